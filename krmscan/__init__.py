@@ -1,0 +1,1 @@
+"""krmscan: the Medewerkerscan KRM in the terminal."""

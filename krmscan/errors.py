@@ -1,0 +1,52 @@
+"""The one error type of krmscan and its exit codes."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes, shared by every command."""
+
+    OK = 0
+    BAD_DATA = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class KrmscanError(Exception):
+    """An error meant for the user: a message and an exit code, never a traceback."""
+
+    exit_code: ExitCode = ExitCode.BAD_DATA
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class BadDataError(KrmscanError):
+    """A file is missing, unreadable, malformed or does not match (exit 1)."""
+
+
+class UsageError(KrmscanError):
+    """The command was called the wrong way (exit 2)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class InputEndedError(BadDataError):
+    """Standard input ended before the last question was answered."""
+
+
+class InterruptedByUser(KrmscanError):
+    """The respondent pressed Ctrl-C (exit 130)."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+
+class ProblemsError(BadDataError):
+    """Several located problems in one file, reported together, one per line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems

@@ -1,0 +1,56 @@
+"""Reading bounded files and writing files atomically, readable by their owner only."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def read_limited(path: Path, *, max_bytes: int) -> bytes:
+    """Read ``path`` whole, refusing files over ``max_bytes`` before reading them.
+
+    Raises `OSError` for unreadable paths and `ValueError` for files that are too large.
+    """
+    with path.open("rb") as stream:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValueError(f"the file is larger than {max_bytes // 1024} KiB")
+    return data
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically with mode 0600.
+
+    A temporary file in the same folder is written, flushed and fsynced, then renamed over
+    ``path``; a crash leaves either the old file or the new one, never half of one.
+    """
+    folder = path.parent
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            os.fchmod(stream.fileno(), 0o600)
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(temporary).unlink()
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (a no-op where folders cannot be opened, as on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

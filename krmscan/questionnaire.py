@@ -1,0 +1,484 @@
+"""The questionnaire: a pydantic model of ``questionnaire.yaml``, its rules, and its loading.
+
+Structure is checked by the field types; cross-field rules (unique ids, levels, bands, the
+ambition question) by validators on the model itself, so every command agrees on what is valid.
+Problems are reported all at once as ``FILE:LINE:COL: dotted.path: message``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from krmscan.errors import BadDataError, ProblemsError
+from krmscan.files import read_limited
+from krmscan.messages import CATALOGUE
+from krmscan.yaml_source import PathKey, Problem, YamlDocument, YamlSyntaxError, load_yaml
+
+MAX_QUESTIONNAIRE_BYTES = 2 * 1024 * 1024
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=80),
+    Field(description="A stable snake_case id, unique in the whole questionnaire."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+RULES_ERROR = "questionnaire_rules"
+
+
+class Model(BaseModel):
+    """Base of the questionnaire's parts: immutable, unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ScalePoint(Model):
+    """One answer on the statement scale, with the weight it scores."""
+
+    id: Id
+    label: Text
+    weight: Annotated[int, Field(ge=0)]
+
+
+class Level(Model):
+    """A corporation type: the ambition a respondent can feel and the maturity a score shows."""
+
+    level: Annotated[int, Field(ge=1)]
+    name: Text
+    description: Text | None = None
+
+
+class Band(Model):
+    """Score percentages from ``from_pct`` (included) to ``to_pct`` (excluded, 100 included)."""
+
+    level: int
+    from_pct: Annotated[float, Field(ge=0, le=100)]
+    to_pct: Annotated[float, Field(ge=0, le=100)]
+
+
+class Option(Model):
+    """A choice of a choice question; an ``other`` option asks for a text when chosen."""
+
+    id: Id
+    text: Text
+    other: bool = False
+
+
+class AmbitionOption(Model):
+    """A choice of the ambition question: one of the declared levels."""
+
+    id: Id
+    level: int
+
+
+class QuestionBase(Model):
+    """What every question has."""
+
+    id: Id
+    text: Text
+    hint: Text | None = None
+    required: bool = True
+    personal: bool = Field(False, description="Holds personal data (name, e-mail).")
+    group: bool = Field(False, description="Names the organisation respondents belong to.")
+
+
+class TextQuestion(QuestionBase):
+    """A free text answer, optionally an e-mail address."""
+
+    type: Literal["text"]
+    format: Literal["email"] | None = None
+
+
+class SingleChoiceQuestion(QuestionBase):
+    """Exactly one option."""
+
+    type: Literal["single_choice"]
+    options: Annotated[list[Option], Field(min_length=2)]
+
+
+class MultipleChoiceQuestion(QuestionBase):
+    """Between ``min_choices`` and ``max_choices`` options."""
+
+    type: Literal["multiple_choice"]
+    options: Annotated[list[Option], Field(min_length=2)]
+    min_choices: Annotated[int, Field(ge=0)] = 1
+    max_choices: Annotated[int | None, Field(ge=1)] = None
+
+    @property
+    def most_choices(self) -> int:
+        """The maximum number of options, the number of options when unbounded."""
+        return self.max_choices if self.max_choices is not None else len(self.options)
+
+
+class AmbitionQuestion(QuestionBase):
+    """The felt ambition: one of the levels."""
+
+    type: Literal["ambition"]
+    options: Annotated[list[AmbitionOption], Field(min_length=2)]
+
+
+Question = Annotated[
+    TextQuestion | SingleChoiceQuestion | MultipleChoiceQuestion | AmbitionQuestion,
+    Field(discriminator="type"),
+]
+ChoiceQuestion = SingleChoiceQuestion | MultipleChoiceQuestion
+
+
+class Section(Model):
+    """Questions under an optional title and introduction."""
+
+    id: Id
+    title: Text | None = None
+    intro: Text | None = None
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+
+class Part(Model):
+    """A sub-part of a component: a title and an introduction shown before its statements."""
+
+    id: Id
+    title: Text
+    intro: Text | None = None
+
+
+class Statement(Model):
+    """A statement answered on the scale."""
+
+    id: Id
+    text: Text
+
+
+class Component(Model):
+    """One of the five components: introductions and the statements that measure it."""
+
+    id: Id
+    name: Text
+    intro: Text | None = None
+    parts: list[Part] = []
+    statements: Annotated[list[Statement], Field(min_length=1)]
+    footnote: Text | None = None
+
+
+class Questionnaire(Model):
+    """The whole scan as declared in ``questionnaire.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    id: Id
+    version: Annotated[str, StringConstraints(min_length=1)]
+    language: str = Field(description="Language of the texts; picks the tool's own messages.")
+    title: Text
+    scale: Annotated[list[ScalePoint], Field(min_length=2)]
+    levels: Annotated[list[Level], Field(min_length=1)]
+    bands: Annotated[list[Band], Field(min_length=1)]
+    sections: Annotated[list[Section], Field(min_length=1)]
+    components: Annotated[list[Component], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _cross_field_rules(self) -> Questionnaire:
+        problems = [
+            *self._language_problems(),
+            *self._duplicate_id_problems(),
+            *self._level_problems(),
+            *self._band_problems(),
+            *self._question_role_problems(),
+            *self._choice_problems(),
+        ]
+        if problems:
+            raise _rules(problems)
+        return self
+
+    def _language_problems(self) -> Iterator[tuple[PathKey, str]]:
+        if self.language not in CATALOGUE:
+            known = ", ".join(sorted(CATALOGUE))
+            yield ("language",), f"'{self.language}' has no message catalogue; use one of {known}"
+
+    def _duplicate_id_problems(self) -> Iterator[tuple[PathKey, str]]:
+        first_seen: dict[str, PathKey] = {}
+        for path, item_id in self._ids():
+            if item_id in first_seen:
+                where = _dotted(first_seen[item_id])
+                yield (*path, "id"), f"id '{item_id}' is used twice (also at {where})"
+            else:
+                first_seen[item_id] = path
+
+    def _ids(self) -> Iterator[tuple[PathKey, str]]:
+        for s, section in enumerate(self.sections):
+            yield ("sections", s), section.id
+            for q, question in enumerate(section.questions):
+                yield ("sections", s, "questions", q), question.id
+                options: Sequence[Option | AmbitionOption] = (
+                    [] if isinstance(question, TextQuestion) else question.options
+                )
+                for o, option in enumerate(options):
+                    yield ("sections", s, "questions", q, "options", o), option.id
+        for c, component in enumerate(self.components):
+            yield ("components", c), component.id
+            for p, part in enumerate(component.parts):
+                yield ("components", c, "parts", p), part.id
+            for t, statement in enumerate(component.statements):
+                yield ("components", c, "statements", t), statement.id
+
+    def _level_problems(self) -> Iterator[tuple[PathKey, str]]:
+        for index, level in enumerate(self.levels):
+            if level.level != index + 1:
+                yield ("levels", index, "level"), f"must be {index + 1}: levels count 1, 2, 3, ..."
+        declared = {level.level for level in self.levels}
+        for s, q, question in self._questions_with_path():
+            if isinstance(question, AmbitionQuestion):
+                for o, option in enumerate(question.options):
+                    if option.level not in declared:
+                        path = ("sections", s, "questions", q, "options", o, "level")
+                        yield path, f"level {option.level} is not declared under 'levels'"
+
+    def _band_problems(self) -> Iterator[tuple[PathKey, str]]:
+        declared = [level.level for level in self.levels]
+        banded = [band.level for band in self.bands]
+        if banded != declared:
+            yield ("bands",), f"need one band per level, in order {declared}; found {banded}"
+        if self.bands[0].from_pct != 0:
+            yield ("bands", 0, "from_pct"), "the first band must start at 0"
+        if self.bands[-1].to_pct != 100:
+            yield ("bands", len(self.bands) - 1, "to_pct"), "the last band must end at 100"
+        for index, band in enumerate(self.bands):
+            if band.to_pct <= band.from_pct:
+                yield ("bands", index, "to_pct"), "must be above from_pct"
+            if index and band.from_pct != self.bands[index - 1].to_pct:
+                previous = self.bands[index - 1].to_pct
+                yield (
+                    ("bands", index, "from_pct"),
+                    f"must equal the previous band's to_pct ({previous:g}): "
+                    "bands may not overlap or leave a gap",
+                )
+
+    def _question_role_problems(self) -> Iterator[tuple[PathKey, str]]:
+        roles = Counter[str]()
+        for s, q, question in self._questions_with_path():
+            path = ("sections", s, "questions", q)
+            if isinstance(question, AmbitionQuestion):
+                roles["ambition"] += 1
+                if roles["ambition"] > 1:
+                    yield (*path, "type"), "only one ambition question is allowed"
+            if question.group:
+                roles["group"] += 1
+                if roles["group"] > 1:
+                    yield (*path, "group"), "only one question can name the organisation"
+                if not isinstance(question, TextQuestion) or not question.required:
+                    yield (*path, "group"), "the grouping question must be a required text"
+            if question.personal and question.group:
+                yield (*path, "personal"), "a question cannot be both personal and the group"
+        if not roles["ambition"]:
+            yield ("sections",), "declare one question of type 'ambition'"
+
+    def _choice_problems(self) -> Iterator[tuple[PathKey, str]]:
+        for s, q, question in self._questions_with_path():
+            path = ("sections", s, "questions", q)
+            if not isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion):
+                continue
+            if sum(option.other for option in question.options) > 1:
+                yield (*path, "options"), "at most one option can be an 'other' option"
+            if not isinstance(question, MultipleChoiceQuestion):
+                continue
+            count = len(question.options)
+            if question.max_choices is not None and question.max_choices > count:
+                yield (*path, "max_choices"), f"is above the number of options ({count})"
+            if question.min_choices > question.most_choices:
+                yield (*path, "min_choices"), f"is above max_choices ({question.most_choices})"
+
+    def _questions_with_path(self) -> Iterator[tuple[int, int, Question]]:
+        for s, section in enumerate(self.sections):
+            for q, question in enumerate(section.questions):
+                yield s, q, question
+
+    # Lookups used by the flow and scoring.
+
+    @property
+    def questions(self) -> list[Question]:
+        """Every question, in order."""
+        return [question for section in self.sections for question in section.questions]
+
+    @property
+    def statements(self) -> list[Statement]:
+        """Every statement, in order."""
+        return [statement for component in self.components for statement in component.statements]
+
+    @property
+    def ambition_question(self) -> AmbitionQuestion:
+        """The one question of type ``ambition``."""
+        return next(q for q in self.questions if isinstance(q, AmbitionQuestion))
+
+    @property
+    def group_question(self) -> TextQuestion | None:
+        """The question naming the organisation, if one is marked."""
+        return next((q for q in self.questions if isinstance(q, TextQuestion) and q.group), None)
+
+    def level(self, number: int) -> Level:
+        """The declared level with this number."""
+        return self.levels[number - 1]
+
+    def band(self, level: int) -> Band:
+        """The band of a level."""
+        return self.bands[level - 1]
+
+
+def _rules(problems: list[tuple[PathKey, str]]) -> PydanticCustomError:
+    """One pydantic error carrying several located rule violations (expanded by `load`)."""
+    return PydanticCustomError(
+        RULES_ERROR,
+        "{summary}",
+        {"summary": "; ".join(message for _, message in problems), "problems": problems},
+    )
+
+
+def _dotted(path: PathKey) -> str:
+    """``("sections", 2, "text")`` -> ``sections[2].text``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+QUESTION_TYPES = {"text", "single_choice", "multiple_choice", "ambition"}
+
+
+@dataclass(frozen=True)
+class LoadedQuestionnaire:
+    """A valid questionnaire with the file it came from and that file's sha256."""
+
+    questionnaire: Questionnaire
+    path: Path
+    sha256: str
+
+
+def default_path() -> Path:
+    """The questionnaire shipped inside the package."""
+    return Path(str(resources.files("krmscan") / "questionnaire.yaml"))
+
+
+def load(path: Path | None = None) -> LoadedQuestionnaire:
+    """Read, parse and validate a questionnaire; raises `ProblemsError` listing every problem."""
+    path = path or default_path()
+    try:
+        raw = read_limited(path, max_bytes=MAX_QUESTIONNAIRE_BYTES)
+    except IsADirectoryError:
+        raise BadDataError(f"{path}: is a folder; give the questionnaire's .yaml file") from None
+    except FileNotFoundError:
+        raise BadDataError(f"{path}: no such file") from None
+    except (OSError, ValueError) as error:
+        raise BadDataError(f"{path}: cannot read: {_reason(error)}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadDataError(
+            f"{path}: byte {error.start} is not UTF-8; save the file as UTF-8"
+        ) from None
+    return LoadedQuestionnaire(
+        questionnaire=parse(text, path), path=path, sha256=hashlib.sha256(raw).hexdigest()
+    )
+
+
+def parse(text: str, path: Path) -> Questionnaire:
+    """Validate YAML ``text`` as a questionnaire; ``path`` only names the file in messages."""
+    try:
+        document = load_yaml(text)
+    except YamlSyntaxError as error:
+        raise ProblemsError([_syntax_problem(error, text, path)]) from None
+    problems = list(document.problems)
+    if not isinstance(document.data, dict):
+        problems.append(Problem((), document.position_of(()), "expected a mapping of fields"))
+    else:
+        try:
+            questionnaire = Questionnaire.model_validate(document.data)
+        except ValidationError as error:
+            problems.extend(_problems_from(error, document))
+        else:
+            if not problems:
+                return questionnaire
+    problems.sort(key=lambda p: (p.position.line, p.position.column))
+    raise ProblemsError(
+        [
+            f"{path}:{p.position.line}:{p.position.column}: {_dotted(p.path) or '(top)'}: "
+            f"{p.message}"
+            for p in problems
+        ]
+    )
+
+
+def _problems_from(error: ValidationError, document: YamlDocument) -> Iterator[Problem]:
+    """Turn pydantic errors into located problems; rule errors expand into their parts."""
+    for detail in error.errors(include_url=False):
+        base = _yaml_path(detail["loc"], document.data)
+        if detail["type"] == RULES_ERROR:
+            for sub_path, message in detail["ctx"]["problems"]:
+                path = (*base, *sub_path)
+                yield Problem(path, document.position_of(path), message)
+        else:
+            yield Problem(base, document.position_of(base), _pydantic_message(detail))
+
+
+def _yaml_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
+    """Drop the discriminator tags pydantic puts in ``loc`` so the path follows the YAML."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if (
+            isinstance(part, str)
+            and part in QUESTION_TYPES
+            and not (isinstance(node, dict) and part in node)
+        ):
+            continue
+        path.append(part)
+        node = node.get(part) if isinstance(node, dict) else _item(node, part)
+    return tuple(path)
+
+
+def _item(node: Any, index: int | str) -> Any:
+    if isinstance(node, list) and isinstance(index, int) and 0 <= index < len(node):
+        return node[index]
+    return None
+
+
+def _pydantic_message(detail: Any) -> str:
+    kind = detail["type"]
+    if kind == "missing":
+        return "field required"
+    if kind == "extra_forbidden":
+        return "unknown field; check its spelling (see `krmscan schema questionnaire`)"
+    if kind == "union_tag_invalid":
+        expected = ", ".join(sorted(QUESTION_TYPES))
+        return f"unknown type {detail['input']!r}; use one of {expected}"
+    if kind == "union_tag_not_found":
+        return "field 'type' required (text, single_choice, multiple_choice or ambition)"
+    return str(detail["msg"])
+
+
+def _syntax_problem(error: YamlSyntaxError, text: str, path: Path) -> str:
+    """One line for a YAML syntax error, saying so plainly when a tab indents the line."""
+    if error.position is None:
+        return f"{path}:1:1: {error.message}"
+    line, column = error.position.line, error.position.column
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source[: len(source) - len(source.lstrip(" \t"))]:
+        return f"{path}:{line}:{source.index(chr(9)) + 1}: a tab indents this line; use spaces"
+    return f"{path}:{line}:{column}: {error.message}"
+
+
+def _reason(error: BaseException) -> str:
+    return error.strerror or str(error) if isinstance(error, OSError) else str(error)

@@ -1,0 +1,197 @@
+"""Every table and panel krmscan prints; the rest of the code returns data."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Collection, Iterator, Sequence
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderResult
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from krmscan.flow import Intro
+from krmscan.messages import Messages
+from krmscan.questionnaire import Level, Questionnaire
+from krmscan.scoring import Result
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A console on stdout (or stderr) that honours NO_COLOR and the terminal's width."""
+    return Console(stderr=stderr, highlight=False, file=sys.stderr if stderr else sys.stdout)
+
+
+def intro_panel(intro: Intro) -> Panel:
+    """A section's, component's or part's introduction."""
+    return Panel(Text(intro.text or ""), title=intro.title, title_align="left", expand=True)
+
+
+def level_panel(level: Level, messages: Messages) -> Panel:
+    """One corporation type with its full description (shown before the ambition question)."""
+    title = messages.level_title.format(level=level.level, name=level.name)
+    return Panel(Text(level.description or ""), title=title, title_align="left")
+
+
+def note(text: str) -> Text:
+    """A footnote or hint line."""
+    return Text(text, style="italic")
+
+
+def result_table(questionnaire: Questionnaire, result: Result, messages: Messages) -> FittedTable:
+    """A row per component and an overall row: score, measured level, gap, verdict, points to go.
+
+    The felt ambition is the same on every row, so the title states it once: the table then
+    fits 80 columns without cutting a level name.
+    """
+    ambition = questionnaire.level(result.overall.ambition_level)
+    title = messages.result_title_ambition.format(
+        ambition=messages.level_title.format(level=ambition.level, name=ambition.name)
+    )
+    headings = (
+        messages.col_component,
+        messages.col_score,
+        messages.col_level,
+        messages.col_gap,
+        messages.col_verdict,
+        messages.col_points,
+    )
+    rows = [
+        (
+            name,
+            f"{score.score_pct:.1f}",
+            score.level_name,
+            f"{score.gap:+d}" if score.gap else "0",
+            messages.verdict(score.gap),
+            f"{score.points_to_ambition:.1f}",
+        )
+        for name, score in [
+            *((component.name, component) for component in result.components),
+            (messages.overall, result.overall),
+        ]
+    ]
+    gaps = [*(c.gap for c in result.components), result.overall.gap]
+    styles = ["red" if gap < 0 else ("green" if gap > 0 else "") for gap in gaps]
+    return FittedTable(
+        title,
+        headings,
+        rows,
+        right_aligned={1, 3, 5},
+        row_styles=styles,
+        section_before=len(rows) - 1,
+    )
+
+
+class FittedTable:
+    """A table whose cells wrap only between words, never cut; stacked when columns won't fit.
+
+    Rich shrinks the widest columns first and then cuts words with an ellipsis. This gives each
+    column at least its longest word and spreads the rest of the width by need. When even the
+    longest words do not fit side by side, every row becomes a block of ``heading: value`` lines.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        headings: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        right_aligned: Collection[int] = (),
+        row_styles: Sequence[str] = (),
+        section_before: int | None = None,
+    ) -> None:
+        self.title = title
+        self.headings = list(headings)
+        self.rows = [list(row) for row in rows]
+        self.right_aligned = set(right_aligned)
+        self.row_styles = list(row_styles) or [""] * len(rows)
+        self.section_before = section_before
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Render as a table that fits ``options.max_width``, or as stacked blocks."""
+        columns = list(zip(self.headings, *self.rows, strict=True))
+        least = [max(_longest_word(cell) for cell in column) for column in columns]
+        most = [max(least[i], *map(cell_len, self.rows_of(i))) for i in range(len(columns))]
+        overhead = _PADDING * (len(columns) - 1) + 2
+        lengths = [[cell_len(cell) for cell in self.rows_of(i)] for i in range(len(columns))]
+        widths = _spread(least, most, options.max_width - overhead, lengths)
+        if widths is None:
+            yield from self._stacked()
+            return
+        table = Table(title=self.title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+        for index, (heading, width) in enumerate(zip(self.headings, widths, strict=True)):
+            justify: JustifyMethod = "right" if index in self.right_aligned else "left"
+            table.add_column(heading, justify=justify, width=width, overflow="fold")
+        for index, (row, style) in enumerate(zip(self.rows, self.row_styles, strict=True)):
+            table.add_row(*row, style=style or None, end_section=index + 1 == self.section_before)
+        yield table
+
+    def rows_of(self, index: int) -> list[str]:
+        """The cells of one column (without its heading, which may wrap)."""
+        return [row[index] for row in self.rows]
+
+    def _stacked(self) -> Iterator[Text]:
+        yield Text(self.title, style="bold")
+        for row, style in zip(self.rows, self.row_styles, strict=True):
+            yield Text("")
+            for heading, cell in zip(self.headings, row, strict=True):
+                yield Text(f"{heading}: {cell}", style=style)
+
+
+_PADDING = 3
+"""Columns of SIMPLE_HEAD: one space of padding on each side plus the blank separator."""
+
+
+def _spread(
+    least: list[int], most: list[int], available: int, wrapped: Sequence[Sequence[int]] = ()
+) -> list[int] | None:
+    """Column widths from ``least`` towards ``most`` within ``available``; None if too narrow.
+
+    Spare width goes first to the column that unwraps the most cells per character it costs,
+    then, once no column can be unwrapped whole, one character at a time to the widest need.
+    """
+    widths = list(least)
+    spare = available - sum(widths)
+    if spare < 0:
+        return None
+    while spare > 0:
+        wanting = [i for i, width in enumerate(widths) if width < most[i]]
+        if not wanting:
+            break
+        affordable = [i for i in wanting if most[i] - widths[i] <= spare]
+        if affordable:
+
+            def gain(i: int) -> float:
+                cells = wrapped[i] if wrapped else [most[i]]
+                return sum(length > widths[i] for length in cells) / (most[i] - widths[i])
+
+            chosen = max(affordable, key=gain)
+            spare -= most[chosen] - widths[chosen]
+            widths[chosen] = most[chosen]
+        else:
+            chosen = max(wanting, key=lambda i: most[i] - widths[i])
+            widths[chosen] += 1
+            spare -= 1
+    return widths
+
+
+def _longest_word(text: str) -> int:
+    """The width below which a column would have to break a word."""
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def validation_summary(questionnaire: Questionnaire, path: str) -> Group:
+    """What `krmscan validate` prints for a valid questionnaire."""
+    questions = len(questionnaire.questions)
+    statements = Table(show_header=True, box=None, padding=(0, 2, 0, 0))
+    statements.add_column("component")
+    statements.add_column("statements", justify="right")
+    for component in questionnaire.components:
+        statements.add_row(component.name, str(len(component.statements)))
+    headline = Text(
+        f"{path}: valid. {len(questionnaire.sections)} sections, {questions} questions, "
+        f"{len(questionnaire.components)} components, "
+        f"{len(questionnaire.statements)} statements."
+    )
+    return Group(headline, statements)
