@@ -34,7 +34,10 @@ FIXES = [
     # joined (Inbedding van de missie)
     ("aandacht moeten\n\n- 4 uitgaan", "aandacht moeten uitgaan"),
     # paragraphs split over lines by the PDF conversion joined
-    ("inzetten van data\n\nvoor het beheren", "inzetten van data voor het beheren"),  # Infrastructuur
+    (
+        "inzetten van data\n\nvoor het beheren",
+        "inzetten van data voor het beheren",
+    ),  # Infrastructuur
     ("niet langer\n\neen kwestie", "niet langer een kwestie"),  # Kosten en opbrengsten
     # spelling slips
     ("De distributiekkanalen", "De distributiekanalen"),  # Kanaalmanagement intro
@@ -118,9 +121,7 @@ def seed():
         "title": blocks[0],
         "fields": [m.group(1) for b in blocks if (m := re.fullmatch(r"(.+): _____", b))],
         "choice_questions": parse_choice_questions(blocks),
-        "statement_rows": [
-            line.split("\t")[0] for line in text.split("\n") if RADIO in line
-        ],
+        "statement_rows": [line.split("\t")[0] for line in text.split("\n") if RADIO in line],
     }
 
 
@@ -187,8 +188,16 @@ def test_fixes_apply_once_and_are_documented():
     for old, _ in FIXES:
         assert text.count(old) == 1, old
     header = QUESTIONNAIRE.read_text(encoding="utf-8").split("\nid:")[0]
-    for mention in ['"- 4 "', "Distributiekkanalen", "distributiekkanalen", "ontwikkeld",
-                    "inzetten van data", "niet langer", "Anders, namelijk _____", "Overig _____"]:
+    for mention in [
+        '"- 4 "',
+        "Distributiekkanalen",
+        "distributiekkanalen",
+        "ontwikkeld",
+        "inzetten van data",
+        "niet langer",
+        "Anders, namelijk _____",
+        "Overig _____",
+    ]:
         assert mention in header, mention
 
 
@@ -270,7 +279,9 @@ def test_scale(q, seed_ambition):
     for sc in seed_ambition["components"]:
         assert labels == sc["scale"]
     assert [(o["label"], o["weight"]) for o in q["scale"]] == [
-        ("Oneens", 0), ("Neutraal", 1), ("Eens", 2)
+        ("Oneens", 0),
+        ("Neutraal", 1),
+        ("Eens", 2),
     ]
 
 

@@ -1,0 +1,97 @@
+"""Helpers shared by the tests: answers to build, lines to type, the CLI to run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from krmscan.answers import AnswerValue, Choice, OtherAnswer
+from krmscan.questionnaire import (
+    AmbitionQuestion,
+    MultipleChoiceQuestion,
+    Questionnaire,
+    SingleChoiceQuestion,
+    TextQuestion,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+KRMSCAN = Path(sys.executable).with_name("krmscan")
+
+
+def sample_answers(
+    questionnaire: Questionnaire,
+    *,
+    organisation: str = "Woonstede",
+    ambition: int = 3,
+    statement_points: Sequence[int] | None = None,
+) -> dict[str, AnswerValue]:
+    """A valid set of answers: the first options, an "other" text, and chosen statement points.
+
+    ``statement_points`` gives, per statement in order, the index on the scale (0 = Oneens);
+    by default it cycles 0, 1, 2.
+    """
+    answers: dict[str, AnswerValue] = {}
+    for question in questionnaire.questions:
+        if isinstance(question, TextQuestion):
+            if question.group:
+                answers[question.id] = organisation
+            elif question.format == "email":
+                answers[question.id] = "alice@example.org"
+            else:
+                answers[question.id] = "Alice de Vries"
+        elif isinstance(question, AmbitionQuestion):
+            answers[question.id] = next(o.id for o in question.options if o.level == ambition)
+        elif isinstance(question, SingleChoiceQuestion):
+            answers[question.id] = question.options[0].id
+        elif isinstance(question, MultipleChoiceQuestion):
+            chosen: list[Choice] = [question.options[0].id]
+            other = next((o for o in question.options if o.other), None)
+            if other is not None and question.most_choices > 1:
+                chosen.append(OtherAnswer(id=other.id, text=f"eigen tekst bij {question.id}"))
+            answers[question.id] = chosen
+    points = statement_points or [i % 3 for i in range(len(questionnaire.statements))]
+    for statement, point in zip(questionnaire.statements, points, strict=True):
+        answers[statement.id] = questionnaire.scale[point].id
+    return answers
+
+
+def plain_lines(questionnaire: Questionnaire, answers: dict[str, AnswerValue]) -> list[str]:
+    """The lines to type in plain mode to give ``answers`` (one per prompt, in order)."""
+    lines: list[str] = []
+    for question in questionnaire.questions:
+        value = answers.get(question.id, "")
+        if isinstance(question, TextQuestion):
+            assert isinstance(value, str)
+            lines.append(value)
+            continue
+        options = [o.id for o in question.options]
+        chosen = value if isinstance(value, list) else [value]
+        ids = [c.id if isinstance(c, OtherAnswer) else c for c in chosen]
+        lines.append(",".join(str(options.index(i) + 1) for i in ids))
+        lines.extend(c.text for c in chosen if isinstance(c, OtherAnswer))
+    scale = [point.id for point in questionnaire.scale]
+    lines.extend(str(scale.index(str(answers[s.id])) + 1) for s in questionnaire.statements)
+    return lines
+
+
+def run_krmscan(
+    *args: str | os.PathLike[str],
+    input: str | None = None,  # noqa: A002 - mirrors subprocess.run
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``krmscan`` command as a user would, capturing its output."""
+    return subprocess.run(
+        [str(KRMSCAN), *map(str, args)],
+        input=input,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "COLUMNS": "100", **(env or {})},
+        timeout=timeout,
+        check=False,
+    )
