@@ -14,18 +14,18 @@ Files store ids; an "other" option is stored as ``{"id", "text"}`` with the text
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from krmscan.errors import BadDataError, ProblemsError
 from krmscan.files import read_limited, write_private
-from krmscan.messages import Messages, messages_for
+from krmscan.messages import Messages
 from krmscan.questionnaire import (
     AmbitionQuestion,
     LoadedQuestionnaire,
@@ -94,8 +94,29 @@ def text_problem(question: TextQuestion, value: str, messages: Messages) -> str 
     return None
 
 
+_EVERYDAY_EMAIL = re.compile(
+    r"[a-z0-9]+(?:[._+-][a-z0-9]+)*@(?:[a-z0-9]+(?:-[a-z0-9]+)*\.)+"
+    r"(?:nl|com|org|net|eu|be|de|info)",
+    re.ASCII | re.IGNORECASE,
+)
+"""Everyday addresses (``naam.achternaam@corporatie.nl``) that email_validator always accepts:
+ASCII, no leading, trailing or doubled dots and dashes, a common top-level domain."""
+
+
 def is_email(value: str) -> bool:
-    """Whether ``value`` is a syntactically valid e-mail address (no DNS lookup)."""
+    """Whether ``value`` is a syntactically valid e-mail address (no DNS lookup).
+
+    email_validator decides; importing it costs more than the rest of ``krmscan score``, so an
+    everyday address (`_EVERYDAY_EMAIL`, a strict subset of what it accepts, within its length
+    limits) is accepted without it.
+    """
+    if (
+        len(value) <= 128
+        and _EVERYDAY_EMAIL.fullmatch(value)
+        and len(value.partition("@")[0]) <= 64
+        and all(len(label) <= 63 for label in value.partition("@")[2].split("."))
+    ):
+        return True
     from email_validator import EmailNotValidError, validate_email
 
     try:
@@ -124,88 +145,117 @@ def choice_id(choice: Choice) -> str:
     return choice.id if isinstance(choice, OtherAnswer) else choice
 
 
-# Checking a whole set of answers against the questionnaire.
+# Checking a whole set of answers against the questionnaire (messages for the analyst).
 
 
 def answer_problems(questionnaire: Questionnaire, answers: Answers) -> Iterator[str]:
     """Every way ``answers`` break the questionnaire, as ``answers.ID: message`` lines."""
-    messages = messages_for(questionnaire.language)
     known = {question.id for question in questionnaire.questions}
     known |= {statement.id for statement in questionnaire.statements}
     for answer_id in answers:
         if answer_id not in known:
-            yield f"answers.{answer_id}: unknown question id (not in questionnaire.yaml)"
+            yield (
+                f"answers.{answer_id}: unknown question id; questionnaire "
+                f"'{questionnaire.id}' has no question or statement with this id"
+            )
     for question in questionnaire.questions:
         if question.id not in answers:
             if question.required:
                 yield f"answers.{question.id}: missing answer to '{question.text}'"
             continue
-        for problem in _question_problems(question, answers[question.id], messages):
+        for problem in _question_problems(question, answers[question.id]):
             yield f"answers.{question.id}: {problem}"
-    scale = {point.id for point in questionnaire.scale}
+    scale = [point.id for point in questionnaire.scale]
     for statement in questionnaire.statements:
         value = answers.get(statement.id)
         if value is None:
             yield f"answers.{statement.id}: missing answer to statement '{statement.text}'"
         elif not isinstance(value, str) or value not in scale:
-            yield f"answers.{statement.id}: {_shown(value)} is not on the scale {sorted(scale)}"
+            yield (
+                f"answers.{statement.id}: {_shown(value)} is not on the scale; "
+                f"use one of {_listed(scale)}"
+            )
 
 
-def _question_problems(question: Question, value: AnswerValue, messages: Messages) -> Iterator[str]:
+def _question_problems(question: Question, value: AnswerValue) -> Iterator[str]:
     if isinstance(question, TextQuestion):
-        if not isinstance(value, str):
-            yield "expects a text"
-        elif problem := text_problem(question, value, messages):
-            yield problem
+        yield from _text_problems(question, value)
     elif isinstance(question, AmbitionQuestion):
-        ids = {option.id for option in question.options}
+        ids = [option.id for option in question.options]
         if not isinstance(value, str) or value not in ids:
-            yield f"{_shown(value)} is not one of {sorted(ids)}"
+            yield f"{_shown(value)} is not an option; use one of {_listed(ids)}"
     elif isinstance(question, SingleChoiceQuestion):
         if isinstance(value, list):
             yield "expects one option id, not a list"
         else:
-            yield from _choice_problems(question, value, messages)
+            yield from _choice_problems(question, value)
     elif not isinstance(value, list):
         yield "expects a list of option ids"
     else:
-        yield from _multiple_problems(question, value, messages)
+        yield from _multiple_problems(question, value)
 
 
-def _multiple_problems(
-    question: MultipleChoiceQuestion, value: list[Choice], messages: Messages
-) -> Iterator[str]:
+def _text_problems(question: TextQuestion, value: AnswerValue) -> Iterator[str]:
+    if not isinstance(value, str):
+        yield f"expects a text, not {_shown(value)}"
+    elif not value.strip():
+        if question.required:
+            yield f"is empty; '{question.text}' needs an answer"
+    elif question.format == "email" and not is_email(value.strip()):
+        empty = "" if question.required else ", or leave it empty"
+        yield f"{_shown(value)} is not a valid e-mail address; correct it{empty}"
+
+
+def _multiple_problems(question: MultipleChoiceQuestion, value: list[Choice]) -> Iterator[str]:
     chosen = [choice_id(choice) for choice in value]
-    if len(set(chosen)) != len(chosen):
-        yield "an option is chosen twice"
-    if problem := count_problem(question, len(value), messages):
-        yield problem
+    for twice in dict.fromkeys(c for c in chosen if chosen.count(c) > 1):
+        yield f"option {twice!r} is chosen twice; keep it once"
+    count = len(set(chosen))
+    if count < question.min_choices:
+        yield f"{count} option(s) chosen; choose at least {question.min_choices}"
+    elif count > question.most_choices:
+        yield (
+            f"{count} options chosen ({_listed(chosen)}); the question allows at most "
+            f"{question.most_choices}, so remove {count - question.most_choices}"
+        )
     for choice in value:
-        yield from _choice_problems(question, choice, messages)
+        yield from _choice_problems(question, choice)
 
 
 def _choice_problems(
-    question: SingleChoiceQuestion | MultipleChoiceQuestion, choice: Choice, messages: Messages
+    question: SingleChoiceQuestion | MultipleChoiceQuestion, choice: Choice
 ) -> Iterator[str]:
     options = {option.id: option for option in question.options}
     option = options.get(choice_id(choice))
     if option is None:
-        yield f"unknown option id {choice_id(choice)!r}; expected one of {sorted(options)}"
+        yield f"unknown option id {_shown(choice_id(choice))}; use one of {_listed(options)}"
     elif option.other and not isinstance(choice, OtherAnswer):
-        yield f'option {option.id!r} needs its text: {{"id": "{option.id}", "text": "..."}}'
+        yield (
+            f'option {option.id!r} is an "other" option and needs its text: '
+            f'{{"id": "{option.id}", "text": "..."}}'
+        )
     elif isinstance(choice, OtherAnswer):
         if not option.other:
             yield f"option {option.id!r} takes no text; store its id only"
-        elif problem := other_text_problem(option, choice.text, messages):
-            yield problem
+        elif not choice.text.strip():
+            yield f"the text of option {option.id!r} is empty; fill it in or remove the option"
 
 
 def _shown(value: AnswerValue) -> str:
+    """A value as JSON, shortened to a readable length."""
+    import json
+
     if isinstance(value, OtherAnswer):
-        return json.dumps(value.model_dump(), ensure_ascii=False)
-    if isinstance(value, list):
-        return json.dumps([choice_id(c) for c in value], ensure_ascii=False)
-    return json.dumps(value, ensure_ascii=False)
+        shown = json.dumps(value.model_dump(), ensure_ascii=False)
+    elif isinstance(value, list):
+        shown = json.dumps([choice_id(c) for c in value], ensure_ascii=False)
+    else:
+        shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _listed(ids: Iterable[str]) -> str:
+    return ", ".join(f'"{item}"' for item in ids)
 
 
 # Files.
@@ -239,6 +289,8 @@ def build(
 
 def dump(answers_file: AnswersFile) -> bytes:
     """The JSON bytes of an answers file (UTF-8, indented, texts unescaped)."""
+    import json
+
     data = answers_file.model_dump(mode="json")
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -253,52 +305,162 @@ def save(path: Path, answers_file: AnswersFile) -> None:
 
 def load(path: Path, loaded: LoadedQuestionnaire) -> LoadedAnswers:
     """Read an answers file and check it against ``loaded``; raises `BadDataError`."""
+    answers_file = parse(read(path), path)
+    return LoadedAnswers(path, answers_file, tuple(check(answers_file, loaded, path)))
+
+
+def read(path: Path) -> bytes:
+    """The bytes of an answers file, refused before reading when over `MAX_ANSWERS_BYTES`."""
     try:
-        raw = read_limited(path, max_bytes=MAX_ANSWERS_BYTES)
+        return read_limited(path, max_bytes=MAX_ANSWERS_BYTES)
     except IsADirectoryError:
         raise BadDataError(f"{path}: is a folder; give an answers .json file") from None
     except FileNotFoundError:
-        raise BadDataError(f"{path}: no such file") from None
+        raise BadDataError(f"{path}: no such file; check the name and folder") from None
     except PermissionError:
-        raise BadDataError(f"{path}: no permission to read it; check the file's owner") from None
-    except (OSError, ValueError) as error:
-        raise BadDataError(f"{path}: cannot read: {error}") from None
-    answers_file = parse(raw, path)
-    return LoadedAnswers(path, answers_file, tuple(check(answers_file, loaded, path)))
+        raise BadDataError(
+            f"{path}: no permission to read it; ask its owner for read access or a copy"
+        ) from None
+    except ValueError:
+        raise BadDataError(
+            f"{path}: the file is larger than {MAX_ANSWERS_BYTES // 1024} KiB, far beyond any "
+            "answers file; check that this is the file krmscan wrote"
+        ) from None
+    except OSError as error:
+        raise BadDataError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def parse(raw: bytes, path: Path) -> AnswersFile:
     """Validate the bytes of an answers file's structure; raises `BadDataError`."""
+    raw = raw.removeprefix(_BOM)
     if not raw.strip():
         raise BadDataError(f"{path}: the file is empty; it is not a krmscan answers file")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_column(raw, error.start)
+        raise BadDataError(
+            f"{path}:{line}:{column}: byte 0x{raw[error.start]:02X} is not UTF-8; "
+            "this is not an answers file as krmscan writes them (save it as UTF-8)"
+        ) from None
     try:
         return AnswersFile.model_validate_json(raw)
     except ValidationError as error:
         raise ProblemsError(list(_structure_problems(error, path))) from None
 
 
+def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+
+
+_JSON_POSITION = re.compile(r"(.*) at line (\d+) column (\d+)$")
+
+
 def _structure_problems(error: ValidationError, path: Path) -> Iterator[str]:
-    for detail in error.errors(include_url=False):
+    """Pydantic's errors as one message per field, in words an analyst can act on."""
+    details = error.errors(include_url=False)
+    for detail in details:
         if detail["type"] == "json_invalid":
-            yield f"{path}: not valid JSON ({detail['ctx']['error']}); is the file complete?"
+            yield _json_problem(str(detail["ctx"]["error"]), path)
             return
-        where = ".".join(str(part) for part in detail["loc"] if not _is_union_tag(part))
-        if detail["type"] == "model_type" and not detail["loc"]:
-            yield f"{path}: expected a JSON object with the answers; found something else"
+        if not detail["loc"]:
+            yield f"{path}: expected a JSON object with the answers, found {_kind(detail['input'])}"
             return
-        if where == "format":
-            yield f"{path}: format: is not 'krmscan-answers'; this is not a krmscan answers file"
-        elif where == "format_version":
-            yield (
-                f"{path}: format_version: {detail['input']!r} is not supported "
-                f"(this krmscan reads version {FORMAT_VERSION}); update krmscan"
+    for field in ("format", "format_version"):  # another kind of file: its other fields differ
+        found = next((d for d in details if d["loc"] == (field,)), None)
+        if found is not None:
+            yield f"{path}: {field}: {_format_problem(field, found)}"
+            return
+    reported: set[str] = set()
+    for detail in details:
+        loc = detail["loc"]
+        if loc[0] == "answers" and len(loc) > 1:
+            where = f"answers.{loc[1]}"
+            message = (
+                f"{_shown_input(_answer_input(error, loc[1]))} is not an answer; expected a "
+                'text, an option id, a list of option ids, or {"id": ..., "text": ...} for '
+                'an "other" option'
             )
         else:
-            yield f"{path}: {where or '(top)'}: {detail['msg']}"
+            where = ".".join(str(part) for part in loc)
+            message = _field_problem(detail)
+        if where not in reported:
+            reported.add(where)
+            yield f"{path}: {where}: {message}"
 
 
-def _is_union_tag(part: int | str) -> bool:
-    return isinstance(part, str) and (part in {"str", "OtherAnswer"} or part.startswith("list["))
+def _json_problem(reason: str, path: Path) -> str:
+    match = _JSON_POSITION.match(reason)
+    where, reason = (f"{path}:{match[2]}:{match[3]}", match[1]) if match else (str(path), reason)
+    if "recursion limit" in reason:
+        return f"{where}: nested too deeply; this is not a krmscan answers file"
+    return f"{where}: not valid JSON ({reason}); is the file complete?"
+
+
+def _format_problem(field: str, detail: Any) -> str:
+    if detail["type"] == "missing":
+        return f'missing; this is not a krmscan answers file (no "{field}")'
+    if field == "format":
+        return f"is not {FORMAT!r}; this is not a krmscan answers file"
+    found = detail["input"]
+    if isinstance(found, int) and not isinstance(found, bool) and found > FORMAT_VERSION:
+        return (
+            f"{found} is newer than this krmscan reads (version {FORMAT_VERSION}); "
+            "update krmscan to read this file"
+        )
+    return f"{_shown_input(found)} is not a version krmscan knows (it reads {FORMAT_VERSION})"
+
+
+def _answer_input(error: ValidationError, answer_id: int | str) -> Any:
+    for detail in error.errors(include_url=False):
+        if detail["loc"][:2] == ("answers", answer_id) and len(detail["loc"]) == 2:
+            return detail["input"]
+    return "this value"
+
+
+_FIELD_PROBLEMS = {
+    "missing": "field required; the file is incomplete",
+    "extra_forbidden": "unknown field; remove it (krmscan does not write it)",
+    "string_pattern_mismatch": "expected the 64 hexadecimal characters of a sha256",
+}
+
+
+def _field_problem(detail: Any) -> str:
+    kind = detail["type"]
+    if kind in _FIELD_PROBLEMS:
+        return _FIELD_PROBLEMS[kind]
+    if kind.startswith("datetime") or kind == "timezone_aware":
+        return (
+            f"{_shown_input(detail['input'])} is not a date and time with its UTC offset, "
+            "such as 2026-11-27T10:02:11+01:00"
+        )
+    if kind == "string_type":
+        return f"expected a text, found {_kind(detail['input'])}"
+    if kind in {"model_type", "dict_type"}:
+        return f"expected a JSON object, found {_kind(detail['input'])}"
+    return str(detail["msg"])
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in words."""
+    names = {dict: "an object", list: "a list", str: "a text", bool: "true/false"}
+    if value is None:
+        return "null"
+    return names.get(type(value), "a number")
+
+
+def _shown_input(value: Any) -> str:
+    import json
+
+    try:
+        shown = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def check(answers_file: AnswersFile, loaded: LoadedQuestionnaire, path: Path) -> list[str]:
@@ -307,7 +469,7 @@ def check(answers_file: AnswersFile, loaded: LoadedQuestionnaire, path: Path) ->
     questionnaire = loaded.questionnaire
     if reference.id != questionnaire.id:
         raise BadDataError(
-            f"{path}: answers a questionnaire with id '{reference.id}', not "
+            f"{path}: questionnaire.id: answers a questionnaire with id '{reference.id}', not "
             f"'{questionnaire.id}' ({loaded.path}); use -q to pick the questionnaire it answers"
         )
     problems = [
