@@ -1,9 +1,12 @@
-"""The command line: each command parses its arguments, calls the domain, renders the result."""
+"""The command line: each command parses its arguments, calls the domain, renders the result.
+
+Start-up time is the price of every command, so this module imports only typer: each command
+imports the domain modules it needs (questionary only in `take`, rich only where it prints).
+"""
 
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -12,9 +15,7 @@ from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
-from krmscan import answers, questionnaire, render, scoring
 from krmscan.errors import InterruptedByUser, KrmscanError
-from krmscan.messages import messages_for
 
 app = typer.Typer(
     help="Medewerkerscan KRM: take the scan, score answers, validate the questionnaire.",
@@ -43,6 +44,13 @@ class Format(str, Enum):
 
     table = "table"
     json = "json"
+
+
+class SchemaKind(str, Enum):
+    """The files `schema` describes."""
+
+    questionnaire = "questionnaire"
+    answers = "answers"
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -79,6 +87,8 @@ def validate(
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Check a questionnaire: every problem at once, as FILE:LINE:COL: path: message."""
+    from krmscan import questionnaire, render
+
     loaded = questionnaire.load(path or questionnaire_path)
     render.console().print(render.validation_summary(loaded.questionnaire, str(loaded.path)))
 
@@ -100,8 +110,9 @@ def take(
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Take the scan; piped input uses plain mode (one line per prompt)."""
-    from krmscan import prompts
+    from krmscan import prompts, questionnaire, render, scoring
     from krmscan import take as taking
+    from krmscan.messages import messages_for
 
     loaded = questionnaire.load(questionnaire_path)
     taking.check_output(output, force=force)
@@ -132,16 +143,34 @@ def score(
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Score one answers file: felt ambition against measured maturity, per component."""
+    from krmscan import answers, questionnaire, scoring
+
     loaded = questionnaire.load(questionnaire_path)
     answered = answers.load(file, loaded)
     for warning in answered.warnings:
         sys.stderr.write(f"warning: {warning}\n")
     result = scoring.score(loaded.questionnaire, answered.file.answers)
     if output_format is Format.json:
+        import json
+
         sys.stdout.write(json.dumps(scoring.as_dict(result), ensure_ascii=False, indent=2) + "\n")
     else:
+        from krmscan import render
+        from krmscan.messages import messages_for
+
         messages = messages_for(loaded.questionnaire.language)
         render.console().print(render.result_table(loaded.questionnaire, result, messages))
+
+
+@app.command()
+@reports_errors
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="questionnaire or answers.")],
+) -> None:
+    """Print the JSON Schema of questionnaire.yaml or of an answers file, for editors."""
+    from krmscan import schemas
+
+    sys.stdout.write(schemas.as_text(kind.value) + "\n")
 
 
 def main() -> None:
