@@ -416,10 +416,11 @@ def _format_problem(field: str, detail: Any) -> str:
 
 
 def _answer_input(error: ValidationError, answer_id: int | str) -> Any:
+    """The value given for an answer (pydantic reports it once per member of the union)."""
     for detail in error.errors(include_url=False):
-        if detail["loc"][:2] == ("answers", answer_id) and len(detail["loc"]) == 2:
+        if detail["loc"] in {("answers", answer_id), ("answers", answer_id, "str")}:
             return detail["input"]
-    return "this value"
+    return "the value"
 
 
 _FIELD_PROBLEMS = {

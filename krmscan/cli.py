@@ -35,6 +35,7 @@ QuestionnaireOption = Annotated[
         "-q",
         help="Questionnaire YAML to use instead of the one shipped with krmscan.",
         dir_okay=False,
+        readable=False,  # krmscan reports an unreadable file itself (exit 1, bad data)
     ),
 ]
 
@@ -82,7 +83,8 @@ def main_options(
 @reports_errors
 def validate(
     path: Annotated[
-        Path | None, typer.Argument(help="Questionnaire YAML (default: the shipped one).")
+        Path | None,
+        typer.Argument(help="Questionnaire YAML (default: the shipped one).", readable=False),
     ] = None,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
@@ -136,7 +138,9 @@ def take(
 @app.command()
 @reports_errors
 def score(
-    file: Annotated[Path, typer.Argument(help="An answers file written by `krmscan take`.")],
+    file: Annotated[
+        Path, typer.Argument(help="An answers file written by `krmscan take`.", readable=False)
+    ],
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="table or json.")
     ] = Format.table,

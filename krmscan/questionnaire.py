@@ -214,7 +214,7 @@ class Questionnaire(Model):
         for path, item_id in self._ids():
             if item_id in first_seen:
                 where = _dotted(first_seen[item_id])
-                yield (*path, "id"), f"id '{item_id}' is used twice (also at {where})"
+                yield (*path, "id"), f"id '{item_id}' is used twice (also at {where}); rename one"
             else:
                 first_seen[item_id] = path
 
@@ -240,18 +240,23 @@ class Questionnaire(Model):
             if level.level != index + 1:
                 yield ("levels", index, "level"), f"must be {index + 1}: levels count 1, 2, 3, ..."
         declared = {level.level for level in self.levels}
+        known = "declared: " + ", ".join(str(level) for level in sorted(declared))
         for s, q, question in self._questions_with_path():
             if isinstance(question, AmbitionQuestion):
                 for o, option in enumerate(question.options):
                     if option.level not in declared:
                         path = ("sections", s, "questions", q, "options", o, "level")
-                        yield path, f"level {option.level} is not declared under 'levels'"
+                        yield path, f"level {option.level} is not declared under 'levels' ({known})"
 
     def _band_problems(self) -> Iterator[tuple[PathKey, str]]:
         declared = [level.level for level in self.levels]
         banded = [band.level for band in self.bands]
         if banded != declared:
-            yield ("bands",), f"need one band per level, in order {declared}; found {banded}"
+            yield (
+                ("bands",),
+                f"need one band per level, in order {declared}; found {banded}: "
+                "add or remove bands to match the levels",
+            )
         if self.bands[0].from_pct != 0:
             yield ("bands", 0, "from_pct"), "the first band must start at 0"
         if self.bands[-1].to_pct != 100:
@@ -297,7 +302,7 @@ class Questionnaire(Model):
                 continue
             count = len(question.options)
             if question.max_choices is not None and question.max_choices > count:
-                yield (*path, "max_choices"), f"is above the number of options ({count})"
+                yield (*path, "max_choices"), f"is above the number of options; use at most {count}"
             if question.min_choices > question.most_choices:
                 yield (*path, "min_choices"), f"is above max_choices ({question.most_choices})"
 
@@ -427,8 +432,24 @@ def parse(text: str, path: Path) -> Questionnaire:
     except YamlSyntaxError as error:
         raise ProblemsError([_syntax_problem(error, text, path)]) from None
     problems = list(document.problems)
-    if not isinstance(document.data, dict):
-        problems.append(Problem((), document.position_of(()), "expected a mapping of fields"))
+    if document.data is None:
+        problems.append(
+            Problem(
+                (),
+                document.position_of(()),
+                "the file holds no questionnaire; it starts with id:, version:, language:, "
+                "title:, scale:, levels:, bands:, sections: and components:",
+            )
+        )
+    elif not isinstance(document.data, dict):
+        problems.append(
+            Problem(
+                (),
+                document.position_of(()),
+                f"expected the questionnaire's fields (name: value lines), found "
+                f"{_kind(document.data)}",
+            )
+        )
     else:
         try:
             questionnaire = Questionnaire.model_validate(document.data)
@@ -465,11 +486,13 @@ def _yaml_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
     node = data
     for part in loc:
         if (
-            isinstance(part, str)
+            path
+            and isinstance(path[-1], int)
+            and isinstance(node, dict)
             and part in QUESTION_TYPES
-            and not (isinstance(node, dict) and part in node)
+            and node.get("type") == part
         ):
-            continue
+            continue  # the tag follows the question's index and names its type
         path.append(part)
         node = node.get(part) if isinstance(node, dict) else _item(node, part)
     return tuple(path)
