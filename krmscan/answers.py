@@ -12,14 +12,11 @@ An answers file is JSON (UTF-8)::
 Files store ids; an "other" option is stored as ``{"id", "text"}`` with the text typed for it.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
@@ -43,9 +40,9 @@ MAX_ANSWERS_BYTES = 1024 * 1024
 
 
 class Strict(BaseModel):
-    """Base of the file's parts: unknown fields are errors."""
+    """Base of the file's parts: unknown fields are errors; validators built when first used."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True, protected_namespaces=())
 
 
 class OtherAnswer(Strict):
@@ -261,8 +258,7 @@ def _listed(ids: Iterable[str]) -> str:
 # Files.
 
 
-@dataclass(frozen=True)
-class LoadedAnswers:
+class LoadedAnswers(NamedTuple):
     """A valid answers file, with warnings that did not stop it from being scored."""
 
     path: Path

@@ -5,16 +5,12 @@ ambition question) by validators on the model itself, so every command agrees on
 Problems are reported all at once as ``FILE:LINE:COL: dotted.path: message``.
 """
 
-from __future__ import annotations
-
 import hashlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -43,9 +39,15 @@ RULES_ERROR = "questionnaire_rules"
 
 
 class Model(BaseModel):
-    """Base of the questionnaire's parts: immutable, unknown fields are errors."""
+    """Base of the questionnaire's parts: immutable, unknown fields are errors.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Validators are built when first used (``defer_build``), once for the whole questionnaire,
+    and no field name needs pydantic's check against its own ``model_`` names.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, defer_build=True, protected_namespaces=()
+    )
 
 
 class ScalePoint(Model):
@@ -178,7 +180,13 @@ class Component(Model):
 class Questionnaire(Model):
     """The whole scan as declared in ``questionnaire.yaml``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        defer_build=True,
+        protected_namespaces=(),
+        ignored_types=(cached_property,),
+    )
 
     id: Id
     version: Annotated[str, StringConstraints(min_length=1)]
@@ -191,7 +199,7 @@ class Questionnaire(Model):
     components: Annotated[list[Component], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _cross_field_rules(self) -> Questionnaire:
+    def _cross_field_rules(self) -> "Questionnaire":
         problems = [
             *self._language_problems(),
             *self._duplicate_id_problems(),
@@ -362,8 +370,7 @@ def _dotted(path: PathKey) -> str:
 QUESTION_TYPES = {"text", "single_choice", "multiple_choice", "ambition"}
 
 
-@dataclass(frozen=True)
-class LoadedQuestionnaire:
+class LoadedQuestionnaire(NamedTuple):
     """A valid questionnaire with the file it came from and that file's sha256."""
 
     questionnaire: Questionnaire
@@ -373,7 +380,7 @@ class LoadedQuestionnaire:
 
 def default_path() -> Path:
     """The questionnaire shipped inside the package."""
-    return Path(str(resources.files("krmscan") / "questionnaire.yaml"))
+    return Path(__file__).with_name("questionnaire.yaml")
 
 
 _parsed: dict[str, Questionnaire] = {}

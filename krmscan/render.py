@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Collection, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -12,10 +13,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from krmscan.flow import Intro
-from krmscan.messages import Messages
-from krmscan.questionnaire import Level, Questionnaire
-from krmscan.scoring import Result
+if TYPE_CHECKING:  # imported for types only: `score` needs neither flow nor scoring
+    from krmscan.flow import Intro
+    from krmscan.messages import Messages
+    from krmscan.questionnaire import Level, Questionnaire
+    from krmscan.scoring import Result
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -119,12 +121,18 @@ class FittedTable:
         if widths is None:
             yield from self._stacked()
             return
-        table = Table(title=self.title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+        # Cells are Text, never markup: names from the questionnaire print as written, and
+        # rich skips parsing markup and emoji codes (and importing their tables) for each cell.
+        table = Table(
+            title=Text(self.title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+        )
         for index, (heading, width) in enumerate(zip(self.headings, widths, strict=True)):
             justify: JustifyMethod = "right" if index in self.right_aligned else "left"
-            table.add_column(heading, justify=justify, width=width, overflow="fold")
+            table.add_column(Text(heading), justify=justify, width=width, overflow="fold")
         for index, (row, style) in enumerate(zip(self.rows, self.row_styles, strict=True)):
-            table.add_row(*row, style=style or None, end_section=index + 1 == self.section_before)
+            table.add_row(
+                *map(Text, row), style=style or None, end_section=index + 1 == self.section_before
+            )
         yield table
 
     def rows_of(self, index: int) -> list[str]:

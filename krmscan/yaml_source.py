@@ -7,12 +7,14 @@ Duplicate keys, which PyYAML would silently overwrite, are reported. Before anyt
 the document's size with its aliases expanded ("billion laughs"), its depth, self-referring
 aliases and tags other than plain YAML's are refused, so no input can exhaust memory, time or
 the stack.
+
+Its types are named tuples and plain classes, not dataclasses: defining a dataclass costs a
+millisecond of start-up, paid by every command.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 import yaml
 
@@ -51,18 +53,17 @@ PLAIN_TAGS = frozenset(
 refused."""
 
 _MERGE = _CORE + "merge"
+_STR = _CORE + "str"
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column in a file."""
 
     line: int
     column: int
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong at a path of a document."""
 
     path: PathKey
@@ -70,13 +71,13 @@ class Problem:
     message: str
 
 
-@dataclass
 class YamlDocument:
     """Loaded data plus the position of each path, and the problems seen while reading."""
 
-    data: Any
-    positions: dict[PathKey, Position] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.positions: dict[PathKey, Position] = {}
+        self.problems: list[Problem] = []
 
     def position_of(self, path: PathKey) -> Position:
         """The position of ``path`` or of its nearest recorded ancestor."""
@@ -106,12 +107,9 @@ def load_yaml(text: str) -> YamlDocument:
     try:
         loader = SafeLoader(text)
         node = loader.get_single_node()
-        if node is None:
-            return YamlDocument(data=None)
-        _check_bounds(node)
         document = YamlDocument(data=None)
-        _walk(node, (), document)
-        document.data = loader.construct_document(node)
+        if node is not None:
+            document.data = _Builder(loader, document).build(node, (), 1).value
         return document
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error) from None
@@ -153,87 +151,118 @@ def _too_deep() -> str:
     return f"nested more than {MAX_DEPTH} levels deep; a questionnaire needs only a few levels"
 
 
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
+class _Built(NamedTuple):
+    value: Any
+    size: int
+    """Values in the subtree, aliases expanded."""
+    height: int
+    """Levels of the subtree."""
 
 
-def _check_bounds(root: yaml.Node) -> None:
-    """Refuse a node graph that is too large with aliases expanded, too deep, or cyclic.
+class _Builder:
+    """One pass over the composed nodes: plain data, positions, and every check.
 
-    Aliases make the composed graph share nodes, so sizes and depths are computed once per
-    node (memoised, iteratively): a billion-laughs document is refused after visiting its few
-    distinct nodes, never expanded.
+    Aliases make the node graph share nodes; each node is built once and its size and height
+    remembered, so a billion-laughs document is refused after visiting its few distinct nodes,
+    never expanded. Recursion is safe: it stops at `MAX_DEPTH` levels.
     """
-    size: dict[int, int] = {}
-    depth: dict[int, int] = {}
-    open_nodes: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        key = id(node)
-        if children_done:
-            open_nodes.discard(key)
-            children = _children(node)
-            size[key] = 1 + sum(size[id(child)] for child in children)
-            depth[key] = 1 + max((depth[id(child)] for child in children), default=0)
-            if size[key] > MAX_NODES:
-                raise YamlSyntaxError(
-                    f"the document expands to more than {MAX_NODES} values "
-                    "(aliases referring to aliases?); write the values out instead",
-                    _position(node.start_mark),
-                )
-            if depth[key] > MAX_DEPTH:
+
+    def __init__(self, loader: Any, document: YamlDocument) -> None:
+        self.loader = loader
+        self.document = document
+        self.built: dict[int, _Built] = {}
+        self.open: set[int] = set()
+
+    def build(self, node: yaml.Node, path: PathKey, depth: int) -> _Built:
+        """The data of ``node`` at ``path``, ``depth`` levels below the top."""
+        known = self.built.get(id(node))
+        if known is not None:  # an alias of a node built before
+            if depth + known.height - 1 > MAX_DEPTH:
                 raise YamlSyntaxError(_too_deep(), _position(node.start_mark))
-            continue
-        if key in size:
-            continue
-        if key in open_nodes:
+            return known
+        if id(node) in self.open:
             raise YamlSyntaxError(
                 "an alias refers to the value that contains it; write the value out instead",
                 _position(node.start_mark),
             )
-        open_nodes.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in size)
+        if depth > MAX_DEPTH:
+            raise YamlSyntaxError(_too_deep(), _position(node.start_mark))
+        if node.tag not in PLAIN_TAGS:
+            shown = node.tag.replace(_CORE, "!!", 1) if node.tag.startswith(_CORE) else node.tag
+            raise YamlSyntaxError(
+                f"the tag '{shown}' is not allowed: krmscan reads plain YAML only; remove the tag",
+                _position(node.start_mark),
+            )
+        self.document.positions.setdefault(path, _position(node.start_mark))
+        if isinstance(node, yaml.ScalarNode):
+            built = _Built(self._scalar(node), 1, 1)
+        else:
+            self.open.add(id(node))
+            if isinstance(node, yaml.MappingNode):
+                built = self._mapping(node, path, depth)
+            else:
+                built = self._sequence(cast(yaml.SequenceNode, node), path, depth)
+            self.open.discard(id(node))
+        if built.size > MAX_NODES:
+            raise YamlSyntaxError(
+                f"the document expands to more than {MAX_NODES} values "
+                "(aliases referring to aliases?); write the values out instead",
+                _position(node.start_mark),
+            )
+        self.built[id(node)] = built
+        return built
 
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR:
+            return node.value
+        return self.loader.yaml_constructors[node.tag](self.loader, node)
 
-def _walk(node: yaml.Node, path: PathKey, document: YamlDocument) -> None:
-    """Record positions, duplicate and non-text keys; refuse tags that are not plain YAML.
-
-    Recursion is safe here: `_check_bounds` has limited the depth to `MAX_DEPTH`.
-    """
-    if node.tag not in PLAIN_TAGS:
-        shown = node.tag.replace(_CORE, "!!", 1) if node.tag.startswith(_CORE) else node.tag
-        raise YamlSyntaxError(
-            f"the tag '{shown}' is not allowed: krmscan reads plain YAML only; remove the tag",
-            _position(node.start_mark),
+    def _sequence(self, node: yaml.SequenceNode, path: PathKey, depth: int) -> _Built:
+        items = [
+            self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
+        ]
+        return _Built(
+            [item.value for item in items],
+            1 + sum(item.size for item in items),
+            1 + max((item.height for item in items), default=0),
         )
-    document.positions.setdefault(path, _position(node.start_mark))
-    if isinstance(node, yaml.MappingNode):
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> _Built:
+        """A mapping: duplicate keys reported, keys that are not text refused, merges applied."""
+        problems = self.document.problems
+        positions = self.document.positions
         seen: dict[str, Position] = {}
-        for key_node, value_node in node.value:
+        for key_node, _ in node.value:
             if key_node.tag == _MERGE:
-                _walk(value_node, path, document)
                 continue
             key_position = _position(key_node.start_mark)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _CORE + "str":
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
                 message = f"the key {shown!r} is not a field name; field names are words"
-                document.problems.append(Problem(path, key_position, message))
+                problems.append(Problem(path, key_position, message))
+            elif key_node.value in seen:
+                first = seen[key_node.value]
+                message = (
+                    f"duplicate key '{key_node.value}' (first at line {first.line}); "
+                    "keep one of them"
+                )
+                problems.append(Problem((*path, key_node.value), key_position, message))
+            else:
+                seen[key_node.value] = key_position
+        if any(key_node.tag == _MERGE for key_node, _ in node.value):
+            self.loader.flatten_mapping(node)  # `<<: *base` merges, as PyYAML does
+        value: dict[str, Any] = {}
+        size, height = 1, 0
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 continue
-            key = str(key_node.value)
+            key = key_node.value
+            child_path = (*path, key)
+            positions.setdefault(child_path, _position(key_node.start_mark))
+            child = self.build(value_node, child_path, depth + 1)
             if key in seen:
-                first = seen[key]
-                message = f"duplicate key '{key}' (first at line {first.line}); keep one of them"
-                document.problems.append(Problem((*path, key), key_position, message))
-            seen.setdefault(key, key_position)
-            document.positions.setdefault((*path, key), key_position)
-            _walk(value_node, (*path, key), document)
-            document.positions[(*path, key)] = key_position
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*path, index), document)
+                positions[child_path] = seen[key]
+            value[key] = child.value
+            size += child.size
+            height = max(height, child.height)
+        return _Built(value, size, height + 1)
