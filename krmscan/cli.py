@@ -126,6 +126,7 @@ def take(
     if plain or not sys.stdin.isatty():
         prompter = prompts.PlainPrompter(loaded.questionnaire, messages, console, sys.stdin)
     else:
+        prompts.pause_garbage_collection()
         prompter = prompts.QuestionaryPrompter(loaded.questionnaire, messages, console)
     try:
         taken = taking.take(loaded, prompter, output, force=force)
