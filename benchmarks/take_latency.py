@@ -8,8 +8,11 @@ end to end through ``krmscan.take.take`` (flow, prompts, saving), twice:
   drawing to the screen;
 - plain mode: one typed line per prompt; a prompt has appeared when krmscan reads its line.
 
+For scale, a third row times bare questionary selects the same way, with the library's
+defaults: the floor of the prompt library itself.
+
 Each interval is what a respondent waits after Enter: the prompt taking the answer, krmscan
-handling it (progress saved, introductions and progress printed) and building and drawing
+handling it (introductions and progress printed, answers kept) and building and drawing
 the next prompt. Target: every interval under 50 ms.
 Run: ``.venv/bin/python benchmarks/take_latency.py``.
 """
@@ -178,6 +181,33 @@ def arrow_keys(loaded: questionnaire.LoadedQuestionnaire, folder: Path) -> list[
     ]
 
 
+def questionary_alone() -> list[float]:
+    """The floor: the same number of bare questionary selects, same typist, library defaults."""
+    import questionary
+
+    stamps = Stamps()
+    count = 2 + STATEMENTS
+    sent: list[float] = []
+
+    def feed(keys: Any) -> None:
+        for prompt in range(count):
+            stamps.wait_until_drawn(prompt)
+            time.sleep(READING)
+            sent.append(time.perf_counter())
+            keys.send_text("\r")
+
+    scale = [("Oneens", "oneens"), ("Neutraal", "neutraal"), ("Eens", "eens")]
+    with create_pipe_input() as keys, create_app_session(input=keys, output=StampedOutput(stamps)):
+        feeder = threading.Thread(target=feed, args=(keys,), daemon=True)
+        feeder.start()
+        for number in range(count):
+            stamps.note(stamps.started)
+            choices = [questionary.Choice(title, value) for title, value in scale]
+            questionary.select(f"Stelling {number}", choices).unsafe_ask()
+        feeder.join(timeout=30)
+    return [1000 * (stamps.drawn_after(prompt + 1) - sent[prompt]) for prompt in range(count - 1)]
+
+
 def plain(loaded: questionnaire.LoadedQuestionnaire, folder: Path) -> list[float]:
     """Intervals (ms) from each typed line to krmscan waiting for the next, in plain mode."""
     messages = messages_for(loaded.questionnaire.language)
@@ -213,10 +243,12 @@ def main() -> None:
             f"target <= {TARGET_MS:.0f}"
         )
         print(f"{'mode':12} {'steps':>5} {'median':>8} {'p95':>8} {'max':>8}")
+        floor = questionary_alone()  # first: before `take` changes the collector's settings
         results = [
             report("arrow keys", arrow_keys(loaded, Path(folder))),
             report("plain", plain(loaded, Path(folder))),
         ]
+        report("questionary", floor)  # for scale: the library alone, not a target
     sys.exit(0 if all(results) else 1)
 
 
