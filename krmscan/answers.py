@@ -100,6 +100,17 @@ _EVERYDAY_EMAIL = re.compile(
 ASCII, no leading, trailing or doubled dots and dashes, a common top-level domain."""
 
 
+def is_everyday_email(value: str) -> bool:
+    """Whether ``value`` is an everyday address that email_validator is sure to accept."""
+    local, _, domain = value.partition("@")
+    return bool(
+        len(value) <= 128
+        and _EVERYDAY_EMAIL.fullmatch(value)
+        and len(local) <= 64
+        and all(len(label) <= 63 for label in domain.split("."))
+    )
+
+
 def is_email(value: str) -> bool:
     """Whether ``value`` is a syntactically valid e-mail address (no DNS lookup).
 
@@ -107,12 +118,7 @@ def is_email(value: str) -> bool:
     everyday address (`_EVERYDAY_EMAIL`, a strict subset of what it accepts, within its length
     limits) is accepted without it.
     """
-    if (
-        len(value) <= 128
-        and _EVERYDAY_EMAIL.fullmatch(value)
-        and len(value.partition("@")[0]) <= 64
-        and all(len(label) <= 63 for label in value.partition("@")[2].split("."))
-    ):
+    if is_everyday_email(value):
         return True
     from email_validator import EmailNotValidError, validate_email
 
