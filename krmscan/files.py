@@ -14,7 +14,14 @@ def read_limited(path: Path, *, max_bytes: int) -> bytes:
     Raises `OSError` for unreadable paths and `ValueError` for files that are too large.
     """
     with path.open("rb") as stream:
-        data = stream.read(max_bytes + 1)
+        size = os.fstat(stream.fileno()).st_size
+        if size > max_bytes:
+            raise ValueError(f"the file is larger than {max_bytes // 1024} KiB")
+        # Read what the size promises (plus one byte to notice growth): reading max_bytes at
+        # once would allocate that much for every small file.
+        data = stream.read(size + 1)
+        if len(data) > size:
+            data += stream.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:
         raise ValueError(f"the file is larger than {max_bytes // 1024} KiB")
     return data

@@ -1,0 +1,283 @@
+"""Finding answers files in files and folders, and loading many of them at once.
+
+Folders are searched recursively for ``*.json`` (hidden files and folders left out); progress
+files of unfinished scans (``*.partial``) are never answers. Every file is read, parsed and
+checked with exactly the rules of a single file (`krmscan.answers`), scored once
+(`krmscan.scoring.Scorer`), and reduced to a compact `Respondent`. A bad file does not stop the
+others: it is kept as `Skipped` with its reason. Files with identical bytes are one respondent,
+counted once, with the copies named on it.
+
+With thousands of files the work is split over the machine's cores (forked processes inherit
+the questionnaire, parsed once); results are the same as loading them one by one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from krmscan import answers
+from krmscan.answers import OtherAnswer
+from krmscan.errors import BadDataError
+from krmscan.questionnaire import (
+    LoadedQuestionnaire,
+    MultipleChoiceQuestion,
+    SingleChoiceQuestion,
+    TextQuestion,
+)
+from krmscan.scoring import Scorer
+
+PROGRESS_SUFFIX = ".partial"
+NO_ANSWERS_FILES = "this folder holds no answers files (*.json, searched in subfolders too)"
+PARALLEL_FROM = 1500
+"""Below this many files one process is faster than starting a second one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Respondent:
+    """One valid answers file, reduced to what organisation results need."""
+
+    file: str
+    organisation: str
+    ambition: int
+    points: tuple[int, ...]
+    """Summed statement weights per component, in questionnaire order."""
+    codes: bytes
+    """Per statement in questionnaire order, the answer's position on the scale (1, 2, 3)."""
+    choices: dict[str, tuple[str, ...]]
+    """Choice question id -> the option ids chosen."""
+    others: dict[str, str]
+    """Choice question id -> the text typed for its chosen "other" option."""
+    texts: dict[str, str]
+    """Text question id -> the text (personal ones included: filter before output)."""
+    digest: bytes
+    warnings: tuple[str, ...] = ()
+    copies: tuple[str, ...] = ()
+    """Other files with exactly the same content, counted once (here)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file (or folder) that could not be used, and why."""
+
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Collection:
+    """The respondents found, in path order, and what was left out."""
+
+    respondents: list[Respondent]
+    skipped: list[Skipped]
+    progress_files: list[str] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> list[Respondent]:
+        """Respondents whose file was found more than once (identical content)."""
+        return [respondent for respondent in self.respondents if respondent.copies]
+
+
+def find(paths: Sequence[Path]) -> tuple[list[str], list[Skipped], list[str]]:
+    """Answers files named by ``paths``: files as given, folders searched recursively.
+
+    Returns the files (each once, folders' files sorted), the paths that hold none (a folder
+    without ``*.json``, a path that does not exist) and the progress files left out.
+    """
+    files: list[str] = []
+    skipped: list[Skipped] = []
+    progress: list[str] = []
+    for path in paths:
+        name = os.fspath(path)
+        if Path(name).is_dir():
+            found = _search(name, progress)
+            if not found:
+                skipped.append(Skipped(name, NO_ANSWERS_FILES))
+            files.extend(found)
+        elif name.endswith(PROGRESS_SUFFIX):
+            skipped.append(Skipped(name, "is the progress file of an unfinished scan"))
+        else:
+            files.append(name)
+    if len(paths) > 1:  # the same file named twice (a folder and a file in it) is one file
+        seen: set[str] = set()
+        unique = []
+        for file in files:
+            key = os.path.abspath(file)  # noqa: PTH100 - a string in, no Path per file
+            if key not in seen:
+                seen.add(key)
+                unique.append(file)
+        files = unique
+    return files, skipped, progress
+
+
+def _search(folder: str, progress: list[str]) -> list[str]:
+    """``*.json`` under ``folder``, depth first in name order, not into symlinked folders."""
+    found: list[str] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            found.extend(_search(entry.path, progress))
+        elif entry.name.endswith(PROGRESS_SUFFIX):
+            progress.append(entry.path)
+        elif entry.name.endswith(".json"):
+            found.append(entry.path)
+    return found
+
+
+class Loader:
+    """Loads answers files of one questionnaire; rules and score tables prepared once."""
+
+    def __init__(self, loaded: LoadedQuestionnaire) -> None:
+        questionnaire = loaded.questionnaire
+        self.loaded = loaded
+        self.rules = answers.Rules(questionnaire)
+        self.scorer = Scorer(questionnaire)
+        self.positions = {point.id: index + 1 for index, point in enumerate(questionnaire.scale)}
+        self.statement_ids = [statement.id for statement in questionnaire.statements]
+        group = questionnaire.group_question
+        self.group_id = group.id if group else None
+        self.text_ids = [q.id for q in questionnaire.questions if isinstance(q, TextQuestion)]
+        self.choice_ids = [
+            q.id
+            for q in questionnaire.questions
+            if isinstance(q, SingleChoiceQuestion | MultipleChoiceQuestion)
+        ]
+
+    def load(self, file: str) -> Respondent | Skipped:
+        """One file as a respondent, or skipped with the reason (the same checks as `score`)."""
+        path = Path(file)
+        try:
+            raw = answers.read(path)
+            answers_file = answers.parse(raw, path)
+            warnings = answers.check(answers_file, self.loaded, path, self.rules)
+        except BadDataError as error:
+            return Skipped(file, _reason(error.message, file))
+        given = answers_file.answers
+        choices: dict[str, tuple[str, ...]] = {}
+        others: dict[str, str] = {}
+        for question_id in self.choice_ids:
+            value = given.get(question_id)
+            if value is None:
+                continue
+            chosen = value if isinstance(value, list) else [value]
+            ids: list[str] = []
+            for choice in chosen:
+                if isinstance(choice, OtherAnswer):
+                    others[question_id] = choice.text
+                    ids.append(choice.id)
+                else:
+                    ids.append(choice)
+            choices[question_id] = tuple(ids)
+        texts = {question_id: str(given.get(question_id, "")) for question_id in self.text_ids}
+        positions = self.positions
+        return Respondent(
+            file=file,
+            organisation=texts.get(self.group_id, "") if self.group_id else "",
+            ambition=self.scorer.ambition(given),
+            points=tuple(self.scorer.points(given)),
+            codes=bytes([positions[str(given[i])] for i in self.statement_ids]),
+            choices=choices,
+            others=others,
+            texts=texts,
+            digest=hashlib.blake2b(raw, digest_size=16).digest(),
+            warnings=tuple(warnings),
+        )
+
+    def load_many(self, files: Iterable[str]) -> list[Respondent | Skipped]:
+        """Each file in order."""
+        return [self.load(file) for file in files]
+
+
+def _reason(message: str, file: str) -> str:
+    """A problem message without the file name each of its lines starts with."""
+    prefix = f"{file}: "
+    return "; ".join(line.removeprefix(prefix) for line in message.splitlines())
+
+
+def collect(
+    paths: Sequence[Path], loaded: LoadedQuestionnaire, *, workers: int | None = None
+) -> Collection:
+    """Find and load every answers file under ``paths``; identical files counted once."""
+    files, skipped, progress = find(paths)
+    loader = Loader(loaded)
+    results = _load_all(loader, files, workers or _cores())
+    respondents: list[Respondent] = []
+    first: dict[bytes, int] = {}
+    for result in results:
+        if isinstance(result, Skipped):
+            skipped.append(result)
+            continue
+        index = first.get(result.digest)
+        if index is None:
+            first[result.digest] = len(respondents)
+            respondents.append(result)
+        else:
+            original = respondents[index]
+            respondents[index] = replace(original, copies=(*original.copies, result.file))
+    return Collection(respondents, skipped, progress)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+_LOADER: Loader | None = None
+"""The loader a forked worker inherits."""
+
+
+def _load_all(loader: Loader, files: list[str], workers: int) -> list[Respondent | Skipped]:
+    """Load ``files`` in order, in ``workers`` processes when there are many and fork exists."""
+    if (
+        workers < 2
+        or len(files) < PARALLEL_FROM
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return loader.load_many(files)
+    global _LOADER  # noqa: PLW0603 - handed to the forked children, never changed there
+    _LOADER = loader
+    context = multiprocessing.get_context("fork")
+    size = -(-len(files) // workers)
+    chunks = [files[start : start + size] for start in range(0, len(files), size)]
+    children: list[tuple[BaseProcess, Connection, list[str]]] = []
+    try:
+        for chunk in chunks[1:]:
+            receiver, sender = context.Pipe(duplex=False)
+            worker = context.Process(target=_child, args=(chunk, sender), daemon=True)
+            worker.start()
+            sender.close()
+            children.append((worker, receiver, chunk))
+        results = loader.load_many(chunks[0])
+        for child, receiver, chunk in children:
+            try:
+                results.extend(receiver.recv())
+            except (EOFError, OSError):  # the child died: do its part here
+                results.extend(loader.load_many(chunk))
+            receiver.close()
+            child.join()
+    finally:
+        _LOADER = None
+        for child, _, _ in children:
+            if child.is_alive():
+                child.kill()
+    return results
+
+
+def _child(files: list[str], sender: Connection) -> None:
+    """A forked worker: load ``files`` and send the results back."""
+    assert _LOADER is not None  # set by the parent before forking
+    sender.send(_LOADER.load_many(files))
+    sender.close()
