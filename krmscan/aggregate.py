@@ -23,6 +23,7 @@ floats at the end, so a level never depends on rounding.
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections import Counter
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from krmscan.collect import Respondent
+from krmscan.errors import BadDataError
 from krmscan.questionnaire import (
     MultipleChoiceQuestion,
     Questionnaire,
@@ -70,6 +72,8 @@ class ComponentSummary:
     level: int
     """The level of the mean score."""
     level_name: str
+    mean_level: float
+    """The mean of the respondents' measured levels (1..4), as the radar chart shows."""
     level_distribution: dict[int, int]
     """Measured level -> respondents, every level present."""
     ambition_gap: float
@@ -123,8 +127,20 @@ class Frequency:
     id: str
     text: str
     options: list[OptionCount]
+    other_option: str | None
+    """The text of the question's "other" option, if it has one."""
     other_texts: list[str]
     """Texts typed for the "other" option, sorted (not in respondent order)."""
+
+    def other_counts(self) -> list[tuple[str, int]]:
+        """The "other" texts once each (case and spacing ignored), most common first."""
+        counts: Counter[str] = Counter()
+        spelling: dict[str, str] = {}
+        for text in self.other_texts:
+            key = organisation_key(text)
+            counts[key] += 1
+            spelling.setdefault(key, " ".join(text.split()))
+        return [(spelling[key], count) for key, count in counts.most_common()]
 
 
 @dataclass(frozen=True)
@@ -154,13 +170,27 @@ def group(respondents: Sequence[Respondent]) -> list[tuple[list[str], list[Respo
     Ties between spellings go to the one found first (files in path order).
     """
     members: dict[str, list[Respondent]] = {}
-    spellings: dict[str, Counter[str]] = {}
+    keys: dict[str, str] = {}
     for respondent in respondents:
-        key = organisation_key(respondent.organisation)
+        name = respondent.organisation
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = organisation_key(name)
         members.setdefault(key, []).append(respondent)
-        spellings.setdefault(key, Counter())[" ".join(respondent.organisation.split())] += 1
+    spellings: dict[str, Counter[str]] = {}
+    for name, count in Counter(r.organisation for r in respondents).items():
+        spellings.setdefault(keys[name], Counter())[" ".join(name.split())] += count
+    first_seen: dict[str, int] = {}
+    for name in keys:  # raw names in the order found
+        first_seen.setdefault(" ".join(name.split()), len(first_seen))
     return [
-        ([name for name, _ in spellings[key].most_common()], members[key])
+        (
+            sorted(
+                spellings[key],
+                key=lambda name: (-spellings[key][name], first_seen[name]),
+            ),
+            members[key],
+        )
         for key in sorted(members)
     ]
 
@@ -174,7 +204,7 @@ def summarise(
 ) -> list[OrganisationSummary]:
     """The results of each organisation, sorted by name."""
     return [
-        organisation(
+        organisation_summary(
             questionnaire,
             names,
             members,
@@ -185,7 +215,7 @@ def summarise(
     ]
 
 
-def organisation(
+def organisation_summary(
     questionnaire: Questionnaire,
     names: list[str],
     respondents: Sequence[Respondent],
@@ -240,7 +270,8 @@ def _component(
     n = len(points)
     mean = Fraction(100 * sum(points), most * n)
     level = level_for(questionnaire.bands, mean)
-    counts = Counter(levels[p] for p in points)
+    measured = [levels[p] for p in points]
+    counts = Counter(measured)
     below = sum(levels[r.points[index]] < r.ambition for r in respondents)
     return ComponentSummary(
         id=component.id,
@@ -252,6 +283,7 @@ def _component(
         max_pct=float(Fraction(100 * points[-1], most)),
         level=level,
         level_name=questionnaire.level(level).name,
+        mean_level=sum(measured) / n,
         level_distribution={lvl.level: counts[lvl.level] for lvl in questionnaire.levels},
         ambition_gap=level - median_ambition,
         below_ambition=below / n,
@@ -359,13 +391,10 @@ def frequencies(
             continue
         if question.personal and not include_personal:
             continue
-        counts: Counter[str] = Counter()
-        texts = []
-        for respondent in respondents:
-            counts.update(respondent.choices.get(question.id, ()))
-            text = respondent.others.get(question.id, "").strip()
-            if text:
-                texts.append(text)
+        counts = Counter(
+            itertools.chain.from_iterable(r.choices.get(question.id, ()) for r in respondents)
+        )
+        texts = [text for r in respondents if (text := r.others.get(question.id, "").strip())]
         found.append(
             Frequency(
                 id=question.id,
@@ -374,7 +403,84 @@ def frequencies(
                     OptionCount(o.id, o.text, counts[o.id], counts[o.id] / n)
                     for o in question.options
                 ],
+                other_option=next((o.text for o in question.options if o.other), None),
                 other_texts=sorted(texts, key=lambda text: (text.casefold(), text)),
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class Results:
+    """Organisation results with the respondents behind them and the output choices."""
+
+    questionnaire: Questionnaire
+    organisations: list[tuple[OrganisationSummary, list[Respondent]]]
+    min_group: int
+    include_personal: bool
+    include_small: bool
+
+    @property
+    def summaries(self) -> list[OrganisationSummary]:
+        """The organisations' results, sorted by name."""
+        return [summary for summary, _ in self.organisations]
+
+    @property
+    def withheld(self) -> list[OrganisationSummary]:
+        """Organisations whose per-respondent rows are left out (too small, not asked)."""
+        if self.include_small:
+            return []
+        return [summary for summary in self.summaries if summary.small]
+
+    def shown_respondents(self) -> list[tuple[OrganisationSummary, Respondent]]:
+        """The respondents whose rows may be shown, per organisation, in file order."""
+        return [
+            (summary, respondent)
+            for summary, members in self.organisations
+            if self.include_small or not summary.small
+            for respondent in members
+        ]
+
+
+def results(
+    questionnaire: Questionnaire,
+    respondents: Sequence[Respondent],
+    *,
+    organisation: str | None = None,
+    min_group: int = 5,
+    include_personal: bool = False,
+    include_small: bool = False,
+) -> Results:
+    """Group and summarise ``respondents``, only those of ``organisation`` when given.
+
+    Raises `BadDataError` when no respondent belongs to ``organisation``.
+    """
+    groups = group(respondents)
+    if organisation is not None:
+        wanted = organisation_key(organisation)
+        found = [g for g in groups if organisation_key(g[0][0]) == wanted]
+        if not found:
+            known = ", ".join(f"'{names[0]}'" for names, _ in groups) or "none"
+            raise BadDataError(
+                f"no answers of organisation '{organisation}'; organisations found: {known}"
+            )
+        groups = found
+    return Results(
+        questionnaire=questionnaire,
+        organisations=[
+            (
+                organisation_summary(
+                    questionnaire,
+                    names,
+                    members,
+                    min_group=min_group,
+                    include_personal=include_personal,
+                ),
+                members,
+            )
+            for names, members in groups
+        ],
+        min_group=min_group,
+        include_personal=include_personal,
+        include_small=include_small,
+    )

@@ -179,6 +179,11 @@ class Rules:
             for question in self.questions
             if isinstance(question, AmbitionQuestion)
         }
+        self.plain_options = {
+            question.id: frozenset(o.id for o in question.options if not o.other)
+            for question in self.questions
+            if isinstance(question, MultipleChoiceQuestion)
+        }
 
     def accepts(self, answers: Answers) -> bool:
         """Whether ``answers`` keep every rule, that is, `problems` would find none."""
@@ -191,11 +196,10 @@ class Rules:
                     return False
             elif not self._accepts(question, value):
                 return False
-        scale = self.scale
-        return all(
-            isinstance(value, str) and value in scale
-            for value in map(answers.get, self.statement_ids)
-        )
+        try:  # every statement answered with a scale id: one set operation
+            return self.scale.issuperset(map(answers.get, self.statement_ids))
+        except TypeError:  # a list or an object: not on the scale
+            return False
 
     def _accepts(self, question: Question, value: AnswerValue) -> bool:
         if isinstance(question, TextQuestion):
@@ -205,11 +209,15 @@ class Rules:
         options = self.options[question.id]
         if isinstance(question, SingleChoiceQuestion):
             return not isinstance(value, list) and self._accepts_choice(options, value)
-        return (
-            isinstance(value, list)
-            and count_problem(question, len(value), self.messages) is None
-            and len({choice_id(choice) for choice in value}) == len(value)
-            and all(self._accepts_choice(options, choice) for choice in value)
+        if not isinstance(value, list) or count_problem(question, len(value), self.messages):
+            return False
+        try:  # the common case, plain option ids only: set operations
+            if self.plain_options[question.id].issuperset(value):
+                return len(set(value)) == len(value)
+        except TypeError:  # an "other" option with its text among them
+            pass
+        return len({choice_id(choice) for choice in value}) == len(value) and all(
+            self._accepts_choice(options, choice) for choice in value
         )
 
     def _accepts_choice(self, options: dict[str, Option], choice: Choice) -> bool:
@@ -350,7 +358,7 @@ def load(path: Path, loaded: LoadedQuestionnaire) -> LoadedAnswers:
     return LoadedAnswers(path, answers_file, tuple(check(answers_file, loaded, path)))
 
 
-def read(path: Path) -> bytes:
+def read(path: Path | str) -> bytes:
     """The bytes of an answers file (at most `MAX_ANSWERS_BYTES`); raises `BadDataError`."""
     try:
         return read_limited(path, max_bytes=MAX_ANSWERS_BYTES)
@@ -364,9 +372,9 @@ def read(path: Path) -> bytes:
         raise BadDataError(f"{path}: cannot read: {error}") from None
 
 
-def parse(raw: bytes, path: Path) -> AnswersFile:
+def parse(raw: bytes, path: Path | str) -> AnswersFile:
     """Validate the bytes of an answers file's structure; raises `BadDataError`."""
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise BadDataError(f"{path}: the file is empty; it is not a krmscan answers file")
     try:
         return AnswersFile.model_validate_json(raw)
@@ -374,7 +382,7 @@ def parse(raw: bytes, path: Path) -> AnswersFile:
         raise ProblemsError(list(_structure_problems(error, path))) from None
 
 
-def _structure_problems(error: ValidationError, path: Path) -> Iterator[str]:
+def _structure_problems(error: ValidationError, path: Path | str) -> Iterator[str]:
     for detail in error.errors(include_url=False):
         if detail["type"] == "json_invalid":
             yield f"{path}: not valid JSON ({detail['ctx']['error']}); is the file complete?"
@@ -401,7 +409,7 @@ def _is_union_tag(part: int | str) -> bool:
 def check(
     answers_file: AnswersFile,
     loaded: LoadedQuestionnaire,
-    path: Path,
+    path: Path | str,
     rules: Rules | None = None,
 ) -> list[str]:
     """Check answers against the questionnaire: raise on a mismatch, return warnings.

@@ -13,6 +13,7 @@ the questionnaire, parsed once); results are the same as loading them one by one
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -26,6 +27,7 @@ from krmscan import answers
 from krmscan.answers import OtherAnswer
 from krmscan.errors import BadDataError
 from krmscan.questionnaire import (
+    AmbitionQuestion,
     LoadedQuestionnaire,
     MultipleChoiceQuestion,
     SingleChoiceQuestion,
@@ -51,7 +53,7 @@ class Respondent:
     codes: bytes
     """Per statement in questionnaire order, the answer's position on the scale (1, 2, 3)."""
     choices: dict[str, tuple[str, ...]]
-    """Choice question id -> the option ids chosen."""
+    """Choice (and ambition) question id -> the option ids chosen."""
     others: dict[str, str]
     """Choice question id -> the text typed for its chosen "other" option."""
     texts: dict[str, str]
@@ -71,7 +73,7 @@ class Skipped:
 
 
 @dataclass(frozen=True)
-class Collection:
+class Collected:
     """The respondents found, in path order, and what was left out."""
 
     respondents: list[Respondent]
@@ -143,24 +145,21 @@ class Loader:
         self.loaded = loaded
         self.rules = answers.Rules(questionnaire)
         self.scorer = Scorer(questionnaire)
-        self.positions = {point.id: index + 1 for index, point in enumerate(questionnaire.scale)}
-        self.statement_ids = [statement.id for statement in questionnaire.statements]
         group = questionnaire.group_question
         self.group_id = group.id if group else None
         self.text_ids = [q.id for q in questionnaire.questions if isinstance(q, TextQuestion)]
         self.choice_ids = [
             q.id
             for q in questionnaire.questions
-            if isinstance(q, SingleChoiceQuestion | MultipleChoiceQuestion)
+            if isinstance(q, SingleChoiceQuestion | MultipleChoiceQuestion | AmbitionQuestion)
         ]
 
     def load(self, file: str) -> Respondent | Skipped:
         """One file as a respondent, or skipped with the reason (the same checks as `score`)."""
-        path = Path(file)
         try:
-            raw = answers.read(path)
-            answers_file = answers.parse(raw, path)
-            warnings = answers.check(answers_file, self.loaded, path, self.rules)
+            raw = answers.read(file)
+            answers_file = answers.parse(raw, file)
+            warnings = answers.check(answers_file, self.loaded, file, self.rules)
         except BadDataError as error:
             return Skipped(file, _reason(error.message, file))
         given = answers_file.answers
@@ -180,17 +179,17 @@ class Loader:
                     ids.append(choice)
             choices[question_id] = tuple(ids)
         texts = {question_id: str(given.get(question_id, "")) for question_id in self.text_ids}
-        positions = self.positions
+        codes = self.scorer.codes(given)
         return Respondent(
             file=file,
             organisation=texts.get(self.group_id, "") if self.group_id else "",
             ambition=self.scorer.ambition(given),
-            points=tuple(self.scorer.points(given)),
-            codes=bytes([positions[str(given[i])] for i in self.statement_ids]),
+            points=tuple(self.scorer.points_of(codes)),
+            codes=codes,
             choices=choices,
             others=others,
             texts=texts,
-            digest=hashlib.blake2b(raw, digest_size=16).digest(),
+            digest=hashlib.sha256(raw).digest(),
             warnings=tuple(warnings),
         )
 
@@ -207,11 +206,17 @@ def _reason(message: str, file: str) -> str:
 
 def collect(
     paths: Sequence[Path], loaded: LoadedQuestionnaire, *, workers: int | None = None
-) -> Collection:
+) -> Collected:
     """Find and load every answers file under ``paths``; identical files counted once."""
     files, skipped, progress = find(paths)
     loader = Loader(loaded)
-    results = _load_all(loader, files, workers or _cores())
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes no reference cycles; collecting them costs a third
+    try:
+        results = _load_all(loader, files, workers or _cores())
+    finally:
+        if collecting:
+            gc.enable()
     respondents: list[Respondent] = []
     first: dict[bytes, int] = {}
     for result in results:
@@ -225,7 +230,7 @@ def collect(
         else:
             original = respondents[index]
             respondents[index] = replace(original, copies=(*original.copies, result.file))
-    return Collection(respondents, skipped, progress)
+    return Collected(respondents, skipped, progress)
 
 
 def _cores() -> int:

@@ -125,6 +125,10 @@ class Messages:
     guide_priorities: str
     guide_frequencies: str
     guide_privacy: str
+    decimal_mark: str
+    respondents_count: str
+    more_other_texts: str
+    levels_legend: str
 
 
 DUTCH = Messages(
@@ -271,6 +275,10 @@ DUTCH = Messages(
         "Bij minder dan {min_group} respondenten kunnen uitkomsten tot personen herleidbaar "
         "zijn; zulke organisaties zijn gemarkeerd."
     ),
+    decimal_mark=",",
+    respondents_count="{n} respondenten",
+    more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
+    levels_legend="Niveaus: {levels}.",
 )
 
 ENGLISH = Messages(
@@ -414,6 +422,10 @@ ENGLISH = Messages(
         "With fewer than {min_group} respondents results can identify people; such "
         "organisations are marked."
     ),
+    decimal_mark=".",
+    respondents_count="{n} respondents",
+    more_other_texts="... and {n} more (all in --format json, csv or xlsx)",
+    levels_legend="Levels: {levels}.",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

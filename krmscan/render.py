@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Collection, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderResult
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    Group,
+    JustifyMethod,
+    RenderableType,
+    RenderResult,
+)
 from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -16,6 +26,10 @@ from krmscan.flow import Intro
 from krmscan.messages import Messages
 from krmscan.questionnaire import Level, Questionnaire
 from krmscan.scoring import Result
+
+if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
+    from krmscan.aggregate import ComponentSummary, Frequency, OrganisationSummary, Results
+    from krmscan.collect import Collected
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -195,3 +209,256 @@ def validation_summary(questionnaire: Questionnaire, path: str) -> Group:
         f"{len(questionnaire.statements)} statements."
     )
     return Group(headline, statements)
+
+
+# issue 4: organisation results
+
+
+def organisation_view(
+    questionnaire: Questionnaire,
+    summary: OrganisationSummary,
+    messages: Messages,
+    *,
+    min_group: int,
+) -> Group:
+    """One organisation's results: scores, against the ambition, priorities, frequencies."""
+    parts: list[RenderableType] = [
+        Text(messages.org_heading.format(name=summary.name, n=summary.n), style="bold")
+    ]
+    if len(summary.spellings) > 1:
+        parts.append(note(messages.org_spellings.format(names=", ".join(summary.spellings[1:]))))
+    if summary.small:
+        parts.append(Text(messages.small_group.format(min_group=min_group), style="yellow"))
+    parts += [
+        Text(""),
+        _scores_table(summary, messages),
+        note(levels_legend(questionnaire, messages)),
+        Text(""),
+        _against_table(summary, messages),
+        Text(ambition_line(summary, messages)),
+        Text(""),
+        _priorities_table(summary, messages),
+        Text(messages.frequencies_title, style="bold"),
+    ]
+    for frequency in summary.frequencies:
+        parts.append(_frequency_table(frequency, messages))
+        if frequency.other_texts:
+            parts.append(note(messages.other_texts.format(option=frequency.other_option)))
+            counted = frequency.other_counts()
+            parts.extend(
+                Text(f"  - {text}" + (f" ({count})" if count > 1 else ""))
+                for text, count in counted[:_MAX_OTHER_TEXTS]
+            )
+            if len(counted) > _MAX_OTHER_TEXTS:
+                more = len(counted) - _MAX_OTHER_TEXTS
+                parts.append(note(messages.more_other_texts.format(n=more)))
+    return Group(*parts)
+
+
+_MAX_OTHER_TEXTS = 15
+
+
+def pct(value: float) -> str:
+    """A percentage as the tables show it."""
+    return f"{value:.1f}"
+
+
+def share(value: float) -> str:
+    """A share (0..1) as a whole percentage."""
+    return f"{100 * value:.0f} %"
+
+
+def signed(value: float) -> str:
+    """A gap with its sign, whole numbers without decimals."""
+    if value == 0:
+        return "0"
+    return f"{value:+.0f}" if float(value).is_integer() else f"{value:+.1f}"
+
+
+def level_number(value: float) -> str:
+    """A (median) level: 3, or 2.5 between two levels."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def agreement(component: ComponentSummary, messages: Messages) -> tuple[str, str]:
+    """The rwg value and its verdict, as words."""
+    if component.rwg is None:
+        return "-", messages.too_few_for_rwg
+    view = messages.shared_view if component.shared_view else messages.no_shared_view
+    return f"{component.rwg:.2f}", view
+
+
+def joined(items: Sequence[str], messages: Messages) -> str:
+    """``a, b and c`` in the catalogue's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {messages.and_word} {items[-1]}"
+
+
+def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
+    headings = (
+        messages.col_component,
+        messages.col_mean,
+        messages.col_median,
+        messages.col_sd,
+        messages.col_range,
+        messages.col_level_of_mean,
+        messages.col_level_counts,
+    )
+    rows = [
+        (
+            c.name,
+            pct(c.mean_pct),
+            pct(c.median_pct),
+            "-" if c.sd_pct is None else pct(c.sd_pct),
+            f"{pct(c.min_pct)}\u2013{pct(c.max_pct)}",
+            str(c.level),
+            "/".join(str(count) for count in c.level_distribution.values()),
+        )
+        for c in summary.components
+    ]
+    overall = summary.overall
+    rows.append(
+        (
+            messages.overall,
+            pct(overall.mean_pct),
+            "",
+            "",
+            "",
+            str(overall.level),
+            "",
+        )
+    )
+    return FittedTable(
+        messages.scores_title,
+        headings,
+        rows,
+        right_aligned={1, 2, 3, 4},
+        section_before=len(rows) - 1,
+    )
+
+
+def _against_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
+    headings = (
+        messages.col_component,
+        messages.col_ambition_gap,
+        messages.col_below,
+        messages.col_rwg,
+        messages.col_view,
+    )
+    rows = [
+        (c.name, signed(c.ambition_gap), share(c.below_ambition), *agreement(c, messages))
+        for c in summary.components
+    ]
+    styles = ["yellow" if c.shared_view is False else "" for c in summary.components]
+    return FittedTable(
+        messages.against_title, headings, rows, right_aligned={1, 2, 3}, row_styles=styles
+    )
+
+
+def levels_legend(questionnaire: Questionnaire, messages: Messages) -> str:
+    """The level numbers with their names."""
+    names = ", ".join(
+        messages.level_title.format(level=level.level, name=level.name)
+        for level in questionnaire.levels
+    )
+    return messages.levels_legend.format(levels=names)
+
+
+def ambition_line(summary: OrganisationSummary, messages: Messages) -> str:
+    """The felt ambition of an organisation in one sentence."""
+    ambition = summary.ambition
+    return messages.ambition_line.format(
+        median=level_number(ambition.median),
+        mode=joined([str(level) for level in ambition.mode], messages),
+        distribution="/".join(str(count) for count in ambition.distribution.values()),
+    )
+
+
+def _priorities_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
+    rows = [
+        (component.name if rank == 0 else "", priority.text, pct(priority.pct))
+        for component in summary.components
+        for rank, priority in enumerate(component.priorities)
+    ]
+    return FittedTable(
+        messages.priorities_title,
+        (messages.col_component, messages.col_statement, messages.col_score),
+        rows,
+        right_aligned={2},
+    )
+
+
+def _frequency_table(frequency: Frequency, messages: Messages) -> FittedTable:
+    rows = [(o.text, str(o.count), share(o.share)) for o in frequency.options]
+    return FittedTable(
+        frequency.text,
+        (messages.col_option, messages.col_count, messages.col_share),
+        rows,
+        right_aligned={1, 2},
+    )
+
+
+def organisation_views(results: Results, messages: Messages) -> Group:
+    """Every organisation's results, one after another."""
+    views: list[RenderableType] = []
+    for index, summary in enumerate(results.summaries):
+        if index:
+            views.append(Rule(style="dim"))
+        views.append(
+            organisation_view(results.questionnaire, summary, messages, min_group=results.min_group)
+        )
+    return Group(*views)
+
+
+def collection_notes(collection: Collected) -> Iterator[str]:
+    """What the analyst should know about the files: skipped, duplicates, warnings (English)."""
+    for skipped in collection.skipped:
+        yield f"skipped {skipped.file}: {skipped.reason}"
+    for respondent in collection.duplicates:
+        for copy in respondent.copies:
+            yield f"duplicate: {copy} has the same content as {respondent.file}; counted once"
+    if collection.progress_files:
+        count = len(collection.progress_files)
+        yield f"note: {count} progress file(s) of unfinished scans (*.partial) left out"
+    warnings = [w for respondent in collection.respondents for w in respondent.warnings]
+    for warning in warnings[:_MAX_WARNINGS]:
+        yield f"warning: {warning}"
+    if len(warnings) > _MAX_WARNINGS:
+        yield f"warning: ... and {len(warnings) - _MAX_WARNINGS} more files like these"
+    copies = sum(len(respondent.copies) for respondent in collection.respondents)
+    found = len(collection.respondents) + copies + len(collection.skipped)
+    yield (
+        f"{len(collection.respondents)} respondents from {found} files"
+        + (f", {copies} duplicate(s) counted once" if copies else "")
+        + (f", {len(collection.skipped)} skipped" if collection.skipped else "")
+    )
+
+
+_MAX_WARNINGS = 10
+
+
+def small_group_notes(results: Results) -> Iterator[str]:
+    """A warning per organisation below the minimum group (English, for the analyst)."""
+    withheld = results.withheld
+    for summary in results.summaries:
+        if summary.small:
+            rows = (
+                "; its per-respondent rows are left out of exports (--include-small-groups)"
+                if summary in withheld
+                else ""
+            )
+            yield (
+                f"warning: '{summary.name}' has {summary.n} respondent(s), fewer than "
+                f"--min-group {results.min_group}: its results can identify people{rows}"
+            )
+
+
+def as_text(renderable: RenderableType, *, width: int = 100) -> str:
+    """A renderable as plain text (no colour), for writing to a file."""
+    console = Console(
+        file=io.StringIO(), width=width, color_system=None, highlight=False, force_terminal=False
+    )
+    with console.capture() as capture:
+        console.print(renderable)
+    return capture.get()

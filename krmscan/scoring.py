@@ -10,9 +10,12 @@ Arithmetic is exact (fractions), so band edges never depend on rounding.
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import cast
 
 from krmscan.answers import Answers
 from krmscan.questionnaire import Band, Component, Questionnaire
@@ -108,6 +111,14 @@ class Scorer:
             [statement.id for statement in component.statements]
             for component in questionnaire.components
         ]
+        self._statement_order = [i for ids in self.statement_ids for i in ids]
+        self._positions = {point.id: n for n, point in enumerate(questionnaire.scale, start=1)}
+        self._weight_of_code = [0, *(point.weight for point in questionnaire.scale)]
+        self._weights_by_code = (
+            bytes(self._weight_of_code).ljust(256, b"\0") if self.top < 256 else None
+        )
+        ends = list(itertools.accumulate(len(ids) for ids in self.statement_ids))
+        self._slices = list(zip([0, *ends[:-1]], ends, strict=True))
         sizes = [self.top * len(ids) for ids in self.statement_ids]
         common = math.lcm(*sizes)
         self._multipliers = [common // size for size in sizes]
@@ -115,10 +126,22 @@ class Scorer:
         self._components: dict[tuple[int, int, int], ComponentScore] = {}
         self._overall: dict[tuple[int, int], Score] = {}
 
+    def codes(self, answers: Answers) -> bytes:
+        """Each statement's answer as its position on the scale (1, 2, 3), in order."""
+        answer = cast("Mapping[str, str]", answers).__getitem__  # valid: scale ids
+        return bytes(map(self._positions.__getitem__, map(answer, self._statement_order)))
+
     def points(self, answers: Answers) -> list[int]:
         """The summed statement weights of each component, in questionnaire order."""
-        weight, answer = self.weights.__getitem__, answers.__getitem__
-        return [sum(map(weight, map(str, map(answer, ids)))) for ids in self.statement_ids]
+        return self.points_of(self.codes(answers))
+
+    def points_of(self, codes: bytes) -> list[int]:
+        """Component points from statement `codes`."""
+        if self._weights_by_code is None:
+            weights = [self._weight_of_code[code] for code in codes]
+            return [sum(weights[start:end]) for start, end in self._slices]
+        weighted = codes.translate(self._weights_by_code)
+        return [sum(weighted[start:end]) for start, end in self._slices]
 
     def ambition(self, answers: Answers) -> int:
         """The level of the felt ambition the respondent chose."""
