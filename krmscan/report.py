@@ -309,33 +309,41 @@ class _Charts:
         measured = [c.mean_level for c in summary.components]
         ambition = [summary.ambition.median] * len(names)
         angles = [2 * math.pi * i / len(names) for i in range(len(names))]
-        figure = _figure_of(5.6, 4.6)
+        figure = _figure_of(6.0, 5.4)
         axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
         axes.set_theta_offset(math.pi / 2)
         axes.set_theta_direction(-1)
         closed = [*angles, angles[0]]
-        axes.plot(closed, [*measured, measured[0]], color=MEASURED, linewidth=2)
-        axes.fill(closed, [*measured, measured[0]], color=MEASURED, alpha=0.18)
-        axes.plot(
+        (measured_line,) = axes.plot(
+            closed, [*measured, measured[0]], color=MEASURED, linewidth=2.2, zorder=3
+        )
+        axes.fill(closed, [*measured, measured[0]], color=MEASURED, alpha=0.15, zorder=2)
+        (ambition_line,) = axes.plot(
             closed,
             [*ambition, ambition[0]],
             color=AMBITION,
-            linewidth=2,
-            linestyle="--",
+            linewidth=2.2,
+            linestyle=(0, (4, 2)),
+            zorder=4,
         )
         axes.set_ylim(0, 4)
         axes.set_yticks([1, 2, 3, 4])
         axes.set_yticklabels(["1", "2", "3", "4"], color="#555555", fontsize=8)
+        axes.set_rlabel_position(180 / len(names))
         axes.set_xticks(angles)
-        axes.set_xticklabels([textwrap.fill(name, 14) for name in names], fontsize=9)
-        axes.legend(
+        axes.set_xticklabels(
+            [textwrap.fill(name, 16, break_long_words=False) for name in names], fontsize=9
+        )
+        axes.tick_params(axis="x", pad=10)
+        figure.legend(
+            [measured_line, ambition_line],
             [self.messages.radar_measured, self.messages.radar_ambition],
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.08),
+            loc="lower center",
             ncols=2,
             frameon=False,
             fontsize=9,
         )
+        figure.subplots_adjust(left=0.12, right=0.88, top=0.9, bottom=0.14)
         return self._svg(figure, self.messages.radar_heading)
 
     def bars(self, questionnaire: Questionnaire, summary: OrganisationSummary) -> str:
@@ -392,9 +400,9 @@ class _Charts:
 
     def frequency(self, labels: list[str], shares: list[float], title: str) -> str:
         """Share of respondents per option, longest labels wrapped."""
-        wrapped = [textwrap.fill(label, 42) for label in labels]
-        lines = sum(label.count("\n") + 1 for label in wrapped)
-        figure = _figure_of(7.0, 0.24 * lines + 0.2 * len(labels) + 0.7)
+        wrapped = [textwrap.fill(label, 42, break_long_words=False) for label in labels]
+        extra_lines = sum(label.count("\n") for label in wrapped)
+        figure = _figure_of(7.0, 0.27 * len(labels) + 0.13 * extra_lines + 0.75)
         axes = figure.add_subplot()
         rows = list(range(len(labels)))[::-1]
         axes.barh(rows, [100 * s for s in shares], color=MEASURED, height=0.6)
