@@ -174,7 +174,7 @@ def _organisation(
             f.text,
             "frequency",
         )
-        + _other_texts(f.other_option, f.other_texts, messages)
+        + _other_texts(f.other_option, f.other_counts(), messages)
         for f in summary.frequencies
     )
     return f"""<section class="organisation" id="org-{index}">
@@ -205,10 +205,12 @@ def _figure(svg: str, title: str, kind: str, caption: str | None = None) -> str:
     )
 
 
-def _other_texts(option: str | None, texts: list[str], messages: Messages) -> str:
+def _other_texts(option: str | None, texts: list[tuple[str, int]], messages: Messages) -> str:
     if not texts or option is None:
         return ""
-    items = "".join(f"<li>{_e(text)}</li>" for text in texts)
+    items = "".join(
+        f"<li>{_e(text)}{f' ({count})' if count > 1 else ''}</li>" for text, count in texts
+    )
     return (
         f'<div class="other"><p>{_e(messages.other_texts.format(option=option))}</p>'
         f"<ul>{items}</ul></div>"
@@ -334,7 +336,7 @@ class _Charts:
         axes.set_xticklabels(
             [textwrap.fill(name, 16, break_long_words=False) for name in names], fontsize=9
         )
-        axes.tick_params(axis="x", pad=10)
+        axes.tick_params(axis="x", pad=14)
         figure.legend(
             [measured_line, ambition_line],
             [self.messages.radar_measured, self.messages.radar_ambition],
@@ -379,23 +381,25 @@ class _Charts:
                 clip_on=False,
             )
         axes.set_yticks(rows)
-        axes.set_yticklabels([c.name for c in components], fontsize=9)
+        axes.set_yticklabels(
+            [textwrap.fill(c.name, 16, break_long_words=False) for c in components], fontsize=9
+        )
         axes.set_xlim(0, 100)
         axes.set_ylim(-0.6, len(components) - 0.05)
         axes.set_xlabel(self.messages.axis_score, fontsize=9)
         axes.tick_params(axis="x", labelsize=8)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        figure.subplots_adjust(left=0.24, right=0.76, top=0.97, bottom=0.18)
+        figure.subplots_adjust(left=0.2, right=0.78, top=0.97, bottom=0.18)
         return self._svg(figure, self.messages.bars_heading)
 
     def _agreement(self, component: ComponentSummary) -> str:
         messages = self.messages
         if component.rwg is None:
-            return f"rwg -: {messages.too_few_for_rwg}"
+            return f"rwg -\n{textwrap.fill(messages.too_few_for_rwg, 18)}"
         value = f"rwg {number(component.rwg, messages, 2)}"
         if component.rwg < SHARED_VIEW:
-            return f"{value}: {messages.chart_flag}"
+            return f"{value}\n{textwrap.fill(messages.chart_flag, 18)}"
         return value
 
     def frequency(self, labels: list[str], shares: list[float], title: str) -> str:

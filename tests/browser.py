@@ -9,6 +9,7 @@ JavaScript and takes screenshots.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -169,7 +170,9 @@ class Browser:
                 texts = [str(arg.get("value", arg.get("description"))) for arg in params["args"]]
                 found.append(f"console.{params['type']}: {' '.join(texts)}")
             elif method == "Runtime.exceptionThrown":
-                found.append(f"exception: {params['exceptionDetails'].get('text')}")
+                details = params["exceptionDetails"]
+                thrown = details.get("exception", {}).get("description", "")
+                found.append(f"exception: {details.get('text')} {thrown}")
             elif method == "Log.entryAdded" and params["entry"]["level"] in {"error", "warning"}:
                 found.append(f"log {params['entry']['level']}: {params['entry']['text']}")
         return found
@@ -204,10 +207,8 @@ class Browser:
 
     def close(self) -> None:
         """Stop Chromium and remove its profile."""
-        try:
+        with contextlib.suppress(BrowserError, OSError):
             self.call("Browser.close", timeout=5)
-        except (BrowserError, OSError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
