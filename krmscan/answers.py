@@ -102,7 +102,7 @@ def text_problem(question: TextQuestion, value: str, messages: Messages) -> str 
 _PLAIN_EMAIL = re.compile(
     r"(?=.{1,254}\Z)(?=[^@]{1,64}@)"
     r"[A-Za-z0-9]+(?:[._+-][A-Za-z0-9]+)*"
-    r"@(?:[A-Za-z0-9]{1,63}(?:-[A-Za-z0-9]{1,63})*\.)+([A-Za-z]{2,63})\Z"
+    r"@(?:(?=[A-Za-z0-9-]{1,63}\.)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\.)+([A-Za-z]{2,63})\Z"
 )
 """Plain ASCII addresses that email-validator always accepts (tested with hypothesis).
 
