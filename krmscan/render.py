@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+import textwrap
 from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -237,11 +238,12 @@ def organisation_view(
         _against_table(summary, messages),
         Text(ambition_line(summary, messages)),
         Text(""),
-        _priorities_table(summary, messages),
+        _priorities(summary, messages),
+        Text(""),
         Text(messages.frequencies_title, style="bold"),
     ]
     for frequency in summary.frequencies:
-        parts.append(_frequency_table(frequency, messages))
+        parts.append(_frequency_list(frequency, messages))
         if frequency.other_texts:
             parts.append(note(messages.other_texts.format(option=frequency.other_option)))
             counted = frequency.other_counts()
@@ -302,8 +304,7 @@ def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTab
         messages.col_median,
         messages.col_sd,
         messages.col_range,
-        messages.col_level_of_mean,
-        messages.col_level_counts,
+        messages.col_level,
     )
     rows = [
         (
@@ -313,27 +314,16 @@ def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTab
             "-" if c.sd_pct is None else pct(c.sd_pct),
             f"{pct(c.min_pct)}\u2013{pct(c.max_pct)}",
             str(c.level),
-            "/".join(str(count) for count in c.level_distribution.values()),
         )
         for c in summary.components
     ]
     overall = summary.overall
-    rows.append(
-        (
-            messages.overall,
-            pct(overall.mean_pct),
-            "",
-            "",
-            "",
-            str(overall.level),
-            "",
-        )
-    )
+    rows.append((messages.overall, pct(overall.mean_pct), "", "", "", str(overall.level)))
     return FittedTable(
         messages.scores_title,
         headings,
         rows,
-        right_aligned={1, 2, 3, 4},
+        right_aligned={1, 2, 3, 4, 5},
         section_before=len(rows) - 1,
     )
 
@@ -341,18 +331,25 @@ def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTab
 def _against_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
     headings = (
         messages.col_component,
+        messages.col_level_counts,
         messages.col_ambition_gap,
         messages.col_below,
         messages.col_rwg,
         messages.col_view,
     )
     rows = [
-        (c.name, signed(c.ambition_gap), share(c.below_ambition), *agreement(c, messages))
+        (
+            c.name,
+            "/".join(str(count) for count in c.level_distribution.values()),
+            signed(c.ambition_gap),
+            share(c.below_ambition),
+            *agreement(c, messages),
+        )
         for c in summary.components
     ]
     styles = ["yellow" if c.shared_view is False else "" for c in summary.components]
     return FittedTable(
-        messages.against_title, headings, rows, right_aligned={1, 2, 3}, row_styles=styles
+        messages.against_title, headings, rows, right_aligned={1, 2, 3, 4}, row_styles=styles
     )
 
 
@@ -375,27 +372,72 @@ def ambition_line(summary: OrganisationSummary, messages: Messages) -> str:
     )
 
 
-def _priorities_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
-    rows = [
-        (component.name if rank == 0 else "", priority.text, pct(priority.pct))
-        for component in summary.components
-        for rank, priority in enumerate(component.priorities)
-    ]
-    return FittedTable(
-        messages.priorities_title,
-        (messages.col_component, messages.col_statement, messages.col_score),
-        rows,
-        right_aligned={2},
-    )
+def _priorities(summary: OrganisationSummary, messages: Messages) -> Group:
+    """Per component its weakest statements, numbered, with their score."""
+    lines: list[RenderableType] = [Text(messages.priorities_title, style="bold")]
+    for component in summary.components:
+        lines.append(Text(component.name, style="italic"))
+        lines.append(Numbered([f"{p.text} ({pct(p.pct)}\u00a0%)" for p in component.priorities]))
+    return Group(*lines)
 
 
-def _frequency_table(frequency: Frequency, messages: Messages) -> FittedTable:
+class Numbered:
+    """A numbered list whose items wrap between words under their own first word."""
+
+    def __init__(self, items: Sequence[str]) -> None:
+        self.items = list(items)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Each item as ``  1. text``, continued lines indented under the text."""
+        indent = 2 + len(f"{len(self.items)}. ")
+        width = max(20, options.max_width - indent)
+        for number, item in enumerate(self.items, start=1):
+            lines = textwrap.wrap(item, width) or [""]
+            yield Text(f"  {f'{number}.':<{indent - 3}} {lines[0]}")
+            yield from (Text(" " * indent + line) for line in lines[1:])
+
+
+class CountList:
+    """Labelled counts in aligned columns: lighter than a table for a long list of options.
+
+    Labels wrap between words within the width left by the number columns.
+    """
+
+    def __init__(self, title: str, headings: Sequence[str], rows: Sequence[Sequence[str]]):
+        self.title = title
+        self.headings = list(headings)
+        self.rows = [list(row) for row in rows]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The title, a heading line and a line (or more) per row."""
+        numbers = [
+            max(cell_len(self.headings[i]), *(cell_len(row[i]) for row in self.rows))
+            for i in range(1, len(self.headings))
+        ]
+        room = options.max_width - 2 - sum(width + 3 for width in numbers)
+        longest = max(cell_len(self.headings[0]), *(cell_len(row[0]) for row in self.rows))
+        label = max(12, min(longest, room))
+        yield Text(self.title, style="bold")
+        yield Text(self._line(self.headings, label, numbers), style="bold")
+        for row in self.rows:
+            wrapped = textwrap.wrap(row[0], label) or [""]
+            yield Text(self._line([wrapped[0], *row[1:]], label, numbers))
+            yield from (Text(f"  {more}") for more in wrapped[1:])
+
+    @staticmethod
+    def _line(cells: Sequence[str], label: int, numbers: Sequence[int]) -> str:
+        padded = cells[0] + " " * (label - cell_len(cells[0]))
+        rest = "".join(
+            " " * (3 + width - cell_len(cell)) + cell
+            for cell, width in zip(cells[1:], numbers, strict=True)
+        )
+        return f"  {padded}{rest}"
+
+
+def _frequency_list(frequency: Frequency, messages: Messages) -> CountList:
     rows = [(o.text, str(o.count), share(o.share)) for o in frequency.options]
-    return FittedTable(
-        frequency.text,
-        (messages.col_option, messages.col_count, messages.col_share),
-        rows,
-        right_aligned={1, 2},
+    return CountList(
+        frequency.text, (messages.col_option, messages.col_count, messages.col_share), rows
     )
 
 
