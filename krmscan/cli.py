@@ -241,6 +241,7 @@ def _organisation_results(
     min_group: int,
     include_personal: bool,
     include_small: bool,
+    exports: bool = True,
 ) -> tuple[collect.Collected, aggregate.Results]:
     """Load every answers file under ``paths``, tell what was left out, and aggregate."""
     from krmscan import aggregate, collect
@@ -258,7 +259,7 @@ def _organisation_results(
         include_personal=include_personal,
         include_small=include_small,
     )
-    for line in render.small_group_notes(results):
+    for line in render.small_group_notes(results, exports=exports):
         sys.stderr.write(line + "\n")
     return collection, results
 
@@ -307,6 +308,7 @@ def report(
         min_group=min_group,
         include_personal=include_personal,
         include_small=False,
+        exports=False,
     )
     export.write(output, reporting.html(results, collection).encode("utf-8"))
     sys.stderr.write(f"report written to {output}\n")

@@ -480,9 +480,9 @@ def collection_notes(collection: Collected) -> Iterator[str]:
 _MAX_WARNINGS = 10
 
 
-def small_group_notes(results: Results) -> Iterator[str]:
+def small_group_notes(results: Results, *, exports: bool = True) -> Iterator[str]:
     """A warning per organisation below the minimum group (English, for the analyst)."""
-    withheld = results.withheld
+    withheld = results.withheld if exports else []
     for summary in results.summaries:
         if summary.small:
             rows = (
