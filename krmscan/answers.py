@@ -22,7 +22,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_serializer,
+)
 
 from krmscan.errors import BadDataError, ProblemsError
 from krmscan.files import read_limited, write_private
@@ -85,6 +92,11 @@ class AnswersFile(Strict):
     started_at: AwareDatetime
     completed_at: AwareDatetime
     answers: dict[str, AnswerValue]
+
+    @field_serializer("started_at", "completed_at")
+    def _with_offset(self, moment: datetime) -> str:
+        """ISO 8601 with a numeric offset, ``+00:00`` rather than ``Z`` (Python 3.10 reads it)."""
+        return moment.isoformat()
 
 
 # The rules of one answer, with messages in the questionnaire's language.

@@ -219,6 +219,8 @@ class Questionnaire(Model):
                 first_seen[item_id] = path
 
     def _ids(self) -> Iterator[tuple[PathKey, str]]:
+        for p, point in enumerate(self.scale):
+            yield ("scale", p), point.id
         for s, section in enumerate(self.sections):
             yield ("sections", s), section.id
             for q, question in enumerate(section.questions):
@@ -299,7 +301,10 @@ class Questionnaire(Model):
             if question.max_choices is not None and question.max_choices > count:
                 yield (*path, "max_choices"), f"is above the number of options ({count})"
             if question.min_choices > question.most_choices:
-                yield (*path, "min_choices"), f"is above max_choices ({question.most_choices})"
+                limit = (
+                    "max_choices" if question.max_choices is not None else "the number of options"
+                )
+                yield (*path, "min_choices"), f"is above {limit} ({question.most_choices})"
 
     def _questions_with_path(self) -> Iterator[tuple[int, int, Question]]:
         for s, section in enumerate(self.sections):
@@ -429,22 +434,32 @@ def _problems_from(error: ValidationError, document: YamlDocument) -> Iterator[P
                 path = (*base, *sub_path)
                 yield Problem(path, document.position_of(path), message)
         else:
+            if detail["type"] == "union_tag_invalid":
+                base = (*base, "type")
             yield Problem(base, document.position_of(base), _pydantic_message(detail))
 
 
 def _yaml_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
-    """Drop the discriminator tags pydantic puts in ``loc`` so the path follows the YAML."""
+    """Drop the discriminator tags pydantic puts in ``loc`` so the path follows the YAML.
+
+    A tag follows the question it selects (``questions, 0, "text", "text"``: the tag, then the
+    field), so it is dropped only once per question: a question's ``text`` field is kept.
+    """
     path: list[str | int] = []
     node = data
+    tag_dropped = False
     for part in loc:
         if (
-            isinstance(part, str)
+            not tag_dropped
+            and isinstance(node, dict)
             and part in QUESTION_TYPES
-            and not (isinstance(node, dict) and part in node)
+            and node.get("type") == part
         ):
+            tag_dropped = True
             continue
         path.append(part)
         node = node.get(part) if isinstance(node, dict) else _item(node, part)
+        tag_dropped = False
     return tuple(path)
 
 
@@ -462,7 +477,7 @@ def _pydantic_message(detail: Any) -> str:
         return "unknown field; check its spelling (see `krmscan schema questionnaire`)"
     if kind == "union_tag_invalid":
         expected = ", ".join(sorted(QUESTION_TYPES))
-        return f"unknown type {detail['input']!r}; use one of {expected}"
+        return f"unknown type {detail['ctx']['tag']!r}; use one of {expected}"
     if kind == "union_tag_not_found":
         return "field 'type' required (text, single_choice, multiple_choice or ambition)"
     return str(detail["msg"])

@@ -22,6 +22,8 @@ PathKey = tuple[str | int, ...]
 
 MAX_NODES = 200_000
 """Upper bound on the nodes of a document with its aliases expanded."""
+MAX_DEPTH = 100
+"""Upper bound on the nesting of a document (the questionnaire needs about 8 levels)."""
 
 
 @dataclass(frozen=True)
@@ -78,13 +80,16 @@ def load_yaml(text: str) -> YamlDocument:
         node = loader.get_single_node()
         if node is None:
             return YamlDocument(data=None)
+        _check_expansion(node)
         document = YamlDocument(data=None)
-        _walk(node, (), document, [0])
+        _walk(node, (), document)
         document.data = loader.construct_document(node)
         return document
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or str(error)
+        if problem.startswith("could not determine a constructor for the tag"):
+            problem += "; remove the tag: krmscan reads plain YAML values only"
         if error.context and error.context not in problem:
             problem = f"{error.context}: {problem}"
         return _raise(problem, _position(mark) if mark else None)
@@ -98,21 +103,58 @@ def _raise(message: str, position: Position | None) -> YamlDocument:
     raise YamlSyntaxError(message, position)
 
 
-def _walk(node: yaml.Node, path: PathKey, document: YamlDocument, count: list[int]) -> None:
-    """Record positions and duplicate keys; refuse documents that expand beyond `MAX_NODES`."""
-    count[0] += 1
-    if count[0] > MAX_NODES:
-        raise YamlSyntaxError(
-            f"the document expands to more than {MAX_NODES} values "
-            "(aliases referring to aliases?); write the values out instead",
-            _position(node.start_mark),
-        )
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse self-referring aliases, expansion beyond `MAX_NODES`, nesting beyond `MAX_DEPTH`.
+
+    Deep nesting would end the loader's recursion in a traceback. Aliases share node objects,
+    so sizes are memoised per node: a "billion laughs" document is measured in as many steps
+    as it has distinct nodes, before anything is expanded.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: yaml.Node, depth: int) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if depth > MAX_DEPTH:
+            raise YamlSyntaxError(
+                f"values are nested more than {MAX_DEPTH} levels deep here; flatten the file",
+                _position(node.start_mark),
+            )
+        if key in open_nodes:
+            raise YamlSyntaxError(
+                "an alias refers to the value that contains it; write the values out instead",
+                _position(node.start_mark),
+            )
+        open_nodes.add(key)
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        total = 1 + sum(size(child, depth + 1) for child in children)
+        open_nodes.discard(key)
+        sizes[key] = total
+        if total > MAX_NODES and all(sizes[id(child)] <= MAX_NODES for child in children):
+            raise YamlSyntaxError(
+                f"this value expands to {total} values through aliases (at most {MAX_NODES} "
+                "allowed); write the values out instead",
+                _position(node.start_mark),
+            )
+        return total
+
+    size(root, 0)
+
+
+def _walk(node: yaml.Node, path: PathKey, document: YamlDocument) -> None:
+    """Record the position of every path and report duplicate keys."""
     document.positions.setdefault(path, _position(node.start_mark))
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, Position] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                _walk(value_node, path, document, count)
+                _walk(value_node, path, document)
                 continue
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             key_position = _position(key_node.start_mark)
@@ -122,8 +164,8 @@ def _walk(node: yaml.Node, path: PathKey, document: YamlDocument, count: list[in
                 document.problems.append(Problem((*path, key), key_position, message))
             seen.setdefault(key, key_position)
             document.positions.setdefault((*path, key), key_position)
-            _walk(value_node, (*path, key), document, count)
+            _walk(value_node, (*path, key), document)
             document.positions[(*path, key)] = key_position
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*path, index), document, count)
+            _walk(item, (*path, index), document)
