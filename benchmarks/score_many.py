@@ -121,9 +121,16 @@ def breakdown(loaded: LoadedQuestionnaire, folder: Path) -> None:
     from krmscan.messages import messages_for
 
     for workers in (1, len(os.sched_getaffinity(0))):
-        begun = time.perf_counter()
+        begun, cpu = time.perf_counter(), os.times()
         collected = collect.collect([folder], loaded, workers=workers)
-        print(f"  load and check, {workers} process(es): {time.perf_counter() - begun:.3f} s")
+        took, used = time.perf_counter() - begun, os.times()
+        mine = used.user + used.system - cpu.user - cpu.system
+        children = used.children_user + used.children_system
+        children -= cpu.children_user + cpu.children_system
+        print(
+            f"  load and check, {workers} process(es): {took:.3f} s"
+            f" (CPU: this process {mine:.3f} s, the other(s) {children:.3f} s)"
+        )
     begun = time.perf_counter()
     results = aggregate.results(loaded.questionnaire, collected.respondents)
     print(f"  aggregate: {time.perf_counter() - begun:.3f} s")

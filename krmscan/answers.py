@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -196,41 +196,55 @@ class Rules:
             for question in self.questions
             if isinstance(question, MultipleChoiceQuestion)
         }
+        self._checks = [(q.id, q.required, self._check(q)) for q in self.questions]
 
     def accepts(self, answers: Answers) -> bool:
         """Whether ``answers`` keep every rule, that is, `problems` would find none."""
         if not self.known.issuperset(answers):
             return False
-        for question in self.questions:
-            value = answers.get(question.id)
+        for question_id, required, accepted in self._checks:
+            value = answers.get(question_id)
             if value is None:
-                if question.required:
+                if required:
                     return False
-            elif not self._accepts(question, value):
+            elif not accepted(value):
                 return False
         try:  # every statement answered with a scale id: one set operation
             return self.scale.issuperset(map(answers.get, self.statement_ids))
         except TypeError:  # a list or an object: not on the scale
             return False
 
-    def _accepts(self, question: Question, value: AnswerValue) -> bool:
+    def _check(self, question: Question) -> Callable[[AnswerValue], bool]:
+        """The fast check of one question's answer, its kind decided once."""
         if isinstance(question, TextQuestion):
-            return isinstance(value, str) and text_problem(question, value, self.messages) is None
+            messages = self.messages
+            return lambda value: (
+                isinstance(value, str) and text_problem(question, value, messages) is None
+            )
         if isinstance(question, AmbitionQuestion):
-            return isinstance(value, str) and value in self.levels[question.id]
+            levels = self.levels[question.id]
+            return lambda value: isinstance(value, str) and value in levels
         options = self.options[question.id]
         if isinstance(question, SingleChoiceQuestion):
-            return not isinstance(value, list) and self._accepts_choice(options, value)
-        if not isinstance(value, list) or count_problem(question, len(value), self.messages):
-            return False
-        try:  # the common case, plain option ids only: set operations
-            if self.plain_options[question.id].issuperset(value):
-                return len(set(value)) == len(value)
-        except TypeError:  # an "other" option with its text among them
-            pass
-        return len({choice_id(choice) for choice in value}) == len(value) and all(
-            self._accepts_choice(options, choice) for choice in value
-        )
+            return lambda value: (
+                not isinstance(value, list) and self._accepts_choice(options, value)
+            )
+        plain = self.plain_options[question.id]
+        fewest, most = question.min_choices, question.most_choices  # as in count_problem
+
+        def multiple(value: AnswerValue) -> bool:
+            if not isinstance(value, list) or not fewest <= len(value) <= most:
+                return False
+            try:  # the common case, plain option ids only: set operations
+                if plain.issuperset(value):
+                    return len(set(value)) == len(value)
+            except TypeError:  # an "other" option with its text among them
+                pass
+            return len({choice_id(choice) for choice in value}) == len(value) and all(
+                self._accepts_choice(options, choice) for choice in value
+            )
+
+        return multiple
 
     def _accepts_choice(self, options: dict[str, Option], choice: Choice) -> bool:
         if isinstance(choice, OtherAnswer):

@@ -167,17 +167,18 @@ class Loader:
         others: dict[str, str] = {}
         for question_id in self.choice_ids:
             value = given.get(question_id)
-            if value is None:
-                continue
-            chosen = value if isinstance(value, list) else [value]
-            ids: list[str] = []
-            for choice in chosen:
-                if isinstance(choice, OtherAnswer):
-                    others[question_id] = choice.text
-                    ids.append(choice.id)
-                else:
-                    ids.append(choice)
-            choices[question_id] = tuple(ids)
+            if isinstance(value, list):
+                choices[question_id] = tuple(
+                    choice if isinstance(choice, str) else choice.id for choice in value
+                )
+                for choice in value:
+                    if isinstance(choice, OtherAnswer):
+                        others[question_id] = choice.text
+            elif isinstance(value, str):
+                choices[question_id] = (value,)
+            elif isinstance(value, OtherAnswer):
+                choices[question_id] = (value.id,)
+                others[question_id] = value.text
         texts = {question_id: str(given.get(question_id, "")) for question_id in self.text_ids}
         codes = self.scorer.codes(given)
         return Respondent(
