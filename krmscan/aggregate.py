@@ -195,26 +195,6 @@ def group(respondents: Sequence[Respondent]) -> list[tuple[list[str], list[Respo
     ]
 
 
-def summarise(
-    questionnaire: Questionnaire,
-    respondents: Sequence[Respondent],
-    *,
-    min_group: int = 5,
-    include_personal: bool = False,
-) -> list[OrganisationSummary]:
-    """The results of each organisation, sorted by name."""
-    return [
-        organisation_summary(
-            questionnaire,
-            names,
-            members,
-            min_group=min_group,
-            include_personal=include_personal,
-        )
-        for names, members in group(respondents)
-    ]
-
-
 def organisation_summary(
     questionnaire: Questionnaire,
     names: list[str],

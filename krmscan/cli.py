@@ -226,8 +226,7 @@ def _score_one(
         sys.stderr.write(f"warning: {warning}\n")
     result = scoring.score(loaded.questionnaire, answered.file.answers)
     if output_format is Format.json:
-        text = json.dumps(scoring.as_dict(result), ensure_ascii=False, indent=2) + "\n"
-        _emit(text.encode("utf-8"), output)
+        _emit(json.dumps(scoring.as_dict(result), ensure_ascii=False, indent=2) + "\n", output)
     else:
         messages = messages_for(loaded.questionnaire.language)
         _emit_rendered(render.result_table(loaded.questionnaire, result, messages), output)
@@ -264,15 +263,21 @@ def _organisation_results(
     return collection, results
 
 
-def _emit(data: bytes, output: Path | None) -> None:
-    """Write ``data`` to ``output`` atomically (mode 0600), or to standard output."""
+def _emit(data: str | bytes, output: Path | None) -> None:
+    """Write ``data`` to ``output`` atomically (mode 0600), or to standard output.
+
+    Text goes out in the terminal's encoding, bytes (UTF-8 exports) as they are.
+    """
     if output is None:
-        sys.stdout.buffer.write(data)
+        if isinstance(data, str):
+            sys.stdout.write(data)
+        else:
+            sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
     from krmscan import export
 
-    export.write(output, data)
+    export.write(output, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _emit_rendered(renderable: RenderableType, output: Path | None) -> None:
@@ -280,7 +285,7 @@ def _emit_rendered(renderable: RenderableType, output: Path | None) -> None:
     if output is None:
         render.console().print(renderable)
         return
-    _emit(render.as_text(renderable).encode("utf-8"), output)
+    _emit(render.as_text(renderable), output)
 
 
 @app.command()

@@ -98,8 +98,8 @@ def find(paths: Sequence[Path]) -> tuple[list[str], list[Skipped], list[str]]:
     for path in paths:
         name = os.fspath(path)
         if Path(name).is_dir():
-            found = _search(name, progress)
-            if not found:
+            found = _search(name, progress, skipped)
+            if not found and not any(s.file == name for s in skipped):
                 skipped.append(Skipped(name, NO_ANSWERS_FILES))
             files.extend(found)
         elif name.endswith(PROGRESS_SUFFIX):
@@ -118,18 +118,19 @@ def find(paths: Sequence[Path]) -> tuple[list[str], list[Skipped], list[str]]:
     return files, skipped, progress
 
 
-def _search(folder: str, progress: list[str]) -> list[str]:
+def _search(folder: str, progress: list[str], skipped: list[Skipped]) -> list[str]:
     """``*.json`` under ``folder``, depth first in name order, not into symlinked folders."""
     found: list[str] = []
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as error:
+        skipped.append(Skipped(folder, f"cannot read this folder: {error.strerror or error}"))
         return found
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            found.extend(_search(entry.path, progress))
+            found.extend(_search(entry.path, progress, skipped))
         elif entry.name.endswith(PROGRESS_SUFFIX):
             progress.append(entry.path)
         elif entry.name.endswith(".json"):
@@ -283,7 +284,13 @@ def _load_all(loader: Loader, files: list[str], workers: int) -> list[Respondent
 
 
 def _child(files: list[str], sender: Connection) -> None:
-    """A forked worker: load ``files`` and send the results back."""
+    """A forked worker: load ``files`` and send the results back.
+
+    It never prints a traceback: on any failure it just ends, and the parent loads its files.
+    """
     assert _LOADER is not None  # set by the parent before forking
-    sender.send(_LOADER.load_many(files))
-    sender.close()
+    try:
+        sender.send(_LOADER.load_many(files))
+        sender.close()
+    except BaseException:  # Ctrl-C included: the parent reports it
+        os._exit(1)
