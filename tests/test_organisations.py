@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -346,3 +348,34 @@ def test_xlsx_needs_an_output_file(folder: Path) -> None:
     done = run_krmscan("score", folder, "--format", "xlsx")
     assert done.returncode == 2
     assert "-o FILE.xlsx" in done.stderr
+
+
+HEAVY = ("matplotlib", "openpyxl", "numpy", "pandas")
+
+
+@pytest.mark.parametrize(
+    ("target", "not_loaded"),
+    [
+        ("woonstede/r1.json", (*HEAVY, "krmscan.collect", "krmscan.aggregate", "statistics")),
+        (".", HEAVY),
+    ],
+    ids=["one file", "a folder"],
+)
+def test_score_loads_no_charting_or_excel_library(
+    folder: Path, target: str, not_loaded: tuple[str, ...]
+) -> None:
+    # Start-up time matters: the heavy libraries belong to `report` and `--format xlsx` only.
+    script = (
+        "import sys\n"
+        "from krmscan.cli import app\n"
+        f"sys.argv = ['krmscan', 'score', {str(folder / target)!r}]\n"
+        "try:\n"
+        "    app()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in {not_loaded!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
