@@ -134,6 +134,7 @@ Paths = Annotated[
     typer.Argument(
         help="Answers files, or folders searched (with subfolders) for *.json.",
         show_default=False,
+        metavar="FILE|DIR",
     ),
 ]
 OrganisationOption = Annotated[
@@ -145,7 +146,7 @@ MinGroupOption = Annotated[
     typer.Option(
         "--min-group",
         min=1,
-        help="Organisations with fewer respondents get a warning; their rows are left out.",
+        help="Warn that smaller organisations' results can identify people.",
     ),
 ]
 IncludePersonalOption = Annotated[
