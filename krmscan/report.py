@@ -110,6 +110,14 @@ def summary_sentences(
             level_name=_level_words(questionnaire, summary.ambition.median, messages),
         ),
     ]
+    ambition = summary.ambition
+    sentences.append(
+        messages.ambition_line.format(
+            median=level_number(ambition.median).replace(".", messages.decimal_mark),
+            mode=_joined([str(level) for level in ambition.mode], messages),
+            distribution="/".join(str(count) for count in ambition.distribution.values()),
+        )
+    )
     behind = sorted(
         (c for c in summary.components if c.ambition_gap < 0), key=lambda c: c.ambition_gap
     )
@@ -170,7 +178,12 @@ def _organisation(
     count = messages.respondents_count.format(n=summary.n)
     frequencies = "".join(
         _figure(
-            charts.frequency([o.text for o in f.options], [o.share for o in f.options], f.text),
+            charts.frequency(
+                [o.text for o in f.options],
+                [o.share for o in f.options],
+                [o.count for o in f.options],
+                f.text,
+            ),
             f.text,
             "frequency",
         )
@@ -402,7 +415,9 @@ class _Charts:
             return f"{value}\n{textwrap.fill(messages.chart_flag, 18)}"
         return value
 
-    def frequency(self, labels: list[str], shares: list[float], title: str) -> str:
+    def frequency(
+        self, labels: list[str], shares: list[float], counts: list[int], title: str
+    ) -> str:
         """Share of respondents per option, longest labels wrapped."""
         wrapped = [textwrap.fill(label, 42, break_long_words=False) for label in labels]
         extra_lines = sum(label.count("\n") for label in wrapped)
@@ -410,17 +425,17 @@ class _Charts:
         axes = figure.add_subplot()
         rows = list(range(len(labels)))[::-1]
         axes.barh(rows, [100 * s for s in shares], color=MEASURED, height=0.6)
-        for row, value in zip(rows, shares, strict=True):
+        for row, value, count in zip(rows, shares, counts, strict=True):
             axes.text(
                 100 * value + 1,
                 row,
-                number(100 * value, self.messages, 0) + " %",
+                f"{number(100 * value, self.messages, 0)} % ({count})",
                 va="center",
                 fontsize=8,
             )
         axes.set_yticks(rows)
         axes.set_yticklabels(wrapped, fontsize=8)
-        axes.set_xlim(0, 110)
+        axes.set_xlim(0, 118)
         axes.set_xticks([0, 25, 50, 75, 100])
         axes.set_xlabel(self.messages.axis_share, fontsize=8)
         axes.tick_params(axis="x", labelsize=8)
