@@ -405,13 +405,6 @@ class Results:
         """The organisations' results, sorted by name."""
         return [summary for summary, _ in self.organisations]
 
-    @property
-    def withheld(self) -> list[OrganisationSummary]:
-        """Organisations whose per-respondent rows are left out (too small, not asked)."""
-        if self.include_small:
-            return []
-        return [summary for summary in self.summaries if summary.small]
-
     def shown_respondents(self) -> list[tuple[OrganisationSummary, Respondent]]:
         """The respondents whose rows may be shown, per organisation, in file order."""
         return [

@@ -39,7 +39,7 @@ def as_json(results: Results, collection: Collected) -> dict[str, object]:
     scorer = Scorer(results.questionnaire)
     return {
         "organisations": [
-            _organisation_json(summary, withheld=summary in results.withheld)
+            _organisation_json(summary, withheld=summary.small and not results.include_small)
             for summary in results.summaries
         ],
         "respondents": [

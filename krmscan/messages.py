@@ -65,7 +65,6 @@ class Messages:
     org_heading: str
     org_spellings: str
     small_group: str
-    withheld_rows: str
     scores_title: str
     col_mean: str
     col_median: str
@@ -82,10 +81,8 @@ class Messages:
     no_shared_view: str
     too_few_for_rwg: str
     ambition_line: str
-    overall_line: str
     and_word: str
     priorities_title: str
-    col_statement: str
     frequencies_title: str
     col_option: str
     col_count: str
@@ -173,7 +170,6 @@ DUTCH = Messages(
         "Let op: minder dan {min_group} respondenten. De uitkomsten kunnen tot personen "
         "herleidbaar zijn; deel ze alleen met wie ze mag zien."
     ),
-    withheld_rows="De rijen per respondent van {names} zijn weggelaten (minder dan {min_group}).",
     scores_title="Score per onderdeel",
     col_mean="Gemiddeld %",
     col_median="Mediaan %",
@@ -193,10 +189,8 @@ DUTCH = Messages(
         "Gevoelsmatige ambitie: mediaan {median}, meest gekozen {mode}; "
         "respondenten per niveau 1/2/3/4: {distribution}."
     ),
-    overall_line="Totaal: gemiddeld {pct} %, niveau {level}.",
     and_word="en",
     priorities_title="Prioriteiten: de zwakste stellingen per onderdeel",
-    col_statement="Stelling",
     frequencies_title="Antwoorden op de meerkeuzevragen",
     col_option="Antwoord",
     col_count="Aantal",
@@ -323,7 +317,6 @@ ENGLISH = Messages(
         "Caution: fewer than {min_group} respondents. The results can identify people; "
         "share them only with those allowed to see them."
     ),
-    withheld_rows="The per-respondent rows of {names} are left out (fewer than {min_group}).",
     scores_title="Score per component",
     col_mean="Mean %",
     col_median="Median %",
@@ -343,10 +336,8 @@ ENGLISH = Messages(
         "Felt ambition: median {median}, most chosen {mode}; "
         "respondents per level 1/2/3/4: {distribution}."
     ),
-    overall_line="Overall: mean {pct} %, level {level}.",
     and_word="and",
     priorities_title="Priorities: the weakest statements per component",
-    col_statement="Statement",
     frequencies_title="Answers to the multiple-choice questions",
     col_option="Answer",
     col_count="Count",

@@ -482,12 +482,12 @@ _MAX_WARNINGS = 10
 
 def small_group_notes(results: Results, *, exports: bool = True) -> Iterator[str]:
     """A warning per organisation below the minimum group (English, for the analyst)."""
-    withheld = results.withheld if exports else []
+    withheld = exports and not results.include_small
     for summary in results.summaries:
         if summary.small:
             rows = (
                 "; its per-respondent rows are left out of exports (--include-small-groups)"
-                if summary in withheld
+                if withheld
                 else ""
             )
             yield (
