@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from krmscan.aggregate import OrganisationSummary, Results
 from krmscan.collect import Collected, Respondent
@@ -25,6 +26,9 @@ from krmscan.questionnaire import (
     TextQuestion,
 )
 from krmscan.scoring import Scorer, as_dict
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 Cell = str | int | float | bool | None
 
@@ -167,7 +171,13 @@ def _csv_cell(cell: Cell, *, decimal_comma: bool) -> str:
     if isinstance(cell, float):
         text = format(cell, ".10g")
         return text.replace(".", ",") if decimal_comma else text
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell  # typed text, never a formula Excel would run
     return str(cell)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Text that Excel would take for a formula (CSV injection); only answers hold text."""
 
 
 # Excel.
@@ -285,7 +295,6 @@ def _number_format(column: str) -> str | None:
 def to_xlsx(results: Results, collection: Collected) -> bytes:
     """A workbook: respondents, organisations, frequencies (and skipped files, if any)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     workbook = Workbook()
     sheets: list[tuple[str, list[str], Iterator[list[Cell]]]] = [
@@ -297,29 +306,37 @@ def to_xlsx(results: Results, collection: Collected) -> bytes:
         skipped: list[list[Cell]] = [[s.file, s.reason] for s in collection.skipped]
         sheets.append((SHEET_SKIPPED, ["file", "reason"], iter(skipped)))
     workbook.remove(workbook.active)  # type: ignore[arg-type]
-    bold = Font(bold=True)
     for title, header, rows in sheets:
-        sheet = workbook.create_sheet(title)
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = bold
-        sheet.freeze_panes = "A2"
-        formats = [_number_format(column) for column in header]
-        widths = [len(column) for column in header]
-        for row in rows:
-            sheet.append(row)
-            for index, value in enumerate(row):
-                if isinstance(value, str):
-                    widths[index] = max(widths[index], min(len(value), 60))
-        for index, (number_format, width) in enumerate(zip(formats, widths, strict=True)):
-            letter = sheet.cell(row=1, column=index + 1).column_letter
-            sheet.column_dimensions[letter].width = width + 2
-            if number_format is not None:
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
-                    cell.number_format = number_format
+        _fill(workbook.create_sheet(title), header, rows)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _fill(sheet: Worksheet, header: list[str], rows: Iterator[list[Cell]]) -> None:
+    """A bold, frozen header row, the rows, number formats and column widths."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(header)
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+    sheet.freeze_panes = "A2"
+    widths = [len(column) for column in header]
+    for row in rows:
+        sheet.append(row)
+        for index, value in enumerate(row):
+            if isinstance(value, str):
+                widths[index] = max(widths[index], min(len(value), 60))
+                if value.startswith("="):  # openpyxl would store it as a formula
+                    sheet.cell(row=sheet.max_row, column=index + 1).data_type = "s"
+    for index, (column, width) in enumerate(zip(header, widths, strict=True), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width + 2
+        number_format = _number_format(column)
+        if number_format is not None:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = number_format
 
 
 def write(path: Path, data: bytes) -> None:

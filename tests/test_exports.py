@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,21 @@ def test_xlsx_lists_skipped_files(folder: Path, tmp_path: Path) -> None:
     book = load_workbook(out)
     assert book.sheetnames[-1] == "skipped"
     assert book["skipped"].cell(row=2, column=1).value == str(bad)
+
+
+def test_typed_text_never_becomes_a_formula(shipped: LoadedQuestionnaire, tmp_path: Path) -> None:
+    written = write_all(shipped, tmp_path / "in")
+    data = json.loads(written[0].read_text("utf-8"))
+    data["answers"]["krm_doelen"][1]["text"] = '=HYPERLINK("http://x","klik")'
+    written[0].write_text(json.dumps(data), "utf-8")
+    out = tmp_path / "r.csv"
+    run_krmscan("score", tmp_path / "in", "--format", "csv", "-o", out)
+    first = read_csv(out)[0]
+    assert first["krm_doelen_other"] == '\'=HYPERLINK("http://x","klik")'
+    book_path = tmp_path / "r.xlsx"
+    run_krmscan("score", tmp_path / "in", "--format", "xlsx", "-o", book_path)
+    sheet = load_workbook(book_path)["respondents"]
+    column = [cell.value for cell in sheet[1]].index("krm_doelen_other") + 1
+    cell = sheet.cell(row=2, column=column)
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://x","klik")'
