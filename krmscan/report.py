@@ -48,17 +48,26 @@ def html(results: Results, collected: Collected, *, today: date | None = None) -
         f'<li><a href="#org-{index}">{_e(summary.name)}</a> ({summary.n})</li>'
         for index, summary in enumerate(results.summaries, start=1)
     )
-    sections = "".join(
-        _organisation(
-            questionnaire,
-            summary,
-            index=index,
-            messages=messages,
-            charts=charts,
-            min_group=results.min_group,
+    import matplotlib
+
+    with matplotlib.rc_context(
+        {
+            "text.parse_math": False,  # a "$" in a label is a dollar, not mathematics
+            "svg.fonttype": "path",  # text drawn as shapes: the same on every machine
+            "font.family": "DejaVu Sans",  # shipped with matplotlib
+        }
+    ):
+        sections = "".join(
+            _organisation(
+                questionnaire,
+                summary,
+                index=index,
+                messages=messages,
+                charts=charts,
+                min_group=results.min_group,
+            )
+            for index, summary in enumerate(results.summaries, start=1)
         )
-        for index, summary in enumerate(results.summaries, start=1)
-    )
     return f"""<!DOCTYPE html>
 <html lang="{_e(questionnaire.language)}">
 <head>
@@ -450,7 +459,7 @@ class _Charts:
         self.count += 1
         prefix = f"c{self.count}-"
         buffer = io.StringIO()
-        with matplotlib.rc_context({"svg.hashsalt": prefix, "svg.fonttype": "path"}):
+        with matplotlib.rc_context({"svg.hashsalt": prefix}):
             figure.savefig(buffer, format="svg", metadata={"Date": None})
         return _inline(buffer.getvalue(), prefix, title)
 
