@@ -79,7 +79,7 @@ def plain_lines(questionnaire: Questionnaire, answers: dict[str, AnswerValue]) -
 
 def run_krmscan(
     *args: str | os.PathLike[str],
-    input: str | None = None,  # noqa: A002 - mirrors subprocess.run
+    input: str | None = None,
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 60,

@@ -263,7 +263,7 @@ def test_components(q, seed_ambition):
     expected = seed_ambition["components"]
     assert [c["name"] for c in q["components"]] == [c["name"] for c in expected]
     assert len(expected) == 5
-    for component, sc in zip(q["components"], expected):
+    for component, sc in zip(q["components"], expected, strict=True):
         assert component["intro"] == sc["intro"], component["name"]
         assert [(p["title"], p["intro"]) for p in component["parts"]] == [
             (p["title"], p["intro"]) for p in sc["parts"]
@@ -287,7 +287,7 @@ def test_scale(q, seed_ambition):
 
 def test_ids_unique_and_snake_case(q):
     ids = list(all_ids(q["sections"])) + list(all_ids(q["components"]))
-    ids += list(all_ids(q["scale"])) + [q["id"]]
+    ids += [*all_ids(q["scale"]), q["id"]]
     assert all(ID_RE.match(i) for i in ids), [i for i in ids if not ID_RE.match(i)]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert not duplicates
