@@ -147,10 +147,14 @@ class Walk:
         all_steps: Sequence[Step],
         answers: Mapping[str, AnswerValue] | None = None,
         index: int = 0,
+        *,
+        skip_answered: bool = False,
     ) -> None:
         self.steps = list(all_steps)
         self.answers: dict[str, AnswerValue] = dict(answers or {})
         self.index = max(0, min(index, len(self.steps)))
+        self.skip_answered = skip_answered
+        """Move on to the next unanswered step rather than the next step (for scripts)."""
         self.reviewing = False
         self.forward = True
         """Whether the current step was reached by moving on (its introductions are due)."""
@@ -178,7 +182,12 @@ class Walk:
         if step is None:
             raise ValueError("no step to answer: the walk is at its end")
         self.answers[step.id] = value
-        self.index = len(self.steps) if self.reviewing else self.index + 1
+        if self.reviewing:
+            self.index = len(self.steps)
+        elif self.skip_answered:
+            self.index = self.first_unanswered()
+        else:
+            self.index += 1
         self.reviewing = False
         self.forward = True
 

@@ -157,53 +157,67 @@ def _start(
 ) -> flow.Walk:
     """A new walk, or the saved one continued (asking first on a terminal)."""
     messages = session.messages
-    saved = (
-        progress.load(session.progress_file, session.loaded, messages) if session.fixed else None
-    )
+    where = {"output": session.output, "progress": session.progress_file}
+    if resume is Resume.RESTART:
+        progress.discard(session.progress_file)
+    saved = None
+    if session.fixed:
+        saved = progress.load(session.progress_file, session.loaded, messages)
     if saved is None:
         if resume is Resume.CONTINUE:
-            raise UsageError(
-                messages.resume_nothing.format(
-                    output=session.output, progress=session.progress_file
-                )
-            )
+            raise UsageError(messages.resume_nothing.format(**where))
         return flow.Walk(session.steps())
     if resume is Resume.ASK:
         if not interactive:
-            raise UsageError(
-                messages.resume_needs_flag.format(
-                    output=session.output, progress=session.progress_file
-                )
-            )
+            raise UsageError(messages.resume_needs_flag.format(**where))
         summary = messages.resume_found.format(
             count=len(saved.answers),
             total=saved.position.total if saved.position else len(session.steps()),
             progress=session.progress_file,
             saved=f"{saved.saved_at.astimezone():%d-%m-%Y %H:%M}",
         )
-        resume = Resume.CONTINUE if _conversation(prompter).ask_resume(summary) else Resume.RESTART
-    if resume is Resume.RESTART:
-        progress.discard(session.progress_file)
-        return flow.Walk(session.steps())
+        if not _conversation(prompter).ask_resume(summary):
+            progress.discard(session.progress_file)
+            return flow.Walk(session.steps())
+    return _resumed(session, saved, _conversation(prompter), interactive=interactive)
+
+
+def _resumed(
+    session: _Session,
+    saved: progress.ProgressFile,
+    conversation: Conversation,
+    *,
+    interactive: bool,
+) -> flow.Walk:
+    """The saved walk, fitted to the questionnaire as it is now.
+
+    On a terminal it goes on where the respondent was. With piped input it starts at the first
+    unanswered step and moves on to the next unanswered one, so a script resumed with the
+    remaining lines answers exactly the questions still open. Answers that no longer fit are
+    named.
+    """
     session.anonymous = session.anonymous or saved.anonymous
     session.started_at = saved.started_at
     all_steps = session.steps()
     restored = progress.restore(saved, session.loaded, all_steps)
-    walk = flow.Walk(all_steps, restored.answers)
+    walk = flow.Walk(all_steps, restored.answers, skip_answered=not interactive)
     first = walk.first_unanswered()
     ids = [step.id for step in all_steps]
     if interactive and restored.position in ids:
         walk.index = min(ids.index(str(restored.position)), first)
     else:
         walk.index = first
-    conversation = _conversation(prompter)
     if restored.dropped:
-        texts = {item.id: item.text for item in session.loaded.questionnaire.questions}
-        texts |= {item.id: item.text for item in session.loaded.questionnaire.statements}
+        questionnaire = session.loaded.questionnaire
+        texts = {
+            item.id: item.text for item in [*questionnaire.questions, *questionnaire.statements]
+        }
         lines = [f"  - {i}" + (f": {texts[i]}" if i in texts else "") for i in restored.dropped]
-        conversation.notify("\n".join([messages.dropped_answers, *lines]))
+        conversation.notify("\n".join([session.messages.dropped_answers, *lines]))
     if walk.current is not None:
-        conversation.notify(messages.resumed_at.format(k=walk.index + 1, total=len(all_steps)))
+        conversation.notify(
+            session.messages.resumed_at.format(k=walk.index + 1, total=len(all_steps))
+        )
     return walk
 
 
