@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import textwrap
 from collections.abc import Collection, Iterator, Sequence
@@ -23,8 +24,18 @@ from krmscan.scoring import Result
 
 
 def console(*, stderr: bool = False) -> Console:
-    """A console on stdout (or stderr) that honours NO_COLOR and the terminal's width."""
-    return Console(stderr=stderr, highlight=False, file=sys.stderr if stderr else sys.stdout)
+    """A console on stdout (or stderr) that honours NO_COLOR and the terminal's width.
+
+    Rich takes a dumb terminal to be 80 columns wide; its real width (or ``COLUMNS``) is used.
+    """
+    size = shutil.get_terminal_size() if os.environ.get("TERM") == "dumb" else None
+    return Console(
+        stderr=stderr,
+        highlight=False,
+        file=sys.stderr if stderr else sys.stdout,
+        width=size.columns if size else None,
+        height=size.lines if size else None,
+    )
 
 
 def ascii_only() -> bool:

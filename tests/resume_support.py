@@ -101,9 +101,12 @@ def saved_answers(progress: Path) -> dict[str, Any]:
         return {}
 
 
-def default_sigint() -> None:
-    """For ``preexec_fn``: a child started from a shell that ignores SIGINT still gets it."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+def default_signals() -> None:
+    """For ``preexec_fn``: the child gets SIGINT and SIGHUP even when this test runs from a
+    shell that ignores them (a background job, nohup).
+    """
+    for signum in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_DFL)
 
 
 def start_krmscan(
@@ -118,7 +121,7 @@ def start_krmscan(
         text=True,
         cwd=cwd,
         env={**os.environ, "COLUMNS": "100", **(env or {})},
-        preexec_fn=default_sigint,  # noqa: PLW1509 - no threads in this process
+        preexec_fn=default_signals,  # noqa: PLW1509 - no threads in this process
     )
 
 

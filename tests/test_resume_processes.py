@@ -24,7 +24,7 @@ from krmscan.questionnaire import LoadedQuestionnaire
 from tests.resume_support import (
     ENTER,
     count_prompts,
-    default_sigint,
+    default_signals,
     feed,
     prompt_keys,
     saved_answers,
@@ -238,7 +238,7 @@ def spawn(*args: str, columns: int = 80) -> pexpect.spawn:
         encoding="utf-8",
         dimensions=(24, columns),
         timeout=20,
-        preexec_fn=default_sigint,
+        preexec_fn=default_signals,
     )
 
 
