@@ -106,21 +106,28 @@ def save(path: Path, progress: ProgressFile) -> None:
     """Write ``progress`` atomically with mode 0600; Ctrl-C or SIGTERM wait until it is written."""
     data = (progress.model_dump_json(indent=2) + "\n").encode("utf-8")
     try:
-        with _signals_held():
+        with signals_held():
             write_private(path, data)
     except OSError as error:
         raise BadDataError(f"{path}: cannot save progress: {error.strerror or error}") from None
 
 
 @contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C, SIGTERM and SIGHUP while a file is written; they arrive right after."""
+def signals_held(*, drop: bool = False) -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP while files are written; they arrive right after.
+
+    With ``drop`` a signal that arrived while the body ran to its end is dropped instead: the
+    work it would have stopped is done (the answers file is saved).
+    """
     if not hasattr(signal, "pthread_sigmask"):  # Windows: atomic writes still protect the file
         yield
         return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
     try:
         yield
+        if drop and hasattr(signal, "sigtimedwait"):
+            for signum in signal.sigpending() & set(HELD_SIGNALS):
+                signal.sigtimedwait([signum], 0)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 

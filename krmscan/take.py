@@ -137,6 +137,10 @@ def take(
                 given = flow.run(
                     walk.steps, prompter, walk=walk, review=interactive, on_change=session.save
                 )
+                answers_file = answers.build(loaded, given, session.started_at, _now())
+                with progress.signals_held(drop=True):  # a stop now comes too late
+                    answers.save(session.output, answers_file)
+                    progress.discard(session.progress_file)
             except (KeyboardInterrupt, InterruptedByUser):
                 raise InterruptedByUser(session.stopped_message()) from None
             except _Stopped as stop:
@@ -144,9 +148,6 @@ def take(
             except InputEndedError as ended:
                 step = walk.current if walk is not None else None
                 raise InputEndedError(session.ended_message(step, ended.message)) from None
-        answers_file = answers.build(loaded, given, session.started_at, _now())
-        answers.save(session.output, answers_file)
-        progress.discard(session.progress_file)
         return Taken(session.output, answers_file)
     finally:
         session.release()

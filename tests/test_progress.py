@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import signal
 import stat
 from pathlib import Path
 
@@ -328,3 +330,14 @@ def test_anonymous_resume_drops_personal_answers(
     )
     assert not {"naam", "email"} & set(json.loads(out.read_text("utf-8"))["answers"])
     assert DUTCH.dropped_answers not in screen.getvalue()
+
+
+def test_a_signal_waits_until_the_file_is_written() -> None:
+    done: list[str] = []
+    with pytest.raises(KeyboardInterrupt), progress.signals_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        done.append("written")  # not interrupted half-way
+    assert done == ["written"]
+    with progress.signals_held(drop=True):  # the final save: a stop comes too late
+        os.kill(os.getpid(), signal.SIGINT)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
