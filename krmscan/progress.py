@@ -8,7 +8,7 @@ written only at the end, after which both are removed::
     {"format": "krmscan-progress", "format_version": 1,
      "questionnaire": {"id": ..., "version": ..., "sha256": ...},
      "started_at": "...", "saved_at": "...", "anonymous": false,
-     "position": {"id": "strategie_missie", "number": 9, "total": 43},
+     "position": {"id": "strategie_huurders_centraal", "number": 9, "total": 43},
      "answers": {"organisatie": "Woonstede", ...}}
 
 ``position`` is the step being asked (null at the overview after the last question).

@@ -38,10 +38,10 @@ def as_json(answers: dict[str, AnswerValue]) -> dict[str, Any]:
 def prompt_keys(
     questionnaire: Questionnaire, answers: dict[str, AnswerValue]
 ) -> list[tuple[str, str]]:
-    """Per prompt of the arrow-key interface, in order: (text to wait for, keys that answer it).
+    """Per prompt of the arrow-key interface, in order: (its text's start, keys that answer it).
 
     Lists start with the pointer on the first option (nothing answered before); "other" texts
-    are their own prompts.
+    are their own prompts. The text's start (30 characters) fits the first line of a prompt.
     """
     prompts: list[tuple[str, str]] = []
     for question in questionnaire.questions:
@@ -49,10 +49,10 @@ def prompt_keys(
             continue
         value = answers[question.id]
         if isinstance(question, TextQuestion):
-            prompts.append((question.text, f"{value}{ENTER}"))
+            prompts.append((question.text[:30], f"{value}{ENTER}"))
         elif isinstance(question, AmbitionQuestion | SingleChoiceQuestion):
             index = [o.id for o in question.options].index(str(value))
-            prompts.append((question.text, f"{index + 1}{ENTER}"))
+            prompts.append((question.text[:30], f"{index + 1}{ENTER}"))
         else:
             prompts.extend(_checkbox_keys(question, value))
     scale = [point.id for point in questionnaire.scale]
@@ -70,7 +70,7 @@ def _checkbox_keys(question: MultipleChoiceQuestion, value: AnswerValue) -> list
     keys = DOWN.join(SPACE if option_id in chosen else "" for option_id in ids)
     texts = {o.id: o.text for o in question.options}
     others = [(f"{texts[c.id]}:", f"{c.text}{ENTER}") for c in value if isinstance(c, OtherAnswer)]
-    return [(question.text, keys + ENTER), *others]
+    return [(question.text[:30], keys + ENTER), *others]
 
 
 def count_prompts(questionnaire: Questionnaire, answers: dict[str, AnswerValue], n: int) -> int:

@@ -243,14 +243,13 @@ def spawn(*args: str, columns: int = 80) -> pexpect.spawn:
 
 
 def answer_prompts(child: pexpect.spawn, prompts: list[tuple[str, str]], first: int) -> None:
-    """Wait for each prompt's progress line (or "other" label), then type its keys."""
+    """Type each prompt's keys once it is drawn (its progress line, then its own text)."""
     number = first
     for text, keys in prompts:
-        if text.endswith(":") and text in {"Anders, namelijk:", "Overig:"}:
-            child.expect_exact(text)
-        else:
+        if text not in {"Anders, namelijk:", "Overig:"}:
             child.expect_exact(f"vraag {number} van 43")
             number += 1
+        child.expect_exact(text)
         child.send(keys)
 
 
@@ -280,6 +279,7 @@ def test_arrow_keys_interrupted_after_20_answers_then_resumed(
     child = spawn("take", "-o", str(out), columns=60)
     child.expect_exact("Verdergaan waar u was")
     child.send(ENTER)
+    child.expect_exact(f"Verder bij vraag {AFTER + 1} van 43.")
     answer_prompts(child, prompts[split:], AFTER + 1)
     child.expect_exact("Overzicht van uw antwoorden")
     child.expect_exact("Ja, opslaan en afronden")
