@@ -84,9 +84,17 @@ class Prompter(Protocol):
         """Show a section's, component's or part's introduction."""
 
     def ask(
-        self, step: Step, previous: AnswerValue | None, *, can_go_back: bool = False
+        self,
+        step: Step,
+        previous: AnswerValue | None,
+        *,
+        can_go_back: bool = False,
+        to_overview: bool = False,
     ) -> AnswerValue | Navigation:
-        """Ask ``step``: a valid answer (``previous`` preselected), or `BACK` if allowed."""
+        """Ask ``step``: a valid answer (``previous`` preselected), or `BACK` if allowed.
+
+        ``to_overview``: the step was picked at the overview, and `BACK` returns there.
+        """
 
     def review(self, groups: Sequence[Group], total: int) -> Save | Change:
         """Show every answer grouped by section; return `Save` or the step to `Change`."""
@@ -268,7 +276,12 @@ def _ask(
     if walk.forward:
         for intro in step.intros:
             prompter.show_intro(intro)
-    reply = prompter.ask(step, walk.answers.get(step.id), can_go_back=walk.can_go_back)
+    reply = prompter.ask(
+        step,
+        walk.answers.get(step.id),
+        can_go_back=walk.can_go_back,
+        to_overview=walk.reviewing,
+    )
     if isinstance(reply, Navigation):
         walk.back()
         return

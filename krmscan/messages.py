@@ -82,6 +82,10 @@ class Messages:
     locked: str
     paused: str
     input_ended_saved: str
+    back_to_overview_choice: str
+    back_to_overview_hint: str
+    plain_back_to_overview_hint: str
+    review_number_hint: str
 
     def choices_limit(self, *, minimum: bool, count: int) -> str:
         """The message for too few (``minimum``) or too many chosen options."""
@@ -201,6 +205,10 @@ DUTCH = Messages(
         "De invoer stopte vóór de laatste vraag ({question}); uw antwoorden tot nu toe zijn "
         "bewaard in {progress}.\nGa verder met:\n  {command}"
     ),
+    back_to_overview_choice="< Terug naar het overzicht",
+    back_to_overview_hint="(Shift+Tab = terug naar het overzicht, zonder wijziging)",
+    plain_back_to_overview_hint="< of terug = terug naar het overzicht, zonder wijziging",
+    review_number_hint="(leeg laten of Shift+Tab = terug naar het overzicht)",
 )
 
 ENGLISH = Messages(
@@ -300,6 +308,10 @@ ENGLISH = Messages(
         "Input ended before the last question ({question}); your answers so far are kept in "
         "{progress}.\nContinue with:\n  {command}"
     ),
+    back_to_overview_choice="< Back to the overview",
+    back_to_overview_hint="(Shift+Tab = back to the overview, unchanged)",
+    plain_back_to_overview_hint="< or back = back to the overview, unchanged",
+    review_number_hint="(leave empty or Shift+Tab = back to the overview)",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

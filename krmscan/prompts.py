@@ -92,6 +92,7 @@ class QuestionaryPrompter:
         self.questionnaire = questionnaire
         self.messages = messages
         self.console = console
+        self._to_overview = False
 
     def show_intro(self, intro: Intro) -> None:
         """Print an introduction panel."""
@@ -102,11 +103,19 @@ class QuestionaryPrompter:
         self.console.print(Text(text))
 
     def ask(
-        self, step: Step, previous: AnswerValue | None, *, can_go_back: bool = False
+        self,
+        step: Step,
+        previous: AnswerValue | None,
+        *,
+        can_go_back: bool = False,
+        to_overview: bool = False,
     ) -> AnswerValue | Navigation:
         """Ask one step with the prompt its kind needs; `BACK` when the respondent goes back."""
         item = step.item
+        self._to_overview = to_overview
         self.console.print(Text(progress(step, self.messages), style="dim"))
+        if to_overview:
+            self.console.print(Text(self.messages.back_to_overview_hint, style="dim"))
         if step.note:
             self.console.print(render.note(step.note))
         if isinstance(item, Statement):
@@ -148,7 +157,7 @@ class QuestionaryPrompter:
                     return True
                 return self.messages.review_number_range.format(total=total)
 
-            self._hint(self.messages.text_back_hint)
+            self._hint(self.messages.review_number_hint)
             message = self._fit(self.messages.review_number.format(total=total), "")[0]
             prompt = questionary.text(message, validate=valid)
             number = self._run(prompt, back=True)
@@ -200,6 +209,10 @@ class QuestionaryPrompter:
         except KeyboardInterrupt:
             raise InterruptedByUser(self.messages.interrupted) from None
 
+    def _names_back(self, back: bool) -> bool:
+        """Whether the hint names Shift+Tab (returning to the overview has a line of its own)."""
+        return back and not self._to_overview
+
     def _hint(self, hint: str) -> None:
         """A text prompt's keys, above it (questionary would keep them on the answered line)."""
         self.console.print(Text(hint, style="dim"))
@@ -228,11 +241,13 @@ class QuestionaryPrompter:
         options = [questionary.Choice(self._title(title), value) for title, value in choices]
         listed: list[questionary.Choice] = list(options)
         if back:
-            listed += [
-                questionary.Separator(" "),
-                questionary.Choice(self.messages.back_choice, BACK),
-            ]
-        hint = self.messages.select_back_hint if back else self.messages.select_hint
+            label = self.messages.back_choice
+            if self._to_overview:
+                label = self.messages.back_to_overview_choice
+            listed += [questionary.Separator(" "), questionary.Choice(label, BACK)]
+        hint = (
+            self.messages.select_back_hint if self._names_back(back) else self.messages.select_hint
+        )
         text, hint = self._fit(message, hint)
         prompt = questionary.select(
             text,
@@ -252,7 +267,7 @@ class QuestionaryPrompter:
         def validate(value: str) -> bool | str:
             return text_problem(question, value, self.messages) or True
 
-        hint = self.messages.text_back_hint if back else self.messages.text_hint
+        hint = self.messages.text_back_hint if self._names_back(back) else self.messages.text_hint
         if not question.required:
             hint = f"{hint} {self.messages.optional_hint}"
         self._hint(hint)
@@ -290,7 +305,9 @@ class QuestionaryPrompter:
 
         ticked = set(_chosen_ids(previous))
         by_id = {option.id: option for option in question.options}
-        hint = self.messages.checkbox_back_hint if back else self.messages.checkbox_hint
+        hint = self.messages.checkbox_hint
+        if self._names_back(back):
+            hint = self.messages.checkbox_back_hint
         message, hint = self._fit(question.text, hint)
         while True:
             options = [
@@ -376,7 +393,12 @@ class PlainPrompter:
         self.console.print(Text(text))
 
     def ask(
-        self, step: Step, previous: AnswerValue | None, *, can_go_back: bool = False
+        self,
+        step: Step,
+        previous: AnswerValue | None,
+        *,
+        can_go_back: bool = False,
+        to_overview: bool = False,
     ) -> AnswerValue | Navigation:
         """Print the prompt and read lines until one is a valid answer (or goes back)."""
         item = step.item
@@ -385,6 +407,7 @@ class PlainPrompter:
         if step.note:
             self.console.print(Text(step.note))
         ask = _Asking(self, step, previous, can_go_back)
+        ask.to_overview = to_overview
         if isinstance(item, Statement):
             labels = [point.label for point in self.questionnaire.scale]
             index = ask.number(item.text, labels)
@@ -465,6 +488,7 @@ class _Asking:
         self.step = step
         self.previous = previous
         self.can_go_back = can_go_back
+        self.to_overview = False
 
     def line(self, keep: str | None = None, *, clear: bool = False) -> str | Navigation | None:
         """The next line, `BACK` for ``<`` or the back word, or None to keep ``keep``.
@@ -478,7 +502,11 @@ class _Asking:
         if clear:
             keys.append(self.messages.plain_clear_hint)
         if self.can_go_back:
-            keys.append(self.messages.plain_back_hint)
+            keys.append(
+                self.messages.plain_back_to_overview_hint
+                if self.to_overview
+                else self.messages.plain_back_hint
+            )
         if keys:
             self.console.print(Text(f"({'; '.join(keys)})", style="dim"))
         while True:
@@ -613,6 +641,7 @@ class _Asking:
         """The text of a chosen "other" option; `BACK` chooses the options again."""
         earlier = _other_text(self.previous, option.id)
         back, self.can_go_back = self.can_go_back, True
+        to_overview, self.to_overview = self.to_overview, False
         try:
             while True:
                 self.console.print(Text(f"{option.text}:", style="bold"))
@@ -625,7 +654,7 @@ class _Asking:
                     return OtherAnswer(id=option.id, text=value)
                 self.prompter.complain(problem)
         finally:
-            self.can_go_back = back
+            self.can_go_back, self.to_overview = back, to_overview
 
 
 def _parse_numbers(line: str) -> list[int] | None:

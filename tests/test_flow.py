@@ -20,15 +20,22 @@ class Scripted:
         self.replies = list(replies)
         self.asked: list[tuple[str, AnswerValue | None, bool]] = []
         self.intros: list[str | None] = []
+        self.to_overview: list[bool] = []
         self.reviews: list[tuple[int, int]] = []
 
     def show_intro(self, intro: Intro) -> None:
         self.intros.append(intro.title)
 
     def ask(
-        self, step: Step, previous: AnswerValue | None, *, can_go_back: bool = False
+        self,
+        step: Step,
+        previous: AnswerValue | None,
+        *,
+        can_go_back: bool = False,
+        to_overview: bool = False,
     ) -> AnswerValue | Navigation:
         self.asked.append((step.id, previous, can_go_back))
+        self.to_overview.append(to_overview)
         reply = self.replies.pop(0)
         if callable(reply):
             return reply(step)  # type: ignore[no-any-return]
@@ -151,6 +158,7 @@ def test_run_reviews_changes_then_saves(
     )
     assert result == {**answers, all_steps[20].id: "eens"}
     assert prompter.reviews == [(7, len(all_steps))] * 3
+    assert prompter.to_overview == [False] * len(all_steps) + [True, True]
     assert len(saves) == len(all_steps) + 4  # every move is saved (answers, changes, back)
 
 

@@ -217,6 +217,7 @@ def test_plain_review_on_a_terminal(
     assert shown.count(DUTCH.review_title) == 4
     assert " 20. " in shown and "  5. Welk(e) doel(en)" in shown
     assert DUTCH.review_number_range.format(total=43) in shown
+    assert f"; {DUTCH.plain_back_to_overview_hint})" in " ".join(shown.split())
 
 
 def test_plain_piped_contract_is_one_line_per_prompt(
