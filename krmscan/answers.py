@@ -149,7 +149,7 @@ def answer_problems(questionnaire: Questionnaire, answers: Answers) -> Iterator[
             yield f"answers.{answer_id}: unknown question id (not in questionnaire.yaml)"
     for question in questionnaire.questions:
         if question.id not in answers:
-            if question.required:
+            if question.required and not question.personal:  # personal data may be withheld
                 yield f"answers.{question.id}: missing answer to '{question.text}'"
             continue
         for problem in _question_problems(question, answers[question.id], messages):
@@ -161,6 +161,20 @@ def answer_problems(questionnaire: Questionnaire, answers: Answers) -> Iterator[
             yield f"answers.{statement.id}: missing answer to statement '{statement.text}'"
         elif not isinstance(value, str) or value not in scale:
             yield f"answers.{statement.id}: {_shown(value)} is not on the scale {sorted(scale)}"
+
+
+def problems_of(questionnaire: Questionnaire, item_id: str, value: AnswerValue) -> list[str]:
+    """Why ``value`` cannot answer the question or statement ``item_id`` (empty when it can)."""
+    messages = messages_for(questionnaire.language)
+    question = next((q for q in questionnaire.questions if q.id == item_id), None)
+    if question is not None:
+        return list(_question_problems(question, value, messages))
+    if not any(statement.id == item_id for statement in questionnaire.statements):
+        return [f"unknown question id {item_id!r}"]
+    scale = {point.id for point in questionnaire.scale}
+    if isinstance(value, str) and value in scale:
+        return []
+    return [f"{_shown(value)} is not on the scale {sorted(scale)}"]
 
 
 def _question_problems(question: Question, value: AnswerValue, messages: Messages) -> Iterator[str]:
