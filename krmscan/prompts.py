@@ -462,8 +462,9 @@ class PlainPrompter:
         self.console.print("> ", end="")
         self.console.file.flush()
         line = self.stdin.readline()
+        if not line or not self.stdin.isatty():
+            self.console.print()  # piped input is not echoed: end the prompt's line ourselves
         if not line:
-            self.console.print()
             raise InputEndedError(self.messages.input_ended.format(question=question_id))
         return line.rstrip("\r\n")
 
