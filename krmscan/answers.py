@@ -166,6 +166,11 @@ def answer_problems(questionnaire: Questionnaire, answers: Answers) -> Iterator[
     return Rules(questionnaire).problems(answers)
 
 
+def problems_of(questionnaire: Questionnaire, item_id: str, value: AnswerValue) -> list[str]:
+    """Why ``value`` cannot answer the question or statement ``item_id`` (empty when it can)."""
+    return Rules(questionnaire).problems_of(item_id, value)
+
+
 class Rules:
     """The answer rules of one questionnaire, with its lookups prepared once.
 
@@ -196,7 +201,10 @@ class Rules:
             for question in self.questions
             if isinstance(question, MultipleChoiceQuestion)
         }
-        self._checks = [(q.id, q.required, self._check(q)) for q in self.questions]
+        # A personal question may be left out of the file (taken with --anonymous).
+        self._checks = [
+            (q.id, q.required and not q.personal, self._check(q)) for q in self.questions
+        ]
 
     def accepts(self, answers: Answers) -> bool:
         """Whether ``answers`` keep every rule, that is, `problems` would find none."""
@@ -266,12 +274,23 @@ class Rules:
         for question in self.questions:
             value = answers.get(question.id)
             if value is None:
-                if question.required:
+                if question.required and not question.personal:  # personal may be withheld
                     yield f"answers.{question.id}: missing answer to '{question.text}'"
                 continue
             for problem in self._question_problems(question, value):
                 yield f"answers.{question.id}: {problem}"
         yield from self._statement_problems(answers)
+
+    def problems_of(self, item_id: str, value: AnswerValue) -> list[str]:
+        """Why ``value`` cannot answer the question or statement ``item_id`` (empty if it can)."""
+        question = next((q for q in self.questions if q.id == item_id), None)
+        if question is not None:
+            return list(self._question_problems(question, value))
+        if item_id not in self.statement_ids:
+            return [f"unknown question id {item_id!r}"]
+        if isinstance(value, str) and value in self.scale:
+            return []
+        return [f"{_shown(value)} is not on the scale {sorted(self.scale)}"]
 
     def _statement_problems(self, answers: Answers) -> Iterator[str]:
         scale = self.scale

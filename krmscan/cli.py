@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -62,7 +63,8 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         except KrmscanError as error:
             if _debug:
                 raise
-            sys.stderr.write(error.message.rstrip("\n") + "\n")
+            with contextlib.suppress(OSError):  # e.g. the terminal is gone (SIGHUP)
+                sys.stderr.write(error.message.rstrip("\n") + "\n")
             raise typer.Exit(int(error.exit_code)) from None
 
     return wrapper
@@ -92,7 +94,7 @@ def validate(
 
 @app.command()
 @reports_errors
-def take(
+def take(  # noqa: PLR0917 - typer passes options positionally
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Answers file to write (default: a new file here)."),
@@ -104,23 +106,53 @@ def take(
         bool,
         typer.Option("--plain", help="Line mode: numbered options, one typed line per prompt."),
     ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue the saved progress of -o FILE without asking."),
+    ] = False,
+    restart: Annotated[
+        bool,
+        typer.Option("--restart", help="Drop the saved progress of -o FILE and start over."),
+    ] = False,
+    anonymous: Annotated[
+        bool,
+        typer.Option("--anonymous", help="Leave out the personal questions (name, e-mail)."),
+    ] = False,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Take the scan; piped input uses plain mode (one line per prompt)."""
     from krmscan import prompts
     from krmscan import take as taking
 
+    if resume and restart:
+        raise UsageError("--resume and --restart exclude each other; pass one of them")
     loaded = questionnaire.load(questionnaire_path)
     taking.check_output(output, force=force)
     messages = messages_for(loaded.questionnaire.language)
     console = render.console()
+    interactive = sys.stdin.isatty()
     prompter: prompts.PlainPrompter | prompts.QuestionaryPrompter
-    if plain or not sys.stdin.isatty():
+    if plain or not interactive or render.ascii_only():
         prompter = prompts.PlainPrompter(loaded.questionnaire, messages, console, sys.stdin)
     else:
         prompter = prompts.QuestionaryPrompter(loaded.questionnaire, messages, console)
+    command = ["krmscan", "take"]
+    if questionnaire_path is not None:
+        command += ["-q", str(questionnaire_path)]
+    if plain:
+        command.append("--plain")
+    mode = taking.Resume.CONTINUE if resume else taking.Resume.ASK
     try:
-        taken = taking.take(loaded, prompter, output, force=force)
+        taken = taking.take(
+            loaded,
+            prompter,
+            output,
+            force=force,
+            resume=taking.Resume.RESTART if restart else mode,
+            anonymous=anonymous,
+            interactive=interactive,
+            command=command,
+        )
     except KeyboardInterrupt:
         raise InterruptedByUser(messages.interrupted) from None
     result = scoring.score(loaded.questionnaire, taken.file.answers)

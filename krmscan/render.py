@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import sys
 import textwrap
 from collections.abc import Collection, Iterator, Sequence
@@ -23,9 +25,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from krmscan.flow import Intro
+from krmscan.answers import AnswerValue, OtherAnswer, choice_id
+from krmscan.flow import Group as StepGroup
+from krmscan.flow import Intro, Step
 from krmscan.messages import Messages
-from krmscan.questionnaire import Level, Questionnaire
+from krmscan.questionnaire import AmbitionQuestion, Level, Questionnaire, Statement, TextQuestion
 from krmscan.scoring import Result
 
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
@@ -34,19 +38,52 @@ if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
 
 
 def console(*, stderr: bool = False) -> Console:
-    """A console on stdout (or stderr) that honours NO_COLOR and the terminal's width."""
-    return Console(stderr=stderr, highlight=False, file=sys.stderr if stderr else sys.stdout)
+    """A console on stdout (or stderr) that honours NO_COLOR and the terminal's width.
+
+    Rich takes a dumb terminal to be 80 columns wide; its real width (or ``COLUMNS``) is used.
+    """
+    size = shutil.get_terminal_size() if os.environ.get("TERM") == "dumb" else None
+    return Console(
+        stderr=stderr,
+        highlight=False,
+        file=sys.stderr if stderr else sys.stdout,
+        width=size.columns if size else None,
+        height=size.lines if size else None,
+    )
+
+
+def ascii_only() -> bool:
+    """Whether boxes must be drawn in ASCII: ``TERM=dumb`` or an output encoding not UTF-8."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
+    return os.environ.get("TERM") == "dumb" or not encoding.startswith("utf")
+
+
+ASCII_SIMPLE_HEAD = box.Box(
+    "    \n    \n -- \n    \n    \n    \n    \n    \n",
+    ascii=True,
+)
+"""`rich.box.SIMPLE_HEAD` with an ASCII rule under the heading."""
+
+
+def _panel_box() -> box.Box:
+    return box.ASCII if ascii_only() else box.ROUNDED
 
 
 def intro_panel(intro: Intro) -> Panel:
     """A section's, component's or part's introduction."""
-    return Panel(Text(intro.text or ""), title=intro.title, title_align="left", expand=True)
+    return Panel(
+        Text(intro.text or ""),
+        title=intro.title,
+        title_align="left",
+        expand=True,
+        box=_panel_box(),
+    )
 
 
 def level_panel(level: Level, messages: Messages) -> Panel:
     """One corporation type with its full description (shown before the ambition question)."""
     title = messages.level_title.format(level=level.level, name=level.name)
-    return Panel(Text(level.description or ""), title=title, title_align="left")
+    return Panel(Text(level.description or ""), title=title, title_align="left", box=_panel_box())
 
 
 def note(text: str) -> Text:
@@ -134,7 +171,12 @@ class FittedTable:
         if widths is None:
             yield from self._stacked()
             return
-        table = Table(title=self.title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+        table = Table(
+            title=self.title,
+            title_justify="left",
+            box=ASCII_SIMPLE_HEAD if ascii_only() else box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
         for index, (heading, width) in enumerate(zip(self.headings, widths, strict=True)):
             justify: JustifyMethod = "right" if index in self.right_aligned else "left"
             table.add_column(heading, justify=justify, width=width, overflow="fold")
@@ -212,6 +254,126 @@ def validation_summary(questionnaire: Questionnaire, path: str) -> Group:
     return Group(headline, statements)
 
 
+# The overview before saving (issue 3).
+
+SHORT_QUESTION = 70
+"""Questions and statements longer than this are shortened in the overview, at a word."""
+
+
+def shorten(text: str, width: int = SHORT_QUESTION) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``width`` characters."""
+    return textwrap.shorten(text, width, placeholder=" ...")
+
+
+def answer_text(
+    questionnaire: Questionnaire, step: Step, value: AnswerValue | None, messages: Messages
+) -> str:
+    """An answer in words: option texts, the text typed, the scale label or the level name."""
+    item = step.item
+    if value is None or value == "":
+        return messages.empty_answer
+    if isinstance(item, Statement):
+        labels = {point.id: point.label for point in questionnaire.scale}
+        return labels.get(str(value), str(value))
+    if isinstance(item, TextQuestion):
+        return str(value)
+    if isinstance(item, AmbitionQuestion):
+        levels = {o.id: questionnaire.level(o.level).name for o in item.options}
+        return levels.get(str(value), str(value))
+    texts = {option.id: option.text for option in item.options}
+    chosen = value if isinstance(value, list) else [value]
+    words = []
+    for choice in chosen:
+        text = texts.get(choice_id(choice), choice_id(choice))
+        words.append(f"{text}: {choice.text}" if isinstance(choice, OtherAnswer) else text)
+    return "; ".join(words)
+
+
+def review_lines(
+    questionnaire: Questionnaire, groups: Sequence[StepGroup], messages: Messages
+) -> Iterator[tuple[str | None, list[tuple[int, str, str]]]]:
+    """Per section: its title and rows of (number, question, answer in words)."""
+    for group in groups:
+        rows = [
+            (
+                step.number,
+                step.item.text.rstrip(":"),
+                answer_text(questionnaire, step, value, messages),
+            )
+            for step, value in group.rows
+        ]
+        yield group.title or messages.review_general, rows
+
+
+def review_table(
+    questionnaire: Questionnaire, groups: Sequence[StepGroup], messages: Messages
+) -> ReviewTable:
+    """The overview: number, question and answer per row, a heading row per section."""
+    return ReviewTable(list(review_lines(questionnaire, groups, messages)), messages)
+
+
+class ReviewTable:
+    """The overview: a borderless table per section that fits the width.
+
+    Each section gets the columns its answers need (statements' answers are one word), and its
+    questions are shortened at a word to the rest of the line (at least 30 characters, then
+    they wrap). Answers are never shortened and no word is cut; too narrow for a table, every
+    row becomes two lines.
+    """
+
+    def __init__(
+        self,
+        sections: Sequence[tuple[str | None, list[tuple[int, str, str]]]],
+        messages: Messages,
+    ) -> None:
+        self.sections = sections
+        self.messages = messages
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Render each section's table (or its rows as lines when the width is too small)."""
+        width = options.max_width
+        yield Text(self.messages.review_title, style="bold")
+        for title, rows in self.sections:
+            yield Text("")
+            yield from self._section(title or "", rows, width)
+
+    @staticmethod
+    def _section(
+        title: str, rows: list[tuple[int, str, str]], width: int
+    ) -> Iterator[Table | Text]:
+        number_width = max((len(str(number)) for number, _, _ in rows), default=1)
+        answers = [answer for _, _, answer in rows]
+        longest_word = max((_longest_word(answer) for answer in answers), default=1)
+        answer_width = min(
+            max((cell_len(answer) for answer in answers), default=1),
+            max(longest_word, width * 2 // 5),
+        )
+        question_width = width - number_width - answer_width - 2 * 2
+        if question_width < REVIEW_MIN_QUESTION:
+            yield Text(title, style="bold")
+            for number, question, answer in rows:
+                yield Text(f"{number}. {shorten(question)}")
+                yield Text(f"{' ' * (number_width + 2)}{answer}")
+            return
+        table = Table(
+            box=None,
+            show_header=False,
+            padding=(0, 1),
+            pad_edge=False,
+            title=title,
+            title_justify="left",
+            title_style="bold",
+        )
+        table.add_column(justify="right", width=number_width)
+        table.add_column(width=question_width)
+        table.add_column(width=answer_width)
+        for number, question, answer in rows:
+            table.add_row(str(number), shorten(question, max(question_width, 30)), answer)
+        yield table
+
+
+REVIEW_MIN_QUESTION = 20
+"""Below this many columns for the questions the overview lists its rows as lines."""
 # issue 4: organisation results
 
 

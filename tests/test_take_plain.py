@@ -74,7 +74,7 @@ def test_piped_input_uses_plain_mode(
     taken, _ = full_run
     assert "Input is not a terminal" not in taken.stdout + taken.stderr
     assert "Traceback" not in taken.stdout + taken.stderr
-    assert f"{DUTCH.plain_choose_one}\n> " in taken.stdout
+    assert f"{DUTCH.plain_choose_one}\n({DUTCH.plain_back_hint})\n> \n" in taken.stdout
 
 
 def test_plain_prompts_number_the_options(
@@ -86,18 +86,19 @@ def test_plain_prompts_number_the_options(
     assert (
         f"[Strategie 1/7 · vraag 9 van 43]\n{first}\n"
         "  1. Oneens\n  2. Neutraal\n  3. Eens\n"
-        f"{DUTCH.plain_choose_one}\n> "
+        f"{DUTCH.plain_choose_one}\n({DUTCH.plain_back_hint})\n> \n"
     ) in taken.stdout
     krm_is = shipped.questionnaire.questions[3]
     assert isinstance(krm_is, MultipleChoiceQuestion)
     assert (
         f"[vraag 4 van 43]\n{krm_is.text}\n{krm_is.hint}\n"
         + "".join(f"  {n}. {o.text}\n" for n, o in enumerate(krm_is.options, start=1))
-        + f"{DUTCH.plain_choose_many}\n> "
+        + f"{DUTCH.plain_choose_many}\n({DUTCH.plain_back_hint})\n> \n"
     ) in taken.stdout
-    assert "[vraag 1 van 43]\nNaam\n(mag leeg blijven)\n> " in taken.stdout
+    assert "[vraag 1 van 43]\nNaam\n(mag leeg blijven)\n> \n" in taken.stdout
     assert "  4. De partner in wonen\nAls corporatie staan wij" in taken.stdout
-    assert "> Anders, namelijk:\n> " in taken.stdout  # the text of a chosen "other" option
+    # the text of a chosen "other" option, on a line of its own
+    assert f"> \nAnders, namelijk:\n({DUTCH.plain_back_hint})\n> \n" in taken.stdout
 
 
 def test_invalid_lines_are_asked_again(
@@ -139,17 +140,35 @@ def test_invalid_lines_are_asked_again(
     shown = [line for line in taken.stdout.splitlines() if line.removeprefix("> ") in complaints]
     assert [line.removeprefix("> ") for line in shown] == complaints
     # after a wrong number the prompt's instruction comes again
-    assert f"> {DUTCH.plain_number_range.format(n=3)}\n{DUTCH.plain_choose_one}\n> " in taken.stdout
+    assert (
+        f"> \n{DUTCH.plain_number_range.format(n=3)}\n{DUTCH.plain_choose_one}\n"
+        f"({DUTCH.plain_back_hint})\n> \n"
+    ) in taken.stdout
 
 
-@pytest.mark.parametrize("cut", [0, -1], ids=["no input", "one line short"])
-def test_early_end_of_input_saves_nothing(tmp_path: Path, lines: list[str], cut: int) -> None:
-    stopped = run_krmscan("take", cwd=tmp_path, input=typed(lines[:cut]))
+def test_end_of_input_before_any_answer_saves_nothing(tmp_path: Path) -> None:
+    stopped = run_krmscan("take", cwd=tmp_path, input="")
     assert stopped.returncode == 1
-    assert list(tmp_path.iterdir()) == []  # no answers file, no temporary file
-    question = "operationeel_werknemerstevredenheid" if cut else "naam"
-    assert stopped.stderr == DUTCH.input_ended.format(question=question) + "\n"
+    assert list(tmp_path.iterdir()) == []  # no answers file, no progress, no temporary file
+    assert stopped.stderr == DUTCH.input_ended.format(question="naam") + "\n"
     assert "Traceback" not in stopped.stdout + stopped.stderr
+
+
+def test_early_end_of_input_writes_no_answers_file(tmp_path: Path, lines: list[str]) -> None:
+    """One line short: no answers file, only the progress that `--resume` continues from."""
+    stopped = run_krmscan("take", cwd=tmp_path, input=typed(lines[:-1]))
+    assert stopped.returncode == 1
+    [progress] = tmp_path.iterdir()
+    assert progress.name.endswith(".json.partial")
+    assert "operationeel_werknemerstevredenheid" in stopped.stderr
+    answers_file = progress.name.removesuffix(".partial")
+    assert f"krmscan take --resume -o {answers_file}" in stopped.stderr
+    assert "Traceback" not in stopped.stdout + stopped.stderr
+    resumed = run_krmscan(
+        "take", "--resume", "-o", answers_file, cwd=tmp_path, input=typed(lines[-1:])
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert [p.name for p in tmp_path.iterdir()] == [answers_file]
 
 
 def test_existing_output_needs_force(tmp_path: Path, lines: list[str]) -> None:

@@ -16,7 +16,8 @@ from krmscan.questionnaire import LoadedQuestionnaire, MultipleChoiceQuestion
 from tests.support import KRMSCAN
 
 DOWN, SPACE, ENTER = "\x1b[B", " ", "\r"
-TEXT = DUTCH.text_hint
+FIRST_TEXT = DUTCH.text_hint  # the first question has no way back
+TEXT = DUTCH.text_back_hint
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_take_in_a_real_terminal(
     terminal: pexpect.spawn, tmp_path: Path, shipped: LoadedQuestionnaire
 ) -> None:
     child = terminal
-    answer(child, 1, TEXT, "Alice de Vries" + ENTER)
+    answer(child, 1, FIRST_TEXT, "Alice de Vries" + ENTER)
     answer(child, 2, TEXT, "Woonstede" + ENTER)
     answer(child, 3, TEXT, "alice@" + ENTER)
     child.expect_exact(DUTCH.invalid_email.split(".")[0])  # shown under the prompt
@@ -80,6 +81,9 @@ def test_take_in_a_real_terminal(
         answer(
             child, 9 + index, f"3) {shipped.questionnaire.scale[2].label}", str(point + 1) + ENTER
         )
+    child.expect_exact(DUTCH.review_title)  # the overview before saving
+    child.expect_exact(DUTCH.review_change)  # its last choice is drawn: keep the default, save
+    child.send(ENTER)
     child.expect_exact(DUTCH.overall)  # the result table's last row
     child.expect_exact(DUTCH.saved.format(path=tmp_path / "a.json"))
     child.expect(pexpect.EOF)
