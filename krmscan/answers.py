@@ -15,7 +15,8 @@ Files store ids; an "other" option is stored as ``{"id", "text"}`` with the text
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,6 +36,7 @@ from krmscan.files import read_limited, write_private
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import (
     AmbitionQuestion,
+    ChoiceQuestion,
     LoadedQuestionnaire,
     MultipleChoiceQuestion,
     Option,
@@ -62,10 +64,13 @@ class OtherAnswer(Strict):
     text: str
 
 
-Choice = str | OtherAnswer
+Choice = Annotated[str | OtherAnswer, Field(union_mode="left_to_right")]
 AnswerValue = Annotated[
     str | OtherAnswer | list[Choice],
-    Field(description="Text, an option id, a scale id, or a list of option ids."),
+    Field(
+        description="Text, an option id, a scale id, or a list of option ids.",
+        union_mode="left_to_right",  # the kinds cannot overlap; trying them in order is faster
+    ),
 ]
 Answers = Mapping[str, AnswerValue]
 
@@ -106,8 +111,25 @@ def text_problem(question: TextQuestion, value: str, messages: Messages) -> str 
     return None
 
 
+_PLAIN_EMAIL = re.compile(
+    r"(?=.{1,254}\Z)(?=[^@]{1,64}@)"
+    r"[A-Za-z0-9]+(?:[._+-][A-Za-z0-9]+)*"
+    r"@(?:(?=[A-Za-z0-9-]{1,63}\.)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\.)+([A-Za-z]{2,63})\Z"
+)
+"""Plain ASCII addresses that email-validator always accepts (tested with hypothesis).
+
+Checking such an address with email-validator costs ~50 us; checking ten thousand answers
+files would spend most of its time there. Everything else still goes to email-validator.
+"""
+_SPECIAL_USE_TLDS = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
+"""email-validator's special-use domain names (all single labels): never on the plain path."""
+
+
 def is_email(value: str) -> bool:
     """Whether ``value`` is a syntactically valid e-mail address (no DNS lookup)."""
+    plain = _PLAIN_EMAIL.match(value)
+    if plain is not None and plain.group(1).lower() not in _SPECIAL_USE_TLDS:
+        return True
     from email_validator import EmailNotValidError, validate_email
 
     try:
@@ -141,89 +163,187 @@ def choice_id(choice: Choice) -> str:
 
 def answer_problems(questionnaire: Questionnaire, answers: Answers) -> Iterator[str]:
     """Every way ``answers`` break the questionnaire, as ``answers.ID: message`` lines."""
-    messages = messages_for(questionnaire.language)
-    known = {question.id for question in questionnaire.questions}
-    known |= {statement.id for statement in questionnaire.statements}
-    for answer_id in answers:
-        if answer_id not in known:
-            yield f"answers.{answer_id}: unknown question id (not in questionnaire.yaml)"
-    for question in questionnaire.questions:
-        if question.id not in answers:
-            if question.required and not question.personal:  # personal data may be withheld
-                yield f"answers.{question.id}: missing answer to '{question.text}'"
-            continue
-        for problem in _question_problems(question, answers[question.id], messages):
-            yield f"answers.{question.id}: {problem}"
-    scale = {point.id for point in questionnaire.scale}
-    for statement in questionnaire.statements:
-        value = answers.get(statement.id)
-        if value is None:
-            yield f"answers.{statement.id}: missing answer to statement '{statement.text}'"
-        elif not isinstance(value, str) or value not in scale:
-            yield f"answers.{statement.id}: {_shown(value)} is not on the scale {sorted(scale)}"
+    return Rules(questionnaire).problems(answers)
 
 
 def problems_of(questionnaire: Questionnaire, item_id: str, value: AnswerValue) -> list[str]:
     """Why ``value`` cannot answer the question or statement ``item_id`` (empty when it can)."""
-    messages = messages_for(questionnaire.language)
-    question = next((q for q in questionnaire.questions if q.id == item_id), None)
-    if question is not None:
-        return list(_question_problems(question, value, messages))
-    if not any(statement.id == item_id for statement in questionnaire.statements):
-        return [f"unknown question id {item_id!r}"]
-    scale = {point.id for point in questionnaire.scale}
-    if isinstance(value, str) and value in scale:
-        return []
-    return [f"{_shown(value)} is not on the scale {sorted(scale)}"]
+    return Rules(questionnaire).problems_of(item_id, value)
 
 
-def _question_problems(question: Question, value: AnswerValue, messages: Messages) -> Iterator[str]:
-    if isinstance(question, TextQuestion):
-        if not isinstance(value, str):
-            yield "expects a text"
-        elif problem := text_problem(question, value, messages):
-            yield problem
-    elif isinstance(question, AmbitionQuestion):
-        ids = {option.id for option in question.options}
-        if not isinstance(value, str) or value not in ids:
-            yield f"{_shown(value)} is not one of {sorted(ids)}"
-    elif isinstance(question, SingleChoiceQuestion):
-        if isinstance(value, list):
-            yield "expects one option id, not a list"
+class Rules:
+    """The answer rules of one questionnaire, with its lookups prepared once.
+
+    Checking many files builds this once and asks `accepts` per file: plain loops without
+    messages, a few set and dict lookups per question. Only a refused file is walked again by
+    `problems` for its messages (a property test holds the two to the same verdict).
+    """
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.messages = messages_for(questionnaire.language)
+        self.questions = questionnaire.questions
+        self.statements = questionnaire.statements
+        self.statement_ids = [statement.id for statement in self.statements]
+        self.known = frozenset([*(q.id for q in self.questions), *(s.id for s in self.statements)])
+        self.scale = frozenset(point.id for point in questionnaire.scale)
+        self.options: dict[str, dict[str, Option]] = {
+            question.id: {option.id: option for option in question.options}
+            for question in self.questions
+            if isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion)
+        }
+        self.levels = {
+            question.id: frozenset(option.id for option in question.options)
+            for question in self.questions
+            if isinstance(question, AmbitionQuestion)
+        }
+        self.plain_options = {
+            question.id: frozenset(o.id for o in question.options if not o.other)
+            for question in self.questions
+            if isinstance(question, MultipleChoiceQuestion)
+        }
+        # A personal question may be left out of the file (taken with --anonymous).
+        self._checks = [
+            (q.id, q.required and not q.personal, self._check(q)) for q in self.questions
+        ]
+
+    def accepts(self, answers: Answers) -> bool:
+        """Whether ``answers`` keep every rule, that is, `problems` would find none."""
+        if not self.known.issuperset(answers):
+            return False
+        for question_id, required, accepted in self._checks:
+            value = answers.get(question_id)
+            if value is None:
+                if required:
+                    return False
+            elif not accepted(value):
+                return False
+        try:  # every statement answered with a scale id: one set operation
+            return self.scale.issuperset(map(answers.get, self.statement_ids))
+        except TypeError:  # a list or an object: not on the scale
+            return False
+
+    def _check(self, question: Question) -> Callable[[AnswerValue], bool]:
+        """The fast check of one question's answer, its kind decided once."""
+        if isinstance(question, TextQuestion):
+            messages = self.messages
+            return lambda value: (
+                isinstance(value, str) and text_problem(question, value, messages) is None
+            )
+        if isinstance(question, AmbitionQuestion):
+            levels = self.levels[question.id]
+            return lambda value: isinstance(value, str) and value in levels
+        options = self.options[question.id]
+        if isinstance(question, SingleChoiceQuestion):
+            return lambda value: (
+                not isinstance(value, list) and self._accepts_choice(options, value)
+            )
+        plain = self.plain_options[question.id]
+        fewest, most = question.min_choices, question.most_choices  # as in count_problem
+
+        def multiple(value: AnswerValue) -> bool:
+            if not isinstance(value, list) or not fewest <= len(value) <= most:
+                return False
+            try:  # the common case, plain option ids only: set operations
+                if plain.issuperset(value):
+                    return len(set(value)) == len(value)
+            except TypeError:  # an "other" option with its text among them
+                pass
+            return len({choice_id(choice) for choice in value}) == len(value) and all(
+                self._accepts_choice(options, choice) for choice in value
+            )
+
+        return multiple
+
+    def _accepts_choice(self, options: dict[str, Option], choice: Choice) -> bool:
+        if isinstance(choice, OtherAnswer):
+            option = options.get(choice.id)
+            return (
+                option is not None
+                and option.other
+                and other_text_problem(option, choice.text, self.messages) is None
+            )
+        option = options.get(choice)
+        return option is not None and not option.other
+
+    def problems(self, answers: Answers) -> Iterator[str]:
+        """Every way ``answers`` break the questionnaire, as ``answers.ID: message`` lines."""
+        if not self.known.issuperset(answers):
+            for answer_id in answers:
+                if answer_id not in self.known:
+                    yield f"answers.{answer_id}: unknown question id (not in questionnaire.yaml)"
+        for question in self.questions:
+            value = answers.get(question.id)
+            if value is None:
+                if question.required and not question.personal:  # personal may be withheld
+                    yield f"answers.{question.id}: missing answer to '{question.text}'"
+                continue
+            for problem in self._question_problems(question, value):
+                yield f"answers.{question.id}: {problem}"
+        yield from self._statement_problems(answers)
+
+    def problems_of(self, item_id: str, value: AnswerValue) -> list[str]:
+        """Why ``value`` cannot answer the question or statement ``item_id`` (empty if it can)."""
+        question = next((q for q in self.questions if q.id == item_id), None)
+        if question is not None:
+            return list(self._question_problems(question, value))
+        if item_id not in self.statement_ids:
+            return [f"unknown question id {item_id!r}"]
+        if isinstance(value, str) and value in self.scale:
+            return []
+        return [f"{_shown(value)} is not on the scale {sorted(self.scale)}"]
+
+    def _statement_problems(self, answers: Answers) -> Iterator[str]:
+        scale = self.scale
+        for statement in self.statements:
+            value = answers.get(statement.id)
+            if value is None:
+                yield f"answers.{statement.id}: missing answer to statement '{statement.text}'"
+            elif not isinstance(value, str) or value not in scale:
+                yield f"answers.{statement.id}: {_shown(value)} is not on the scale {sorted(scale)}"
+
+    def _question_problems(self, question: Question, value: AnswerValue) -> Iterator[str]:
+        if isinstance(question, TextQuestion):
+            if not isinstance(value, str):
+                yield "expects a text"
+            elif problem := text_problem(question, value, self.messages):
+                yield problem
+        elif isinstance(question, AmbitionQuestion):
+            ids = {option.id for option in question.options}
+            if not isinstance(value, str) or value not in ids:
+                yield f"{_shown(value)} is not one of {sorted(ids)}"
+        elif isinstance(question, SingleChoiceQuestion):
+            if isinstance(value, list):
+                yield "expects one option id, not a list"
+            else:
+                yield from self._choice_problems(question, value)
+        elif not isinstance(value, list):
+            yield "expects a list of option ids"
         else:
-            yield from _choice_problems(question, value, messages)
-    elif not isinstance(value, list):
-        yield "expects a list of option ids"
-    else:
-        yield from _multiple_problems(question, value, messages)
+            yield from self._multiple_problems(question, value)
 
-
-def _multiple_problems(
-    question: MultipleChoiceQuestion, value: list[Choice], messages: Messages
-) -> Iterator[str]:
-    chosen = [choice_id(choice) for choice in value]
-    if len(set(chosen)) != len(chosen):
-        yield "an option is chosen twice"
-    if problem := count_problem(question, len(value), messages):
-        yield problem
-    for choice in value:
-        yield from _choice_problems(question, choice, messages)
-
-
-def _choice_problems(
-    question: SingleChoiceQuestion | MultipleChoiceQuestion, choice: Choice, messages: Messages
-) -> Iterator[str]:
-    options = {option.id: option for option in question.options}
-    option = options.get(choice_id(choice))
-    if option is None:
-        yield f"unknown option id {choice_id(choice)!r}; expected one of {sorted(options)}"
-    elif option.other and not isinstance(choice, OtherAnswer):
-        yield f'option {option.id!r} needs its text: {{"id": "{option.id}", "text": "..."}}'
-    elif isinstance(choice, OtherAnswer):
-        if not option.other:
-            yield f"option {option.id!r} takes no text; store its id only"
-        elif problem := other_text_problem(option, choice.text, messages):
+    def _multiple_problems(
+        self, question: MultipleChoiceQuestion, value: list[Choice]
+    ) -> Iterator[str]:
+        chosen = [choice_id(choice) for choice in value]
+        if len(set(chosen)) != len(chosen):
+            yield "an option is chosen twice"
+        if problem := count_problem(question, len(value), self.messages):
             yield problem
+        for choice in value:
+            yield from self._choice_problems(question, choice)
+
+    def _choice_problems(self, question: ChoiceQuestion, choice: Choice) -> Iterator[str]:
+        options = self.options[question.id]
+        option = options.get(choice_id(choice))
+        if option is None:
+            yield f"unknown option id {choice_id(choice)!r}; expected one of {sorted(options)}"
+        elif option.other and not isinstance(choice, OtherAnswer):
+            yield f'option {option.id!r} needs its text: {{"id": "{option.id}", "text": "..."}}'
+        elif isinstance(choice, OtherAnswer):
+            if not option.other:
+                yield f"option {option.id!r} takes no text; store its id only"
+            elif problem := other_text_problem(option, choice.text, self.messages):
+                yield problem
 
 
 def _shown(value: AnswerValue) -> str:
@@ -279,8 +399,14 @@ def save(path: Path, answers_file: AnswersFile) -> None:
 
 def load(path: Path, loaded: LoadedQuestionnaire) -> LoadedAnswers:
     """Read an answers file and check it against ``loaded``; raises `BadDataError`."""
+    answers_file = parse(read(path), path)
+    return LoadedAnswers(path, answers_file, tuple(check(answers_file, loaded, path)))
+
+
+def read(path: Path | str) -> bytes:
+    """The bytes of an answers file (at most `MAX_ANSWERS_BYTES`); raises `BadDataError`."""
     try:
-        raw = read_limited(path, max_bytes=MAX_ANSWERS_BYTES)
+        return read_limited(path, max_bytes=MAX_ANSWERS_BYTES)
     except IsADirectoryError:
         raise BadDataError(f"{path}: is a folder; give an answers .json file") from None
     except FileNotFoundError:
@@ -289,13 +415,11 @@ def load(path: Path, loaded: LoadedQuestionnaire) -> LoadedAnswers:
         raise BadDataError(f"{path}: no permission to read it; check the file's owner") from None
     except (OSError, ValueError) as error:
         raise BadDataError(f"{path}: cannot read: {error}") from None
-    answers_file = parse(raw, path)
-    return LoadedAnswers(path, answers_file, tuple(check(answers_file, loaded, path)))
 
 
-def parse(raw: bytes, path: Path) -> AnswersFile:
+def parse(raw: bytes, path: Path | str) -> AnswersFile:
     """Validate the bytes of an answers file's structure; raises `BadDataError`."""
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise BadDataError(f"{path}: the file is empty; it is not a krmscan answers file")
     try:
         return AnswersFile.model_validate_json(raw)
@@ -303,7 +427,7 @@ def parse(raw: bytes, path: Path) -> AnswersFile:
         raise ProblemsError(list(_structure_problems(error, path))) from None
 
 
-def _structure_problems(error: ValidationError, path: Path) -> Iterator[str]:
+def _structure_problems(error: ValidationError, path: Path | str) -> Iterator[str]:
     for detail in error.errors(include_url=False):
         if detail["type"] == "json_invalid":
             yield f"{path}: not valid JSON ({detail['ctx']['error']}); is the file complete?"
@@ -327,8 +451,16 @@ def _is_union_tag(part: int | str) -> bool:
     return isinstance(part, str) and (part in {"str", "OtherAnswer"} or part.startswith("list["))
 
 
-def check(answers_file: AnswersFile, loaded: LoadedQuestionnaire, path: Path) -> list[str]:
-    """Check answers against the questionnaire: raise on a mismatch, return warnings."""
+def check(
+    answers_file: AnswersFile,
+    loaded: LoadedQuestionnaire,
+    path: Path | str,
+    rules: Rules | None = None,
+) -> list[str]:
+    """Check answers against the questionnaire: raise on a mismatch, return warnings.
+
+    Pass the questionnaire's `Rules` when checking many files, to prepare them only once.
+    """
     reference = answers_file.questionnaire
     questionnaire = loaded.questionnaire
     if reference.id != questionnaire.id:
@@ -336,11 +468,11 @@ def check(answers_file: AnswersFile, loaded: LoadedQuestionnaire, path: Path) ->
             f"{path}: answers a questionnaire with id '{reference.id}', not "
             f"'{questionnaire.id}' ({loaded.path}); use -q to pick the questionnaire it answers"
         )
-    problems = [
-        f"{path}: {problem}" for problem in answer_problems(questionnaire, answers_file.answers)
-    ]
-    if problems:
-        raise ProblemsError(problems)
+    rules = rules or Rules(questionnaire)
+    if not rules.accepts(answers_file.answers):
+        raise ProblemsError(
+            [f"{path}: {problem}" for problem in rules.problems(answers_file.answers)]
+        )
     if reference.sha256 != loaded.sha256:
         return [
             f"{path}: answered with another version of the questionnaire (sha256 differs); "

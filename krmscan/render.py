@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
 import textwrap
 from collections.abc import Collection, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderResult
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    Group,
+    JustifyMethod,
+    RenderableType,
+    RenderResult,
+)
 from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -21,6 +31,10 @@ from krmscan.flow import Intro, Step
 from krmscan.messages import Messages
 from krmscan.questionnaire import AmbitionQuestion, Level, Questionnaire, Statement, TextQuestion
 from krmscan.scoring import Result
+
+if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
+    from krmscan.aggregate import ComponentSummary, Frequency, OrganisationSummary, Results
+    from krmscan.collect import Collected
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -360,3 +374,295 @@ class ReviewTable:
 
 REVIEW_MIN_QUESTION = 20
 """Below this many columns for the questions the overview lists its rows as lines."""
+# issue 4: organisation results
+
+
+def organisation_view(
+    questionnaire: Questionnaire,
+    summary: OrganisationSummary,
+    messages: Messages,
+    *,
+    min_group: int,
+) -> Group:
+    """One organisation's results: scores, against the ambition, priorities, frequencies."""
+    parts: list[RenderableType] = [
+        Text(messages.org_heading.format(name=summary.name, n=summary.n), style="bold")
+    ]
+    if len(summary.spellings) > 1:
+        parts.append(note(messages.org_spellings.format(names=", ".join(summary.spellings[1:]))))
+    if summary.small:
+        parts.append(Text(messages.small_group.format(min_group=min_group), style="yellow"))
+    parts += [
+        Text(""),
+        _scores_table(summary, messages),
+        note(levels_legend(questionnaire, messages)),
+        Text(""),
+        _against_table(summary, messages),
+        Text(ambition_line(summary, messages)),
+        Text(""),
+        _priorities(summary, messages),
+        Text(""),
+        Text(messages.frequencies_title, style="bold"),
+    ]
+    for frequency in summary.frequencies:
+        parts.append(_frequency_list(frequency, messages))
+        if frequency.other_texts:
+            parts.append(note(messages.other_texts.format(option=frequency.other_option)))
+            counted = frequency.other_counts()
+            parts.extend(
+                Text(f"  - {text}" + (f" ({count})" if count > 1 else ""))
+                for text, count in counted[:_MAX_OTHER_TEXTS]
+            )
+            if len(counted) > _MAX_OTHER_TEXTS:
+                more = len(counted) - _MAX_OTHER_TEXTS
+                parts.append(note(messages.more_other_texts.format(n=more)))
+    return Group(*parts)
+
+
+_MAX_OTHER_TEXTS = 15
+
+
+def pct(value: float) -> str:
+    """A percentage as the tables show it."""
+    return f"{value:.1f}"
+
+
+def share(value: float) -> str:
+    """A share (0..1) as a whole percentage."""
+    return f"{100 * value:.0f} %"
+
+
+def signed(value: float) -> str:
+    """A gap with its sign, whole numbers without decimals."""
+    if value == 0:
+        return "0"
+    return f"{value:+.0f}" if float(value).is_integer() else f"{value:+.1f}"
+
+
+def level_number(value: float) -> str:
+    """A (median) level: 3, or 2.5 between two levels."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
+def agreement(component: ComponentSummary, messages: Messages) -> tuple[str, str]:
+    """The rwg value and its verdict, as words."""
+    if component.rwg is None:
+        return "-", messages.too_few_for_rwg
+    view = messages.shared_view if component.shared_view else messages.no_shared_view
+    return f"{component.rwg:.2f}", view
+
+
+def joined(items: Sequence[str], messages: Messages) -> str:
+    """``a, b and c`` in the catalogue's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {messages.and_word} {items[-1]}"
+
+
+def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
+    headings = (
+        messages.col_component,
+        messages.col_mean,
+        messages.col_median,
+        messages.col_sd,
+        messages.col_range,
+        messages.col_level,
+    )
+    rows = [
+        (
+            c.name,
+            pct(c.mean_pct),
+            pct(c.median_pct),
+            "-" if c.sd_pct is None else pct(c.sd_pct),
+            f"{pct(c.min_pct)}\u2013{pct(c.max_pct)}",
+            str(c.level),
+        )
+        for c in summary.components
+    ]
+    overall = summary.overall
+    rows.append((messages.overall, pct(overall.mean_pct), "", "", "", str(overall.level)))
+    return FittedTable(
+        messages.scores_title,
+        headings,
+        rows,
+        right_aligned={1, 2, 3, 4, 5},
+        section_before=len(rows) - 1,
+    )
+
+
+def _against_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
+    headings = (
+        messages.col_component,
+        messages.col_level_counts,
+        messages.col_ambition_gap,
+        messages.col_below,
+        messages.col_rwg,
+        messages.col_view,
+    )
+    rows = [
+        (
+            c.name,
+            "/".join(str(count) for count in c.level_distribution.values()),
+            signed(c.ambition_gap),
+            share(c.below_ambition),
+            *agreement(c, messages),
+        )
+        for c in summary.components
+    ]
+    styles = ["yellow" if c.shared_view is False else "" for c in summary.components]
+    return FittedTable(
+        messages.against_title, headings, rows, right_aligned={1, 2, 3, 4}, row_styles=styles
+    )
+
+
+def levels_legend(questionnaire: Questionnaire, messages: Messages) -> str:
+    """The level numbers with their names."""
+    names = ", ".join(
+        messages.level_title.format(level=level.level, name=level.name)
+        for level in questionnaire.levels
+    )
+    return messages.levels_legend.format(levels=names)
+
+
+def ambition_line(summary: OrganisationSummary, messages: Messages) -> str:
+    """The felt ambition of an organisation in one sentence."""
+    ambition = summary.ambition
+    return messages.ambition_line.format(
+        median=level_number(ambition.median),
+        mode=joined([str(level) for level in ambition.mode], messages),
+        distribution="/".join(str(count) for count in ambition.distribution.values()),
+    )
+
+
+def _priorities(summary: OrganisationSummary, messages: Messages) -> Group:
+    """Per component its weakest statements, numbered, with their score."""
+    lines: list[RenderableType] = [Text(messages.priorities_title, style="bold")]
+    for component in summary.components:
+        lines.append(Text(component.name, style="italic"))
+        lines.append(Numbered([f"{p.text} ({pct(p.pct)}\u00a0%)" for p in component.priorities]))
+    return Group(*lines)
+
+
+class Numbered:
+    """A numbered list whose items wrap between words under their own first word."""
+
+    def __init__(self, items: Sequence[str]) -> None:
+        self.items = list(items)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Each item as ``  1. text``, continued lines indented under the text."""
+        indent = 2 + len(f"{len(self.items)}. ")
+        width = max(20, options.max_width - indent)
+        for number, item in enumerate(self.items, start=1):
+            lines = textwrap.wrap(item, width) or [""]
+            yield Text(f"  {f'{number}.':<{indent - 3}} {lines[0]}")
+            yield from (Text(" " * indent + line) for line in lines[1:])
+
+
+class CountList:
+    """Labelled counts in aligned columns: lighter than a table for a long list of options.
+
+    Labels wrap between words within the width left by the number columns.
+    """
+
+    def __init__(self, title: str, headings: Sequence[str], rows: Sequence[Sequence[str]]):
+        self.title = title
+        self.headings = list(headings)
+        self.rows = [list(row) for row in rows]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The title, a heading line and a line (or more) per row."""
+        numbers = [
+            max(cell_len(self.headings[i]), *(cell_len(row[i]) for row in self.rows))
+            for i in range(1, len(self.headings))
+        ]
+        room = options.max_width - 2 - sum(width + 3 for width in numbers)
+        longest = max(cell_len(self.headings[0]), *(cell_len(row[0]) for row in self.rows))
+        label = max(12, min(longest, room))
+        yield Text(self.title, style="bold")
+        yield Text(self._line(self.headings, label, numbers), style="bold")
+        for row in self.rows:
+            wrapped = textwrap.wrap(row[0], label) or [""]
+            yield Text(self._line([wrapped[0], *row[1:]], label, numbers))
+            yield from (Text(f"  {more}") for more in wrapped[1:])
+
+    @staticmethod
+    def _line(cells: Sequence[str], label: int, numbers: Sequence[int]) -> str:
+        padded = cells[0] + " " * (label - cell_len(cells[0]))
+        rest = "".join(
+            " " * (3 + width - cell_len(cell)) + cell
+            for cell, width in zip(cells[1:], numbers, strict=True)
+        )
+        return f"  {padded}{rest}"
+
+
+def _frequency_list(frequency: Frequency, messages: Messages) -> CountList:
+    rows = [(o.text, str(o.count), share(o.share)) for o in frequency.options]
+    return CountList(
+        frequency.text, (messages.col_option, messages.col_count, messages.col_share), rows
+    )
+
+
+def organisation_views(results: Results, messages: Messages) -> Group:
+    """Every organisation's results, one after another."""
+    views: list[RenderableType] = []
+    for index, summary in enumerate(results.summaries):
+        if index:
+            views.append(Rule(style="dim"))
+        views.append(
+            organisation_view(results.questionnaire, summary, messages, min_group=results.min_group)
+        )
+    return Group(*views)
+
+
+def collection_notes(collection: Collected) -> Iterator[str]:
+    """What the analyst should know about the files: skipped, duplicates, warnings (English)."""
+    for skipped in collection.skipped:
+        yield f"skipped {skipped.file}: {skipped.reason}"
+    for respondent in collection.duplicates:
+        for copy in respondent.copies:
+            yield f"duplicate: {copy} has the same content as {respondent.file}; counted once"
+    if collection.progress_files:
+        count = len(collection.progress_files)
+        yield f"note: {count} progress file(s) of unfinished scans (*.partial) left out"
+    warnings = [w for respondent in collection.respondents for w in respondent.warnings]
+    for warning in warnings[:_MAX_WARNINGS]:
+        yield f"warning: {warning}"
+    if len(warnings) > _MAX_WARNINGS:
+        yield f"warning: ... and {len(warnings) - _MAX_WARNINGS} more files like these"
+    copies = sum(len(respondent.copies) for respondent in collection.respondents)
+    found = len(collection.respondents) + copies + len(collection.skipped)
+    yield (
+        f"{len(collection.respondents)} respondents from {found} files"
+        + (f", {copies} duplicate(s) counted once" if copies else "")
+        + (f", {len(collection.skipped)} skipped" if collection.skipped else "")
+    )
+
+
+_MAX_WARNINGS = 10
+
+
+def small_group_notes(results: Results, *, exports: bool = True) -> Iterator[str]:
+    """A warning per organisation below the minimum group (English, for the analyst)."""
+    withheld = exports and not results.include_small
+    for summary in results.summaries:
+        if summary.small:
+            rows = (
+                "; its per-respondent rows are left out of exports (--include-small-groups)"
+                if withheld
+                else ""
+            )
+            yield (
+                f"warning: '{summary.name}' has {summary.n} respondent(s), fewer than "
+                f"--min-group {results.min_group}: its results can identify people{rows}"
+            )
+
+
+def as_text(renderable: RenderableType, *, width: int = 100) -> str:
+    """A renderable as plain text (no colour), for writing to a file."""
+    console = Console(
+        file=io.StringIO(), width=width, color_system=None, highlight=False, force_terminal=False
+    )
+    with console.capture() as capture:
+        console.print(renderable)
+    return capture.get()
