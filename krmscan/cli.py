@@ -6,18 +6,25 @@ imports the domain modules it needs (questionary only in `take`, rich only where
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
+import json
 import os
 import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from krmscan.errors import InterruptedByUser, KrmscanError
+from krmscan.errors import BadDataError, InterruptedByUser, KrmscanError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from krmscan import aggregate, collect, questionnaire
 
 app = typer.Typer(
     help="Medewerkerscan KRM: take the scan, score answers, validate the questionnaire.",
@@ -47,6 +54,8 @@ class Format(str, Enum):
 
     table = "table"
     json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
 
 
 class SchemaKind(str, Enum):
@@ -66,7 +75,8 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         except KrmscanError as error:
             if _debug:
                 raise
-            sys.stderr.write(error.message.rstrip("\n") + "\n")
+            with contextlib.suppress(OSError):  # e.g. the terminal is gone (SIGHUP)
+                sys.stderr.write(error.message.rstrip("\n") + "\n")
             raise typer.Exit(int(error.exit_code)) from None
 
     return wrapper
@@ -99,7 +109,7 @@ def validate(
 
 @app.command()
 @reports_errors
-def take(
+def take(  # noqa: PLR0917 - typer passes options positionally
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Answers file to write (default: a new file here)."),
@@ -111,6 +121,18 @@ def take(
         bool,
         typer.Option("--plain", help="Line mode: numbered options, one typed line per prompt."),
     ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue the saved progress of -o FILE without asking."),
+    ] = False,
+    restart: Annotated[
+        bool,
+        typer.Option("--restart", help="Drop the saved progress of -o FILE and start over."),
+    ] = False,
+    anonymous: Annotated[
+        bool,
+        typer.Option("--anonymous", help="Leave out the personal questions (name, e-mail)."),
+    ] = False,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Take the scan; piped input uses plain mode (one line per prompt)."""
@@ -118,18 +140,36 @@ def take(
     from krmscan import take as taking
     from krmscan.messages import messages_for
 
+    if resume and restart:
+        raise UsageError("--resume and --restart exclude each other; pass one of them")
     loaded = questionnaire.load(questionnaire_path)
     taking.check_output(output, force=force)
     messages = messages_for(loaded.questionnaire.language)
     console = render.console()
+    interactive = sys.stdin.isatty()
     prompter: prompts.PlainPrompter | prompts.QuestionaryPrompter
-    if plain or not sys.stdin.isatty():
+    if plain or not interactive or render.ascii_only():
         prompter = prompts.PlainPrompter(loaded.questionnaire, messages, console, sys.stdin)
     else:
         prompts.pause_garbage_collection()
         prompter = prompts.QuestionaryPrompter(loaded.questionnaire, messages, console)
+    command = ["krmscan", "take"]
+    if questionnaire_path is not None:
+        command += ["-q", str(questionnaire_path)]
+    if plain:
+        command.append("--plain")
+    mode = taking.Resume.CONTINUE if resume else taking.Resume.ASK
     try:
-        taken = taking.take(loaded, prompter, output, force=force)
+        taken = taking.take(
+            loaded,
+            prompter,
+            output,
+            force=force,
+            resume=taking.Resume.RESTART if restart else mode,
+            anonymous=anonymous,
+            interactive=interactive,
+            command=command,
+        )
     except KeyboardInterrupt:
         raise InterruptedByUser(messages.interrupted) from None
     result = scoring.score(loaded.questionnaire, taken.file.answers)
@@ -138,35 +178,208 @@ def take(
     console.print(messages.saved.format(path=taken.path), markup=False)
 
 
+Paths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Answers files, or folders searched (with subfolders) for *.json.",
+        show_default=False,
+        metavar="FILE|DIR",
+        readable=False,  # krmscan reports an unreadable file itself (exit 1, bad data)
+    ),
+]
+OrganisationOption = Annotated[
+    str | None,
+    typer.Option("--organisation", help="Only this organisation (case and spaces ignored)."),
+]
+MinGroupOption = Annotated[
+    int,
+    typer.Option(
+        "--min-group",
+        min=1,
+        help="Warn that smaller organisations' results can identify people.",
+    ),
+]
+IncludePersonalOption = Annotated[
+    bool,
+    typer.Option("--include-personal", help="Include names and e-mail addresses."),
+]
+
+
 @app.command()
 @reports_errors
 def score(
-    file: Annotated[
-        Path, typer.Argument(help="An answers file written by `krmscan take`.", readable=False)
-    ],
+    paths: Paths,
+    *,
     output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="table or json.")
+        Format, typer.Option("--format", "-f", help="table, json, csv or xlsx.")
     ] = Format.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically), not the screen."),
+    ] = None,
+    organisation: OrganisationOption = None,
+    min_group: MinGroupOption = 5,
+    include_personal: IncludePersonalOption = False,
+    include_small: Annotated[
+        bool,
+        typer.Option(
+            "--include-small-groups",
+            help="Export the rows of respondents of organisations below --min-group.",
+        ),
+    ] = False,
+    decimal_comma: Annotated[
+        bool, typer.Option("--decimal-comma", help="CSV numbers with a decimal comma.")
+    ] = False,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
-    """Score one answers file: felt ambition against measured maturity, per component."""
-    from krmscan import answers, questionnaire, scoring
+    """Score answers files: one file as a personal table, many as organisation results."""
+    from krmscan import questionnaire
 
     loaded = questionnaire.load(questionnaire_path)
+    one = len(paths) == 1 and not paths[0].is_dir()
+    if one and output_format in (Format.table, Format.json) and organisation is None:
+        _score_one(loaded, paths[0], output_format, output)
+        return
+    if output_format is Format.xlsx and output is None:
+        raise UsageError("--format xlsx writes a binary file: give it with -o FILE.xlsx")
+    from krmscan import export, render
+    from krmscan.messages import messages_for
+
+    collection, results = _organisation_results(
+        loaded,
+        paths,
+        organisation=organisation,
+        min_group=min_group,
+        include_personal=include_personal,
+        include_small=include_small,
+    )
+    if output_format is Format.table:
+        views = render.organisation_views(results, messages_for(loaded.questionnaire.language))
+        _emit_rendered(views, output)
+    else:
+        if output_format is Format.json:
+            data = export.json_bytes(export.as_json(results, collection))
+        elif output_format is Format.csv:
+            data = export.to_csv(results, decimal_comma=decimal_comma)
+        else:
+            data = export.to_xlsx(results, collection)
+        _emit(data, output)
+    if collection.skipped:
+        raise typer.Exit(1)
+
+
+def _score_one(
+    loaded: questionnaire.LoadedQuestionnaire,
+    file: Path,
+    output_format: Format,
+    output: Path | None,
+) -> None:
+    """One answers file: the personal result table or its JSON."""
+    from krmscan import answers, scoring
+
     answered = answers.load(file, loaded)
     for warning in answered.warnings:
         sys.stderr.write(f"warning: {warning}\n")
     result = scoring.score(loaded.questionnaire, answered.file.answers)
     if output_format is Format.json:
-        import json
-
-        sys.stdout.write(json.dumps(scoring.as_dict(result), ensure_ascii=False, indent=2) + "\n")
+        _emit(json.dumps(scoring.as_dict(result), ensure_ascii=False, indent=2) + "\n", output)
     else:
         from krmscan import render
         from krmscan.messages import messages_for
 
         messages = messages_for(loaded.questionnaire.language)
-        render.console().print(render.result_table(loaded.questionnaire, result, messages))
+        _emit_rendered(render.result_table(loaded.questionnaire, result, messages), output)
+
+
+def _organisation_results(
+    loaded: questionnaire.LoadedQuestionnaire,
+    paths: list[Path],
+    *,
+    organisation: str | None,
+    min_group: int,
+    include_personal: bool,
+    include_small: bool,
+    exports: bool = True,
+) -> tuple[collect.Collected, aggregate.Results]:
+    """Load every answers file under ``paths``, tell what was left out, and aggregate."""
+    from krmscan import aggregate, collect, render
+
+    collection = collect.collect(paths, loaded)
+    for line in render.collection_notes(collection):
+        sys.stderr.write(line + "\n")
+    if not collection.respondents:
+        raise BadDataError("no answers files could be scored; see the reasons above")
+    results = aggregate.results(
+        loaded.questionnaire,
+        collection.respondents,
+        organisation=organisation,
+        min_group=min_group,
+        include_personal=include_personal,
+        include_small=include_small,
+    )
+    for line in render.small_group_notes(results, exports=exports):
+        sys.stderr.write(line + "\n")
+    return collection, results
+
+
+def _emit(data: str | bytes, output: Path | None) -> None:
+    """Write ``data`` to ``output`` atomically (mode 0600), or to standard output.
+
+    Text goes out in the terminal's encoding, bytes (UTF-8 exports) as they are.
+    """
+    if output is None:
+        if isinstance(data, str):
+            sys.stdout.write(data)
+        else:
+            sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from krmscan import export
+
+    export.write(output, data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _emit_rendered(renderable: RenderableType, output: Path | None) -> None:
+    """Print a rich renderable, or write it as plain text to ``output``."""
+    from krmscan import render
+
+    if output is None:
+        render.console().print(renderable)
+        return
+    _emit(render.as_text(renderable), output)
+
+
+@app.command()
+@reports_errors
+def report(
+    paths: Paths,
+    *,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The HTML file to write, e.g. rapport.html.")
+    ],
+    organisation: OrganisationOption = None,
+    min_group: MinGroupOption = 5,
+    include_personal: IncludePersonalOption = False,
+    questionnaire_path: QuestionnaireOption = None,
+) -> None:
+    """Write the organisation results as one self-contained HTML report with charts."""
+    from krmscan import export, questionnaire
+    from krmscan import report as reporting
+
+    loaded = questionnaire.load(questionnaire_path)
+    collection, results = _organisation_results(
+        loaded,
+        paths,
+        organisation=organisation,
+        min_group=min_group,
+        include_personal=include_personal,
+        include_small=False,
+        exports=False,
+    )
+    export.write(output, reporting.html(results, collection).encode("utf-8"))
+    sys.stderr.write(f"report written to {output}\n")
+    if collection.skipped:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -11,7 +11,9 @@ class ExitCode(IntEnum):
     OK = 0
     BAD_DATA = 1
     USAGE = 2
+    HANGUP = 129
     INTERRUPTED = 130
+    TERMINATED = 143
 
 
 class KrmscanError(Exception):
@@ -50,3 +52,11 @@ class ProblemsError(BadDataError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+class StoppedBySignal(KrmscanError):
+    """The terminal closed (SIGHUP, exit 129) or the process was told to stop (SIGTERM, 143)."""
+
+    def __init__(self, message: str, exit_code: ExitCode) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code

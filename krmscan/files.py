@@ -4,17 +4,31 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
-def read_limited(path: Path, *, max_bytes: int) -> bytes:
+def read_limited(path: Path | str, *, max_bytes: int) -> bytes:
     """Read ``path`` whole, refusing files over ``max_bytes`` before reading them.
 
     Raises `OSError` for unreadable paths and `ValueError` for files that are too large.
     """
-    with path.open("rb") as stream:
-        data = stream.read(max_bytes + 1)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        status = os.fstat(fd)
+        if status.st_size > max_bytes:
+            raise ValueError(f"the file is larger than {max_bytes // 1024} KiB")
+        # Read what the size promises, not max_bytes at once (that would allocate it for every
+        # small file); files whose size is unknown (pipes) or that grow are read on, bounded.
+        data = os.read(fd, status.st_size + 1)
+        if len(data) > status.st_size or not stat.S_ISREG(status.st_mode):
+            chunks = [data]
+            while len(data) <= max_bytes and (chunk := os.read(fd, max_bytes + 1 - len(data))):
+                chunks.append(chunk)
+                data = b"".join(chunks)
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:
         raise ValueError(f"the file is larger than {max_bytes // 1024} KiB")
     return data

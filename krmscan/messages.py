@@ -47,6 +47,46 @@ class Messages:
     verdict_above: str
     level_title: str
 
+    # issue 3: going back, review, pause and resume
+    back_choice: str
+    select_back_hint: str
+    checkbox_back_hint: str
+    text_back_hint: str
+    back_word: str
+    plain_back_hint: str
+    plain_keep_hint: str
+    plain_clear_hint: str
+    plain_first_question: str
+    empty_answer: str
+    review_title: str
+    review_general: str
+    col_number: str
+    col_question: str
+    col_answer: str
+    review_action: str
+    review_save: str
+    review_change: str
+    review_number: str
+    review_number_range: str
+    plain_review_prompt: str
+    resume_found: str
+    resume_action: str
+    resume_continue: str
+    resume_restart: str
+    resume_needs_flag: str
+    resume_nothing: str
+    resume_unreadable: str
+    resume_other_questionnaire: str
+    resumed_at: str
+    dropped_answers: str
+    locked: str
+    paused: str
+    input_ended_saved: str
+    back_to_overview_choice: str
+    back_to_overview_hint: str
+    plain_back_to_overview_hint: str
+    review_number_hint: str
+
     def choices_limit(self, *, minimum: bool, count: int) -> str:
         """The message for too few (``minimum``) or too many chosen options."""
         if minimum:
@@ -60,6 +100,72 @@ class Messages:
         if gap < 0:
             return self.verdict_behind
         return self.verdict_on if gap == 0 else self.verdict_above
+
+    # issue 4: organisation results (score over many files, exports, the HTML report)
+    org_heading: str
+    org_spellings: str
+    small_group: str
+    scores_title: str
+    col_mean: str
+    col_median: str
+    col_sd: str
+    col_range: str
+    col_level_of_mean: str
+    col_level_counts: str
+    against_title: str
+    col_ambition_gap: str
+    col_below: str
+    col_rwg: str
+    col_view: str
+    shared_view: str
+    no_shared_view: str
+    too_few_for_rwg: str
+    ambition_line: str
+    and_word: str
+    priorities_title: str
+    frequencies_title: str
+    col_option: str
+    col_count: str
+    col_share: str
+    other_texts: str
+    report_title: str
+    report_made: str
+    report_contents: str
+    report_privacy: str
+    summary_heading: str
+    summary_respondents: str
+    summary_level: str
+    summary_ambition: str
+    summary_between: str
+    summary_behind: str
+    summary_not_behind: str
+    summary_no_shared_view: str
+    summary_shared_view: str
+    summary_single: str
+    summary_priorities: str
+    radar_heading: str
+    radar_measured: str
+    radar_ambition: str
+    bars_heading: str
+    bars_caption: str
+    axis_score: str
+    axis_share: str
+    chart_flag: str
+    guide_heading: str
+    guide_scoring: str
+    guide_bands: str
+    guide_band: str
+    guide_ambition: str
+    guide_radar: str
+    guide_spread: str
+    guide_rwg: str
+    guide_priorities: str
+    guide_frequencies: str
+    guide_privacy: str
+    decimal_mark: str
+    respondents_count: str
+    more_other_texts: str
+    levels_legend: str
 
 
 DUTCH = Messages(
@@ -97,6 +203,188 @@ DUTCH = Messages(
     verdict_on="op ambitie",
     verdict_above="boven ambitie",
     level_title="{level}. {name}",
+    # issue 3: going back, review, pause and resume
+    back_choice="< Vorige vraag",
+    select_back_hint="(pijltjestoetsen of cijfer, Enter = kiezen, Shift+Tab = vorige vraag)",
+    checkbox_back_hint=(
+        "(pijltjestoetsen, spatie = aan/uit, Enter = verder, Shift+Tab = vorige vraag)"
+    ),
+    text_back_hint="(typ uw antwoord, Enter = verder, Shift+Tab = vorige vraag)",
+    back_word="terug",
+    plain_back_hint="< of terug = vorige vraag",
+    plain_keep_hint="Enter = houden: {answer}",
+    plain_clear_hint="- = leeg laten",
+    plain_first_question="Dit is de eerste vraag; verder terug kan niet.",
+    empty_answer="(leeg)",
+    review_title="Overzicht van uw antwoorden",
+    review_general="Algemeen",
+    col_number="Nr",
+    col_question="Vraag",
+    col_answer="Antwoord",
+    review_action="Kloppen uw antwoorden?",
+    review_save="Ja, opslaan en afronden",
+    review_change="Nee, een antwoord wijzigen",
+    review_number="Welke vraag wilt u wijzigen? Typ het nummer (1 tot en met {total}):",
+    review_number_range=(
+        "Typ een nummer van 1 tot en met {total}, of laat het leeg voor het overzicht."
+    ),
+    plain_review_prompt=(
+        "Typ het nummer van een vraag om het antwoord te wijzigen, of druk op Enter om op te slaan:"
+    ),
+    resume_found=(
+        "U was al begonnen: {count} van de {total} vragen zijn beantwoord en bewaard in "
+        "{progress} ({saved})."
+    ),
+    resume_action="Wat wilt u doen?",
+    resume_continue="Verdergaan waar u was",
+    resume_restart="Opnieuw beginnen (de bewaarde antwoorden vervallen)",
+    resume_needs_flag=(
+        "{progress} bevat bewaarde antwoorden voor {output}. Geef --resume om verder te gaan "
+        "(vanaf de eerste onbeantwoorde vraag) of --restart om opnieuw te beginnen."
+    ),
+    resume_nothing=(
+        "Er zijn geen bewaarde antwoorden voor {output} ({progress} bestaat niet); "
+        "laat --resume weg om te beginnen."
+    ),
+    resume_unreadable=(
+        "{progress}: de bewaarde antwoorden zijn onleesbaar ({problem}); "
+        "geef --restart om opnieuw te beginnen."
+    ),
+    resume_other_questionnaire=(
+        "{progress}: de bewaarde antwoorden horen bij vragenlijst '{found}', niet bij "
+        "'{expected}'; kies die vragenlijst met -q, of geef --restart om opnieuw te beginnen."
+    ),
+    resumed_at="Verder bij vraag {k} van {total}.",
+    dropped_answers=(
+        "De vragenlijst is gewijzigd sinds uw antwoorden werden bewaard. Deze antwoorden "
+        "vervallen en worden opnieuw gevraagd:"
+    ),
+    locked=(
+        "{output} wordt al ingevuld door een andere 'krmscan take' (slot: {lock}). Rond die "
+        "eerst af, of kies een ander bestand met -o."
+    ),
+    paused=(
+        "Onderbroken. Uw antwoorden tot nu toe zijn bewaard in {progress}.\n"
+        "Ga verder met:\n  {command}"
+    ),
+    input_ended_saved=(
+        "De invoer stopte vóór de laatste vraag ({question}); uw antwoorden tot nu toe zijn "
+        "bewaard in {progress}.\nGa verder met:\n  {command}"
+    ),
+    back_to_overview_choice="< Terug naar het overzicht",
+    back_to_overview_hint="(Shift+Tab = terug naar het overzicht, zonder wijziging)",
+    plain_back_to_overview_hint="< of terug = terug naar het overzicht, zonder wijziging",
+    review_number_hint="(leeg laten of Shift+Tab = terug naar het overzicht)",
+    # issue 4: organisation results (score over many files, exports, the HTML report)
+    org_heading="{name}: {n} respondenten",
+    org_spellings="Ook geschreven als: {names}",
+    small_group=(
+        "Let op: minder dan {min_group} respondenten. De uitkomsten kunnen tot personen "
+        "herleidbaar zijn; deel ze alleen met wie ze mag zien."
+    ),
+    scores_title="Score per onderdeel",
+    col_mean="Gemiddeld %",
+    col_median="Mediaan %",
+    col_sd="Spreiding (sd)",
+    col_range="Min-max %",
+    col_level_of_mean="Niveau van het gemiddelde",
+    col_level_counts="Per niveau 1/2/3/4",
+    against_title="Tegenover de gevoelsmatige ambitie, en eensgezindheid",
+    col_ambition_gap="Verschil met ambitie (mediaan)",
+    col_below="Onder eigen ambitie",
+    col_rwg="Eensgezindheid (rwg)",
+    col_view="Beeld",
+    shared_view="gedeeld beeld",
+    no_shared_view="geen gedeeld beeld",
+    too_few_for_rwg="te weinig respondenten",
+    ambition_line=(
+        "Gevoelsmatige ambitie: mediaan {median}, meest gekozen {mode}; "
+        "respondenten per niveau 1/2/3/4: {distribution}."
+    ),
+    and_word="en",
+    priorities_title="Prioriteiten: de zwakste stellingen per onderdeel",
+    frequencies_title="Antwoorden op de meerkeuzevragen",
+    col_option="Antwoord",
+    col_count="Aantal",
+    col_share="Aandeel",
+    other_texts="Zelf ingevuld bij '{option}':",
+    report_title="Medewerkerscan KRM: resultaten per organisatie",
+    report_made="Gemaakt met krmscan op {date}: {n} respondenten uit {files} antwoordbestanden.",
+    report_contents="Inhoud",
+    report_privacy="Namen en e-mailadressen van respondenten staan niet in dit rapport.",
+    summary_heading="Samenvatting",
+    summary_respondents="{n} medewerkers van {name} vulden de scan in.",
+    summary_level=("Gemiddeld scoren zij {pct} %: niveau {level}, {level_name}."),
+    summary_ambition="De gevoelsmatige ambitie (mediaan) is niveau {level}, {level_name}.",
+    summary_between="tussen {low} en {high}",
+    summary_behind="Achter op de ambitie: {components}.",
+    summary_not_behind="Op geen enkel onderdeel ligt het gemiddelde onder de ambitie.",
+    summary_no_shared_view=(
+        "Geen gedeeld beeld bij {components}: de medewerkers denken daar verschillend over; "
+        "bespreek eerst waarom."
+    ),
+    summary_shared_view="Over elk onderdeel bestaat een gedeeld beeld.",
+    summary_single="Met één respondent is over eensgezindheid niets te zeggen.",
+    summary_priorities="De zwakste stellingen per onderdeel staan onder 'Prioriteiten'.",
+    radar_heading="Gemeten niveau tegenover de gevoelsmatige ambitie",
+    radar_measured="Gemeten niveau (gemiddelde)",
+    radar_ambition="Gevoelsmatige ambitie (mediaan)",
+    bars_heading="Score per onderdeel, met spreiding en eensgezindheid",
+    bars_caption=(
+        "Balk: gemiddelde score. Dikke lijn: gemiddelde ± standaardafwijking. Dunne lijn: "
+        "laagste tot hoogste score. De grijstinten achter de balken zijn de vier niveaus."
+    ),
+    axis_score="Score %",
+    axis_share="% van de respondenten",
+    chart_flag="geen gedeeld beeld",
+    guide_heading="Leeswijzer",
+    guide_scoring=(
+        "Elke stelling telt Oneens 0, Neutraal 1 en Eens 2 punten. De score van een onderdeel "
+        "is het behaalde aantal punten als percentage van het maximum (7 stellingen x 2 = 14 "
+        "punten). Het totaal is het gemiddelde van de vijf onderdelen."
+    ),
+    guide_bands="Een score valt in een niveau:",
+    guide_band="niveau {level} ({name}): van {low} % tot {high} %",
+    guide_ambition=(
+        "Vóór de stellingen koos elke respondent een gevoelsmatige ambitie: het soort "
+        "corporatie dat de organisatie over 5 jaar wil zijn. De mediaan is de middelste keuze; "
+        "een mediaan van 2,5 ligt tussen niveau 2 en 3. Het verschil met de ambitie is het "
+        "niveau van de gemiddelde score min de mediaan van de ambitie: negatief betekent "
+        "achter op de ambitie. 'Onder eigen ambitie' is het deel van de respondenten van wie "
+        "de eigen score onder de eigen ambitie ligt."
+    ),
+    guide_radar=(
+        "Het spinnenweb zet per onderdeel het gemiddelde gemeten niveau van de respondenten "
+        "(1 tot 4) naast de mediaan van de gevoelsmatige ambitie. Waar de lijn van het "
+        "gemeten niveau binnen die van de ambitie ligt, is werk te doen."
+    ),
+    guide_spread=(
+        "De balken tonen de gemiddelde score per onderdeel met de spreiding: de "
+        "standaardafwijking en de laagste en hoogste score."
+    ),
+    guide_rwg=(
+        "Eensgezindheid is gemeten met rwg(j) (James, Demaree en Wolf, 1984): 1 betekent dat "
+        "iedereen hetzelfde antwoordt, 0 dat de antwoorden niet meer overeenkomen dan bij "
+        "toeval. Onder 0,70 staat 'geen gedeeld beeld': de medewerkers zien het onderdeel "
+        "verschillend, en het gemiddelde zegt dan weinig. Met één respondent is het niet te "
+        "berekenen."
+    ),
+    guide_priorities=(
+        "Prioriteiten zijn per onderdeel de drie stellingen met de laagste gemiddelde "
+        "instemming: een goed beginpunt voor het gesprek over verbeteren."
+    ),
+    guide_frequencies=(
+        "De meerkeuzevragen tonen per antwoord het deel van de respondenten dat het koos; "
+        "bij meerdere antwoorden tellen de delen op tot meer dan 100 %."
+    ),
+    guide_privacy=(
+        "Bij minder dan {min_group} respondenten kunnen uitkomsten tot personen herleidbaar "
+        "zijn; zulke organisaties zijn gemarkeerd."
+    ),
+    decimal_mark=",",
+    respondents_count="{n} respondenten",
+    more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
+    levels_legend="Niveaus: {levels}.",
 )
 
 ENGLISH = Messages(
@@ -134,6 +422,179 @@ ENGLISH = Messages(
     verdict_on="on ambition",
     verdict_above="above ambition",
     level_title="{level}. {name}",
+    # issue 3: going back, review, pause and resume
+    back_choice="< Previous question",
+    select_back_hint="(arrow keys or number, Enter = choose, Shift+Tab = previous question)",
+    checkbox_back_hint=(
+        "(arrow keys, space = toggle, Enter = continue, Shift+Tab = previous question)"
+    ),
+    text_back_hint="(type your answer, Enter = continue, Shift+Tab = previous question)",
+    back_word="back",
+    plain_back_hint="< or back = previous question",
+    plain_keep_hint="Enter = keep: {answer}",
+    plain_clear_hint="- = leave empty",
+    plain_first_question="This is the first question; you cannot go back further.",
+    empty_answer="(empty)",
+    review_title="Your answers",
+    review_general="General",
+    col_number="No",
+    col_question="Question",
+    col_answer="Answer",
+    review_action="Are your answers right?",
+    review_save="Yes, save and finish",
+    review_change="No, change an answer",
+    review_number="Which question do you want to change? Type its number (1 to {total}):",
+    review_number_range="Type a number from 1 to {total}, or leave it empty for the overview.",
+    plain_review_prompt=(
+        "Type the number of a question to change its answer, or press Enter to save:"
+    ),
+    resume_found=(
+        "You had already started: {count} of the {total} questions are answered and kept in "
+        "{progress} ({saved})."
+    ),
+    resume_action="What do you want to do?",
+    resume_continue="Continue where you were",
+    resume_restart="Start over (the kept answers are dropped)",
+    resume_needs_flag=(
+        "{progress} holds saved answers for {output}. Pass --resume to continue (from the "
+        "first unanswered question) or --restart to start over."
+    ),
+    resume_nothing=(
+        "There are no saved answers for {output} ({progress} does not exist); "
+        "leave out --resume to start."
+    ),
+    resume_unreadable=(
+        "{progress}: the saved answers cannot be read ({problem}); pass --restart to start over."
+    ),
+    resume_other_questionnaire=(
+        "{progress}: the saved answers belong to questionnaire '{found}', not '{expected}'; "
+        "choose that questionnaire with -q, or pass --restart to start over."
+    ),
+    resumed_at="Continuing at question {k} of {total}.",
+    dropped_answers=(
+        "The questionnaire has changed since your answers were saved. These answers are "
+        "dropped and will be asked again:"
+    ),
+    locked=(
+        "{output} is already being filled in by another 'krmscan take' (lock: {lock}). "
+        "Finish that one first, or choose another file with -o."
+    ),
+    paused="Interrupted. Your answers so far are kept in {progress}.\nContinue with:\n  {command}",
+    input_ended_saved=(
+        "Input ended before the last question ({question}); your answers so far are kept in "
+        "{progress}.\nContinue with:\n  {command}"
+    ),
+    back_to_overview_choice="< Back to the overview",
+    back_to_overview_hint="(Shift+Tab = back to the overview, unchanged)",
+    plain_back_to_overview_hint="< or back = back to the overview, unchanged",
+    review_number_hint="(leave empty or Shift+Tab = back to the overview)",
+    # issue 4: organisation results (score over many files, exports, the HTML report)
+    org_heading="{name}: {n} respondents",
+    org_spellings="Also written as: {names}",
+    small_group=(
+        "Caution: fewer than {min_group} respondents. The results can identify people; "
+        "share them only with those allowed to see them."
+    ),
+    scores_title="Score per component",
+    col_mean="Mean %",
+    col_median="Median %",
+    col_sd="Spread (sd)",
+    col_range="Min-max %",
+    col_level_of_mean="Level of the mean",
+    col_level_counts="Per level 1/2/3/4",
+    against_title="Against the felt ambition, and agreement",
+    col_ambition_gap="Gap to ambition (median)",
+    col_below="Below own ambition",
+    col_rwg="Agreement (rwg)",
+    col_view="View",
+    shared_view="shared view",
+    no_shared_view="no shared view",
+    too_few_for_rwg="too few respondents",
+    ambition_line=(
+        "Felt ambition: median {median}, most chosen {mode}; "
+        "respondents per level 1/2/3/4: {distribution}."
+    ),
+    and_word="and",
+    priorities_title="Priorities: the weakest statements per component",
+    frequencies_title="Answers to the multiple-choice questions",
+    col_option="Answer",
+    col_count="Count",
+    col_share="Share",
+    other_texts="Typed for '{option}':",
+    report_title="Employee scan CRM: results per organisation",
+    report_made="Made with krmscan on {date}: {n} respondents from {files} answers files.",
+    report_contents="Contents",
+    report_privacy="Names and e-mail addresses of respondents are not in this report.",
+    summary_heading="Summary",
+    summary_respondents="{n} employees of {name} took the scan.",
+    summary_level="On average they score {pct} %: level {level}, {level_name}.",
+    summary_ambition="The felt ambition (median) is level {level}, {level_name}.",
+    summary_between="between {low} and {high}",
+    summary_behind="Behind the ambition: {components}.",
+    summary_not_behind="On no component is the mean below the ambition.",
+    summary_no_shared_view=(
+        "No shared view on {components}: the employees see these differently; discuss why first."
+    ),
+    summary_shared_view="There is a shared view on every component.",
+    summary_single="With one respondent nothing can be said about agreement.",
+    summary_priorities="The weakest statements per component are under 'Priorities'.",
+    radar_heading="Measured level against the felt ambition",
+    radar_measured="Measured level (mean)",
+    radar_ambition="Felt ambition (median)",
+    bars_heading="Score per component, with spread and agreement",
+    bars_caption=(
+        "Bar: mean score. Thick line: mean ± standard deviation. Thin line: lowest to highest "
+        "score. The grey shades behind the bars are the four levels."
+    ),
+    axis_score="Score %",
+    axis_share="% of respondents",
+    chart_flag="no shared view",
+    guide_heading="Reading guide",
+    guide_scoring=(
+        "Each statement scores Disagree 0, Neutral 1 and Agree 2 points. A component's score "
+        "is its points as a percentage of the maximum (7 statements x 2 = 14 points). The "
+        "overall score is the mean of the five components."
+    ),
+    guide_bands="A score falls in a level:",
+    guide_band="level {level} ({name}): from {low} % to {high} %",
+    guide_ambition=(
+        "Before the statements each respondent chose a felt ambition: the kind of corporation "
+        "the organisation wants to be in 5 years. The median is the middle choice; a median "
+        "of 2.5 lies between levels 2 and 3. The gap to the ambition is the level of the mean "
+        "score minus the median ambition: negative means behind the ambition. 'Below own "
+        "ambition' is the share of respondents whose own score is below their own ambition."
+    ),
+    guide_radar=(
+        "The radar chart sets, per component, the respondents' mean measured level (1 to 4) "
+        "beside the median felt ambition. Where the measured line lies inside the ambition's, "
+        "there is work to do."
+    ),
+    guide_spread=(
+        "The bars show each component's mean score with its spread: the standard deviation "
+        "and the lowest and highest score."
+    ),
+    guide_rwg=(
+        "Agreement is measured with rwg(j) (James, Demaree and Wolf, 1984): 1 means everyone "
+        "answers alike, 0 that answers agree no more than by chance. Below 0.70 reads 'no "
+        "shared view': employees see the component differently, and its mean says little. "
+        "It cannot be computed for one respondent."
+    ),
+    guide_priorities=(
+        "Priorities are, per component, the three statements with the lowest mean agreement: "
+        "a good starting point for the conversation about improving."
+    ),
+    guide_frequencies=(
+        "The multiple-choice questions show, per answer, the share of respondents who chose "
+        "it; with several answers allowed the shares add up to more than 100 %."
+    ),
+    guide_privacy=(
+        "With fewer than {min_group} respondents results can identify people; such "
+        "organisations are marked."
+    ),
+    decimal_mark=".",
+    respondents_count="{n} respondents",
+    more_other_texts="... and {n} more (all in --format json, csv or xlsx)",
+    levels_legend="Levels: {levels}.",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

@@ -222,11 +222,13 @@ class Questionnaire(Model):
         for path, item_id in self._ids():
             if item_id in first_seen:
                 where = _dotted(first_seen[item_id])
-                yield (*path, "id"), f"id '{item_id}' is used twice (also at {where}); rename one"
+                yield (*path, "id"), f"id '{item_id}' is used twice (also at {where})"
             else:
                 first_seen[item_id] = path
 
     def _ids(self) -> Iterator[tuple[PathKey, str]]:
+        for p, point in enumerate(self.scale):
+            yield ("scale", p), point.id
         for s, section in enumerate(self.sections):
             yield ("sections", s), section.id
             for q, question in enumerate(section.questions):
@@ -248,23 +250,18 @@ class Questionnaire(Model):
             if level.level != index + 1:
                 yield ("levels", index, "level"), f"must be {index + 1}: levels count 1, 2, 3, ..."
         declared = {level.level for level in self.levels}
-        known = "declared: " + ", ".join(str(level) for level in sorted(declared))
         for s, q, question in self._questions_with_path():
             if isinstance(question, AmbitionQuestion):
                 for o, option in enumerate(question.options):
                     if option.level not in declared:
                         path = ("sections", s, "questions", q, "options", o, "level")
-                        yield path, f"level {option.level} is not declared under 'levels' ({known})"
+                        yield path, f"level {option.level} is not declared under 'levels'"
 
     def _band_problems(self) -> Iterator[tuple[PathKey, str]]:
         declared = [level.level for level in self.levels]
         banded = [band.level for band in self.bands]
         if banded != declared:
-            yield (
-                ("bands",),
-                f"need one band per level, in order {declared}; found {banded}: "
-                "add or remove bands to match the levels",
-            )
+            yield ("bands",), f"need one band per level, in order {declared}; found {banded}"
         if self.bands[0].from_pct != 0:
             yield ("bands", 0, "from_pct"), "the first band must start at 0"
         if self.bands[-1].to_pct != 100:
@@ -310,9 +307,12 @@ class Questionnaire(Model):
                 continue
             count = len(question.options)
             if question.max_choices is not None and question.max_choices > count:
-                yield (*path, "max_choices"), f"is above the number of options; use at most {count}"
+                yield (*path, "max_choices"), f"is above the number of options ({count})"
             if question.min_choices > question.most_choices:
-                yield (*path, "min_choices"), f"is above max_choices ({question.most_choices})"
+                limit = (
+                    "max_choices" if question.max_choices is not None else "the number of options"
+                )
+                yield (*path, "min_choices"), f"is above {limit} ({question.most_choices})"
 
     def _questions_with_path(self) -> Iterator[tuple[int, int, Question]]:
         for s, section in enumerate(self.sections):
@@ -484,24 +484,32 @@ def _problems_from(error: ValidationError, document: YamlDocument) -> Iterator[P
                 path = (*base, *sub_path)
                 yield Problem(path, document.position_of(path), message)
         else:
+            if detail["type"] == "union_tag_invalid":
+                base = (*base, "type")
             yield Problem(base, document.position_of(base), _pydantic_message(detail))
 
 
 def _yaml_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
-    """Drop the discriminator tags pydantic puts in ``loc`` so the path follows the YAML."""
+    """Drop the discriminator tags pydantic puts in ``loc`` so the path follows the YAML.
+
+    A tag follows the question it selects (``questions, 0, "text", "text"``: the tag, then the
+    field), so it is dropped only once per question: a question's ``text`` field is kept.
+    """
     path: list[str | int] = []
     node = data
+    tag_dropped = False
     for part in loc:
         if (
-            path
-            and isinstance(path[-1], int)
+            not tag_dropped
             and isinstance(node, dict)
             and part in QUESTION_TYPES
             and node.get("type") == part
         ):
-            continue  # the tag follows the question's index and names its type
+            tag_dropped = True
+            continue
         path.append(part)
         node = node.get(part) if isinstance(node, dict) else _item(node, part)
+        tag_dropped = False
     return tuple(path)
 
 
@@ -546,13 +554,16 @@ def _pydantic_message(detail: Any) -> str:
         return _unknown_field(str(detail["loc"][-1]))
     if kind == "union_tag_invalid":
         expected = ", ".join(sorted(QUESTION_TYPES))
-        return f"unknown type {_shown(detail['input'].get('type'))}; use one of {expected}"
+        return f"unknown type {detail['ctx']['tag']!r}; use one of {expected}"
     template = _MESSAGES.get(kind)
     if template is None:
         return str(detail["msg"])
     value = detail["input"]
     return template.format(
-        **{key: str(item) for key, item in (detail.get("ctx") or {}).items()},
+        **{
+            key: item if isinstance(item, str) else _shown(item)
+            for key, item in (detail.get("ctx") or {}).items()
+        },
         input=_shown(value),
         kind=_kind(value),
     )
@@ -620,6 +631,8 @@ def _kind(value: Any) -> str:
 def _shown(value: Any) -> str:
     if isinstance(value, dict | list):
         return _kind(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     shown = repr(value) if isinstance(value, str) else str(value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 

@@ -10,8 +10,12 @@ Arithmetic is exact (fractions), so band edges never depend on rounding.
 
 from __future__ import annotations
 
+import itertools
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import cast
 
 from krmscan.answers import Answers
 from krmscan.questionnaire import Band, Component, Questionnaire
@@ -84,14 +88,89 @@ def compare(questionnaire: Questionnaire, pct: Fraction, ambition: int) -> Score
 
 def score(questionnaire: Questionnaire, answers: Answers) -> Result:
     """Score complete, valid answers (see `krmscan.answers.answer_problems`)."""
-    ambition = ambition_level(questionnaire, answers)
-    percentages = [component_pct(questionnaire, c, answers) for c in questionnaire.components]
-    components = [
-        ComponentScore(id=c.id, name=c.name, **vars(compare(questionnaire, pct, ambition)))
-        for c, pct in zip(questionnaire.components, percentages, strict=True)
-    ]
-    overall = compare(questionnaire, sum(percentages, Fraction(0)) / len(percentages), ambition)
-    return Result(components=components, overall=overall)
+    return Scorer(questionnaire).score(answers)
+
+
+class Scorer:
+    """Scores many answer sets of one questionnaire, its tables prepared once.
+
+    A component's result depends only on its points and the felt ambition, and the overall
+    result only on the points summed over a common denominator, so each distinct result is
+    computed once (exactly, with fractions) and shared; the results are immutable.
+    """
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.questionnaire = questionnaire
+        self.weights = {point.id: point.weight for point in questionnaire.scale}
+        self.top = max(self.weights.values())
+        self.ambitions = {
+            option.id: option.level for option in questionnaire.ambition_question.options
+        }
+        self.ambition_id = questionnaire.ambition_question.id
+        self.statement_ids = [
+            [statement.id for statement in component.statements]
+            for component in questionnaire.components
+        ]
+        self._statement_order = [i for ids in self.statement_ids for i in ids]
+        self._positions = {point.id: n for n, point in enumerate(questionnaire.scale, start=1)}
+        self._weight_of_code = [0, *(point.weight for point in questionnaire.scale)]
+        self._weights_by_code = (
+            bytes(self._weight_of_code).ljust(256, b"\0") if self.top < 256 else None
+        )
+        ends = list(itertools.accumulate(len(ids) for ids in self.statement_ids))
+        self._slices = list(zip([0, *ends[:-1]], ends, strict=True))
+        sizes = [self.top * len(ids) for ids in self.statement_ids]
+        common = math.lcm(*sizes)
+        self._multipliers = [common // size for size in sizes]
+        self._overall_denominator = common * len(sizes)
+        self._components: dict[tuple[int, int, int], ComponentScore] = {}
+        self._overall: dict[tuple[int, int], Score] = {}
+
+    def codes(self, answers: Answers) -> bytes:
+        """Each statement's answer as its position on the scale (1, 2, 3), in order."""
+        answer = cast("Mapping[str, str]", answers).__getitem__  # valid: scale ids
+        return bytes(map(self._positions.__getitem__, map(answer, self._statement_order)))
+
+    def points(self, answers: Answers) -> list[int]:
+        """The summed statement weights of each component, in questionnaire order."""
+        return self.points_of(self.codes(answers))
+
+    def points_of(self, codes: bytes) -> list[int]:
+        """Component points from statement `codes`."""
+        if self._weights_by_code is None:
+            weights = [self._weight_of_code[code] for code in codes]
+            return [sum(weights[start:end]) for start, end in self._slices]
+        weighted = codes.translate(self._weights_by_code)
+        return [sum(weighted[start:end]) for start, end in self._slices]
+
+    def ambition(self, answers: Answers) -> int:
+        """The level of the felt ambition the respondent chose."""
+        return self.ambitions[str(answers[self.ambition_id])]
+
+    def score(self, answers: Answers) -> Result:
+        """Score complete, valid answers."""
+        return self.result(self.points(answers), self.ambition(answers))
+
+    def result(self, points: list[int], ambition: int) -> Result:
+        """The result of a respondent with these component ``points`` and ``ambition`` level."""
+        components = [self._component(index, p, ambition) for index, p in enumerate(points)]
+        common = sum(p * m for p, m in zip(points, self._multipliers, strict=True))
+        overall = self._overall.get((common, ambition))
+        if overall is None:
+            pct = Fraction(100 * common, self._overall_denominator)
+            overall = self._overall[common, ambition] = compare(self.questionnaire, pct, ambition)
+        return Result(components=components, overall=overall)
+
+    def _component(self, index: int, points: int, ambition: int) -> ComponentScore:
+        key = (index, points, ambition)
+        found = self._components.get(key)
+        if found is None:
+            component = self.questionnaire.components[index]
+            pct = Fraction(100 * points, self.top * len(component.statements))
+            measured = compare(self.questionnaire, pct, ambition)
+            found = ComponentScore(id=component.id, name=component.name, **vars(measured))
+            self._components[key] = found
+        return found
 
 
 def as_dict(result: Result) -> dict[str, object]:

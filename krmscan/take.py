@@ -1,17 +1,39 @@
-"""Taking the scan: choose the prompter, walk the flow, save the answers file."""
+"""Taking the scan, from the lock on the answers file to saving it.
+
+The answers file is locked, saved progress is resumed or restarted, the flow is walked with
+progress saved after every move, and the answers file is saved at the end. Nothing is lost on
+the way: Ctrl-C, a closed terminal (SIGHUP) and SIGTERM stop the scan with the progress file in
+place and the exact command that continues it; a killed process loses at most the question it
+was asking.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import re
+import shlex
+import signal
+import threading
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
+from types import FrameType
+from typing import Protocol
 
-from krmscan import answers, flow
+from krmscan import answers, flow, progress
 from krmscan.answers import AnswersFile
-from krmscan.errors import UsageError
-from krmscan.questionnaire import LoadedQuestionnaire
+from krmscan.errors import (
+    ExitCode,
+    InputEndedError,
+    InterruptedByUser,
+    StoppedBySignal,
+    UsageError,
+)
+from krmscan.messages import Messages, messages_for
+from krmscan.questionnaire import LoadedQuestionnaire, Question
 
 
 @dataclass(frozen=True)
@@ -20,6 +42,27 @@ class Taken:
 
     path: Path
     file: AnswersFile
+
+
+class Resume(Enum):
+    """What to do with saved progress for the answers file."""
+
+    ASK = "ask"
+    """Ask on a terminal (continue is the default); refuse with piped input."""
+    CONTINUE = "continue"
+    """Continue it (``--resume``)."""
+    RESTART = "restart"
+    """Drop it and start over (``--restart``)."""
+
+
+class Conversation(flow.Prompter, Protocol):
+    """A prompter that can also tell the respondent something and ask whether to continue."""
+
+    def notify(self, text: str) -> None:
+        """Show a short message."""
+
+    def ask_resume(self, summary: str) -> bool:
+        """Show ``summary`` of saved progress; True to continue it, False to start over."""
 
 
 def check_output(output: Path | None, *, force: bool) -> None:
@@ -35,7 +78,11 @@ def check_output(output: Path | None, *, force: bool) -> None:
 
 
 def default_output(loaded: LoadedQuestionnaire, given: answers.Answers, now: datetime) -> Path:
-    """``krmscan-<organisation>-<YYYYmmdd-HHMMSS>.json`` in the current folder, never existing."""
+    """``krmscan-<organisation>-<YYYYmmdd-HHMMSS>.json`` in the current folder, never in use.
+
+    Only letters, digits and ``-``: safe on Windows too. Without an organisation (not answered
+    yet) the name holds the time only.
+    """
     group = loaded.questionnaire.group_question
     organisation = str(given.get(group.id, "")) if group else ""
     stem = "-".join(
@@ -43,10 +90,14 @@ def default_output(loaded: LoadedQuestionnaire, given: answers.Answers, now: dat
     )
     path = Path(f"{stem}.json")
     counter = 2
-    while path.exists():
+    while _in_use(path):
         path = Path(f"{stem}-{counter}.json")
         counter += 1
     return path
+
+
+def _in_use(path: Path) -> bool:
+    return any(p.exists() for p in (path, progress.progress_path(path), progress.lock_path(path)))
 
 
 def slug(text: str) -> str:
@@ -58,19 +109,267 @@ def slug(text: str) -> str:
 def take(
     loaded: LoadedQuestionnaire,
     prompter: flow.Prompter,
-    output: Path | None,
+    output: Path | None = None,
     *,
     force: bool = False,
+    resume: Resume = Resume.ASK,
+    anonymous: bool = False,
+    interactive: bool = False,
+    command: Sequence[str] = ("krmscan", "take"),
 ) -> Taken:
-    """Ask every question, then save the answers atomically; nothing is written before the end."""
+    """Ask every question with progress saved after each move, then save the answers file.
+
+    ``interactive`` (a person at a terminal): the overview comes before saving, and saved
+    progress is continued or dropped as the respondent chooses. ``anonymous`` leaves out the
+    questions marked personal. ``command`` is how this scan was started (without ``-o`` and
+    the resume flags), for the message that tells how to continue it.
+    """
     check_output(output, force=force)
-    started_at = _now()
-    given = flow.run(flow.steps(loaded.questionnaire), prompter)
-    completed_at = _now()
-    answers_file = answers.build(loaded, given, started_at, completed_at)
-    path = output or default_output(loaded, given, completed_at)
-    answers.save(path, answers_file)
-    return Taken(path, answers_file)
+    if resume is not Resume.ASK and output is None:
+        raise UsageError("--resume and --restart need -o FILE: the answers file to continue")
+    session = _Session(loaded, output, anonymous=anonymous, command=command)
+    session.acquire()
+    walk: flow.Walk | None = None
+    try:
+        with _stopping_on_signals():
+            try:
+                walk = _start(session, prompter, resume, interactive=interactive)
+                given = flow.run(
+                    walk.steps, prompter, walk=walk, review=interactive, on_change=session.save
+                )
+                answers_file = answers.build(loaded, given, session.started_at, _now())
+                with progress.signals_held(drop=True):  # a stop now comes too late
+                    answers.save(session.output, answers_file)
+                    progress.discard(session.progress_file)
+            except (KeyboardInterrupt, InterruptedByUser):
+                raise InterruptedByUser(session.stopped_message()) from None
+            except _Stopped as stop:
+                raise StoppedBySignal(session.stopped_message(), stop.exit_code) from None
+            except InputEndedError as ended:
+                step = walk.current if walk is not None else None
+                raise InputEndedError(session.ended_message(step, ended.message)) from None
+        return Taken(session.output, answers_file)
+    finally:
+        session.release()
+
+
+def _start(
+    session: _Session, prompter: flow.Prompter, resume: Resume, *, interactive: bool
+) -> flow.Walk:
+    """A new walk, or the saved one continued (asking first on a terminal)."""
+    messages = session.messages
+    where = {"output": session.output, "progress": session.progress_file}
+    if resume is Resume.RESTART:
+        progress.discard(session.progress_file)
+    saved = None
+    if session.fixed:
+        saved = progress.load(session.progress_file, session.loaded, messages)
+    if saved is None:
+        if resume is Resume.CONTINUE:
+            raise UsageError(messages.resume_nothing.format(**where))
+        return flow.Walk(session.steps())
+    if resume is Resume.ASK:
+        if not interactive:
+            raise UsageError(messages.resume_needs_flag.format(**where))
+        summary = messages.resume_found.format(
+            count=len(saved.answers),
+            total=saved.position.total if saved.position else len(session.steps()),
+            progress=session.progress_file,
+            saved=f"{saved.saved_at.astimezone():%d-%m-%Y %H:%M}",
+        )
+        if not _conversation(prompter).ask_resume(summary):
+            progress.discard(session.progress_file)
+            return flow.Walk(session.steps())
+    return _resumed(session, saved, _conversation(prompter), interactive=interactive)
+
+
+def _resumed(
+    session: _Session,
+    saved: progress.ProgressFile,
+    conversation: Conversation,
+    *,
+    interactive: bool,
+) -> flow.Walk:
+    """The saved walk, fitted to the questionnaire as it is now.
+
+    On a terminal it goes on where the respondent was. With piped input it starts at the first
+    unanswered step and moves on to the next unanswered one, so a script resumed with the
+    remaining lines answers exactly the questions still open. Answers that no longer fit are
+    named.
+    """
+    session.anonymous = session.anonymous or saved.anonymous
+    session.started_at = saved.started_at
+    all_steps = session.steps()
+    restored = progress.restore(saved, session.loaded, all_steps)
+    walk = flow.Walk(all_steps, restored.answers, skip_answered=not interactive)
+    first = walk.first_unanswered()
+    ids = [step.id for step in all_steps]
+    if interactive and restored.position in ids:
+        walk.index = min(ids.index(str(restored.position)), first)
+    else:
+        walk.index = first
+    if restored.dropped:
+        questionnaire = session.loaded.questionnaire
+        texts = {
+            item.id: item.text for item in [*questionnaire.questions, *questionnaire.statements]
+        }
+        lines = [f"  - {i}" + (f": {texts[i]}" if i in texts else "") for i in restored.dropped]
+        conversation.notify("\n".join([session.messages.dropped_answers, *lines]))
+    if walk.current is not None:
+        conversation.notify(
+            session.messages.resumed_at.format(k=walk.index + 1, total=len(all_steps))
+        )
+    return walk
+
+
+def _conversation(prompter: flow.Prompter) -> Conversation:
+    """``prompter`` as a `Conversation` (both krmscan prompters are)."""
+    if not (hasattr(prompter, "notify") and hasattr(prompter, "ask_resume")):
+        raise TypeError(f"{type(prompter).__name__} cannot resume saved progress")
+    return prompter  # type: ignore[return-value]
+
+
+class _Session:
+    """The answers file being taken: its name, its lock, its progress file, how to continue it.
+
+    Without ``-o`` the name is fixed in two moves: at the start from the time
+    (``krmscan-20261127-101500.json``), then, once the organisation is answered, with the
+    organisation added (``krmscan-woonstede-20261127-101500.json``); the progress and the lock
+    move along. From then on the name stays, so the command that continues it always works.
+    """
+
+    def __init__(
+        self,
+        loaded: LoadedQuestionnaire,
+        output: Path | None,
+        *,
+        anonymous: bool,
+        command: Sequence[str],
+    ) -> None:
+        self.loaded = loaded
+        self.messages: Messages = messages_for(loaded.questionnaire.language)
+        self.started_at = _now()
+        self.anonymous = anonymous
+        self.command = list(command)
+        self.fixed = output is not None
+        self.output = output or default_output(loaded, {}, self.started_at)
+        self.lock = progress.OutputLock(self.output, self.messages)
+
+    @property
+    def progress_file(self) -> Path:
+        """The progress file of the current output."""
+        return progress.progress_path(self.output)
+
+    def steps(self) -> list[flow.Step]:
+        """The steps to ask (personal questions left out when anonymous)."""
+        skip = _personal if self.anonymous else None
+        return flow.steps(self.loaded.questionnaire, skip=skip)
+
+    def acquire(self) -> None:
+        """Lock the output (refuses when another `take` has it)."""
+        self.lock.acquire()
+
+    def release(self) -> None:
+        """Unlock the output."""
+        self.lock.release()
+
+    def save(self, walk: flow.Walk) -> None:
+        """Save the walk's progress (first fixing the file name once the organisation is known)."""
+        moved_from: tuple[Path, progress.OutputLock] | None = None
+        if not self.fixed:
+            moved_from = self._fix_name(walk)
+        snapshot = progress.snapshot(
+            self.loaded,
+            walk,
+            started_at=self.started_at,
+            saved_at=_now(),
+            anonymous=self.anonymous,
+        )
+        progress.save(self.progress_file, snapshot)
+        if moved_from is not None:
+            old_progress, old_lock = moved_from
+            progress.discard(old_progress)
+            old_lock.release()
+
+    def _fix_name(self, walk: flow.Walk) -> tuple[Path, progress.OutputLock] | None:
+        """Add the organisation to the generated name once it is answered.
+
+        Returns the old progress file and lock, to drop once the progress is saved anew.
+        """
+        group = self.loaded.questionnaire.group_question
+        if group is None:
+            self.fixed = True
+            return None
+        if group.id not in walk.answers:
+            return None
+        self.fixed = True
+        if not slug(str(walk.answers[group.id])):
+            return None  # nothing to add: the name by time stays
+        named = default_output(self.loaded, walk.answers, self.started_at)
+        lock = progress.OutputLock(named, self.messages)
+        lock.acquire()
+        moved_from = (self.progress_file, self.lock)
+        self.output, self.lock = named, lock
+        return moved_from
+
+    def continue_command(self) -> str:
+        """The exact command that continues this scan."""
+        words = [*self.command, "--resume", "-o", str(self.output)]
+        if self.anonymous and "--anonymous" not in words:
+            words.append("--anonymous")
+        return shlex.join(words)
+
+    def stopped_message(self) -> str:
+        """What to say when the scan stops early: where the answers are and how to go on."""
+        if not self.progress_file.exists():
+            return self.messages.interrupted
+        return self.messages.paused.format(
+            progress=self.progress_file, command=self.continue_command()
+        )
+
+    def ended_message(self, step: flow.Step | None, fallback: str) -> str:
+        """What to say when the input ends before the last question."""
+        if not self.progress_file.exists():
+            return fallback
+        question = step.id if step is not None else "-"
+        return self.messages.input_ended_saved.format(
+            question=question, progress=self.progress_file, command=self.continue_command()
+        )
+
+
+def _personal(question: Question) -> bool:
+    return question.personal
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived; raised where the program is, like Ctrl-C's KeyboardInterrupt."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        hangup = getattr(signal, "SIGHUP", None)
+        self.exit_code = ExitCode.HANGUP if signum == hangup else ExitCode.TERMINATED
+
+
+@contextlib.contextmanager
+def _stopping_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into `_Stopped` (signals ignored on purpose, e.g. nohup, stay)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001 - signal API
+        raise _Stopped(signum)
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _now() -> datetime:

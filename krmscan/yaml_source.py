@@ -20,11 +20,11 @@ import yaml
 
 PathKey = tuple[str | int, ...]
 
-MAX_NODES = 50_000
+MAX_NODES = 200_000
 """Upper bound on the values of a document with its aliases expanded."""
 
-MAX_DEPTH = 64
-"""Upper bound on nesting; a questionnaire needs fewer than ten levels."""
+MAX_DEPTH = 100
+"""Upper bound on nesting (the questionnaire needs about 8 levels)."""
 
 
 class PureSafeLoader(yaml.SafeLoader):
@@ -109,7 +109,7 @@ def load_yaml(text: str) -> YamlDocument:
         node = loader.get_single_node()
         document = YamlDocument(data=None)
         if node is not None:
-            document.data = _Builder(loader, document).build(node, (), 1).value
+            document.data = _Builder(loader, document).build(node, (), 0).value
         return document
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error) from None
@@ -148,7 +148,7 @@ def _reader_error(error: yaml.reader.ReaderError, text: str) -> YamlSyntaxError:
 
 
 def _too_deep() -> str:
-    return f"nested more than {MAX_DEPTH} levels deep; a questionnaire needs only a few levels"
+    return f"values are nested more than {MAX_DEPTH} levels deep here; flatten the file"
 
 
 class _Built(NamedTuple):
@@ -182,7 +182,7 @@ class _Builder:
             return known
         if id(node) in self.open:
             raise YamlSyntaxError(
-                "an alias refers to the value that contains it; write the value out instead",
+                "an alias refers to the value that contains it; write the values out instead",
                 _position(node.start_mark),
             )
         if depth > MAX_DEPTH:
@@ -203,10 +203,10 @@ class _Builder:
             else:
                 built = self._sequence(cast(yaml.SequenceNode, node), path, depth)
             self.open.discard(id(node))
-        if built.size > MAX_NODES:
+        if built.size > MAX_NODES:  # the first value too large: its parts were not
             raise YamlSyntaxError(
-                f"the document expands to more than {MAX_NODES} values "
-                "(aliases referring to aliases?); write the values out instead",
+                f"this value expands to {built.size} values through aliases (at most "
+                f"{MAX_NODES} allowed); write the values out instead",
                 _position(node.start_mark),
             )
         self.built[id(node)] = built

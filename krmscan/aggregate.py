@@ -1,0 +1,459 @@
+"""Organisation results: pure statistics over scored respondents. No I/O.
+
+Respondents are grouped by the answer to the question marked ``group: true``: names compared
+without regard to case and runs of whitespace, shown in their most common spelling. Per
+organisation and component: the mean, median, sample standard deviation, minimum and maximum
+of ``score_pct``; the level of the mean; how many respondents measure at each level; the gap
+between the level of the mean and the median felt ambition; the share of respondents measuring
+below their own felt ambition; the agreement rwg(j); and the three weakest statements.
+
+Agreement (James, Demaree & Wolf, 1984)::
+
+    rwg(j) = J (1 - s2/E) / (J (1 - s2/E) + s2/E)
+
+with ``J`` the number of statements of the component, ``s2`` the mean over its statements of
+the sample variance (n - 1) of the answers coded 1..A (Oneens 1, Neutraal 2, Eens 3), clamped to
+at most ``E``, and ``E = (A^2 - 1) / 12`` the variance of uniformly random answers over the
+``A`` scale points. 1 is full agreement, 0 is no more agreement than chance; below
+`SHARED_VIEW` the component has no shared view. It needs at least 2 respondents (else None).
+
+Means, levels and rwg are computed exactly (fractions of integer points) and converted to
+floats at the end, so a level never depends on rounding.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from krmscan.collect import Respondent
+from krmscan.errors import BadDataError
+from krmscan.questionnaire import (
+    MultipleChoiceQuestion,
+    Questionnaire,
+    SingleChoiceQuestion,
+)
+from krmscan.scoring import level_for
+
+SHARED_VIEW = 0.70
+"""rwg below this: the respondents do not share one view of the component."""
+PRIORITIES = 3
+"""The weakest statements listed per component."""
+
+
+@dataclass(frozen=True)
+class Priority:
+    """A statement with its mean answer: the lower, the more it needs attention."""
+
+    id: str
+    text: str
+    mean: float
+    """Mean scale weight (Oneens 0, Neutraal 1, Eens 2)."""
+    pct: float
+    """The mean as a percentage of the highest weight (as ``score_pct``)."""
+
+
+@dataclass(frozen=True)
+class ComponentSummary:
+    """One component over an organisation's respondents."""
+
+    id: str
+    name: str
+    mean_pct: float
+    median_pct: float
+    sd_pct: float | None
+    min_pct: float
+    max_pct: float
+    level: int
+    """The level of the mean score."""
+    level_name: str
+    mean_level: float
+    """The mean of the respondents' measured levels (1..4), as the radar chart shows."""
+    level_distribution: dict[int, int]
+    """Measured level -> respondents, every level present."""
+    ambition_gap: float
+    """The level of the mean minus the median felt ambition (negative: behind)."""
+    below_ambition: float
+    """Share (0..1) of respondents whose measured level is below their own felt ambition."""
+    rwg: float | None
+    priorities: list[Priority]
+
+    @property
+    def shared_view(self) -> bool | None:
+        """Whether rwg reaches `SHARED_VIEW`; None without an rwg."""
+        return None if self.rwg is None else self.rwg >= SHARED_VIEW
+
+
+@dataclass(frozen=True)
+class Overall:
+    """The mean of the respondents' overall scores and its level."""
+
+    mean_pct: float
+    level: int
+    level_name: str
+
+
+@dataclass(frozen=True)
+class Ambition:
+    """The felt ambition of an organisation's respondents."""
+
+    distribution: dict[int, int]
+    """Level -> respondents who chose it, every level present."""
+    median: float
+    """May fall halfway between two levels."""
+    mode: list[int]
+    """The most chosen level(s), ascending: more than one on a tie."""
+
+
+@dataclass(frozen=True)
+class OptionCount:
+    """How many respondents chose an option, and their share of all respondents."""
+
+    id: str
+    text: str
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """The answers to one choice question."""
+
+    id: str
+    text: str
+    options: list[OptionCount]
+    other_option: str | None
+    """The text of the question's "other" option, if it has one."""
+    other_texts: list[str]
+    """Texts typed for the "other" option, sorted (not in respondent order)."""
+
+    def other_counts(self) -> list[tuple[str, int]]:
+        """The "other" texts once each (case and spacing ignored), most common first."""
+        counts: Counter[str] = Counter()
+        spelling: dict[str, str] = {}
+        for text in self.other_texts:
+            key = organisation_key(text)
+            counts[key] += 1
+            spelling.setdefault(key, " ".join(text.split()))
+        return [(spelling[key], count) for key, count in counts.most_common()]
+
+
+@dataclass(frozen=True)
+class OrganisationSummary:
+    """Everything the results say about one organisation."""
+
+    name: str
+    n: int
+    small: bool
+    """Fewer respondents than the minimum group: results can identify people."""
+    components: list[ComponentSummary]
+    overall: Overall
+    ambition: Ambition
+    frequencies: list[Frequency]
+    spellings: list[str]
+    """Every spelling of the name found, most common first."""
+
+
+def organisation_key(name: str) -> str:
+    """The form in which organisation names are compared: case and runs of spaces ignored."""
+    return " ".join(name.split()).casefold()
+
+
+def group(respondents: Sequence[Respondent]) -> list[tuple[list[str], list[Respondent]]]:
+    """Respondents per organisation, sorted by name: (spellings most common first, members).
+
+    Ties between spellings go to the one found first (files in path order).
+    """
+    members: dict[str, list[Respondent]] = {}
+    keys: dict[str, str] = {}
+    for respondent in respondents:
+        name = respondent.organisation
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = organisation_key(name)
+        members.setdefault(key, []).append(respondent)
+    spellings: dict[str, Counter[str]] = {}
+    for name, count in Counter(r.organisation for r in respondents).items():
+        spellings.setdefault(keys[name], Counter())[" ".join(name.split())] += count
+    first_seen: dict[str, int] = {}
+    for name in keys:  # raw names in the order found
+        first_seen.setdefault(" ".join(name.split()), len(first_seen))
+    return [
+        (
+            sorted(
+                spellings[key],
+                key=lambda name: (-spellings[key][name], first_seen[name]),
+            ),
+            members[key],
+        )
+        for key in sorted(members)
+    ]
+
+
+def organisation_summary(
+    questionnaire: Questionnaire,
+    names: list[str],
+    respondents: Sequence[Respondent],
+    *,
+    min_group: int = 5,
+    include_personal: bool = False,
+) -> OrganisationSummary:
+    """The results of one organisation's respondents (at least one)."""
+    ambition = _ambition(questionnaire, respondents)
+    columns = code_columns(respondents)
+    components = [
+        _component(questionnaire, index, respondents, columns, ambition.median)
+        for index in range(len(questionnaire.components))
+    ]
+    return OrganisationSummary(
+        name=names[0],
+        n=len(respondents),
+        small=len(respondents) < min_group,
+        components=components,
+        overall=_overall(questionnaire, respondents),
+        ambition=ambition,
+        frequencies=frequencies(questionnaire, respondents, include_personal=include_personal),
+        spellings=names,
+    )
+
+
+def _ambition(questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> Ambition:
+    levels = [respondent.ambition for respondent in respondents]
+    counts = Counter(levels)
+    return Ambition(
+        distribution={level.level: counts[level.level] for level in questionnaire.levels},
+        median=float(statistics.median(levels)),
+        mode=sorted(statistics.multimode(levels)),
+    )
+
+
+def _top(questionnaire: Questionnaire) -> int:
+    return max(point.weight for point in questionnaire.scale)
+
+
+def _component(
+    questionnaire: Questionnaire,
+    index: int,
+    respondents: Sequence[Respondent],
+    columns: Sequence[Sequence[int]],
+    median_ambition: float,
+) -> ComponentSummary:
+    component = questionnaire.components[index]
+    most = _top(questionnaire) * len(component.statements)
+    levels = [level_for(questionnaire.bands, Fraction(100 * p, most)) for p in range(most + 1)]
+    points = sorted(respondent.points[index] for respondent in respondents)
+    n = len(points)
+    mean = Fraction(100 * sum(points), most * n)
+    level = level_for(questionnaire.bands, mean)
+    measured = [levels[p] for p in points]
+    counts = Counter(measured)
+    below = sum(levels[r.points[index]] < r.ambition for r in respondents)
+    return ComponentSummary(
+        id=component.id,
+        name=component.name,
+        mean_pct=float(mean),
+        median_pct=float(Fraction(100, most) * Fraction(statistics.median(points))),
+        sd_pct=_sd(points, most),
+        min_pct=float(Fraction(100 * points[0], most)),
+        max_pct=float(Fraction(100 * points[-1], most)),
+        level=level,
+        level_name=questionnaire.level(level).name,
+        mean_level=sum(measured) / n,
+        level_distribution={lvl.level: counts[lvl.level] for lvl in questionnaire.levels},
+        ambition_gap=level - median_ambition,
+        below_ambition=below / n,
+        rwg=rwg(questionnaire, index, columns),
+        priorities=priorities(questionnaire, index, columns),
+    )
+
+
+def _sd(points: Sequence[int], most: int) -> float | None:
+    """Sample standard deviation (n - 1) of the percentages of integer ``points``."""
+    n = len(points)
+    if n < 2:
+        return None
+    total, squares = sum(points), sum(p * p for p in points)
+    variance = Fraction(n * squares - total * total, n * (n - 1)) * Fraction(100, most) ** 2
+    return math.sqrt(variance)
+
+
+def _overall(questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> Overall:
+    top = _top(questionnaire)
+    sizes = [top * len(component.statements) for component in questionnaire.components]
+    mean = sum(
+        (
+            Fraction(100 * sum(r.points[i] for r in respondents), size)
+            for i, size in enumerate(sizes)
+        ),
+        Fraction(0),
+    ) / (len(sizes) * len(respondents))
+    level = level_for(questionnaire.bands, mean)
+    return Overall(float(mean), level, questionnaire.level(level).name)
+
+
+def _statement_range(questionnaire: Questionnaire, index: int) -> range:
+    start = sum(len(c.statements) for c in questionnaire.components[:index])
+    return range(start, start + len(questionnaire.components[index].statements))
+
+
+def code_columns(respondents: Sequence[Respondent]) -> list[tuple[int, ...]]:
+    """Per statement in questionnaire order, every respondent's answer code (1..A)."""
+    return list(zip(*(respondent.codes for respondent in respondents), strict=True))
+
+
+def rwg(questionnaire: Questionnaire, index: int, columns: Sequence[Sequence[int]]) -> float | None:
+    """The agreement on one component (see the module's docstring); None below 2 answers.
+
+    ``columns`` holds the answer codes per statement (`code_columns`).
+    """
+    scale = len(questionnaire.scale)
+    expected = Fraction(scale * scale - 1, 12)
+    variances = []
+    for position in _statement_range(questionnaire, index):
+        column = columns[position]
+        n = len(column)
+        if n < 2:
+            return None
+        counts = [column.count(code) for code in range(1, scale + 1)]
+        total = sum(code * count for code, count in enumerate(counts, start=1))
+        squares = sum(code * code * count for code, count in enumerate(counts, start=1))
+        variances.append(Fraction(n * squares - total * total, n * (n - 1)))
+    statements = len(variances)
+    observed = min(sum(variances, Fraction(0)) / statements, expected)
+    ratio = observed / expected
+    return float(statements * (1 - ratio) / (statements * (1 - ratio) + ratio))
+
+
+def priorities(
+    questionnaire: Questionnaire, index: int, columns: Sequence[Sequence[int]]
+) -> list[Priority]:
+    """The `PRIORITIES` statements of a component with the lowest mean answer weight.
+
+    ``columns`` holds the answer codes per statement (`code_columns`); ties keep the
+    questionnaire's order.
+    """
+    weights = [point.weight for point in questionnaire.scale]
+    top = max(weights)
+    component = questionnaire.components[index]
+    means = []
+    for statement, position in zip(
+        component.statements, _statement_range(questionnaire, index), strict=True
+    ):
+        column = columns[position]
+        total = sum(w * column.count(code) for code, w in enumerate(weights, start=1))
+        means.append((Fraction(total, len(column)), statement))
+    means.sort(key=lambda pair: pair[0])
+    return [
+        Priority(statement.id, statement.text, float(mean), float(100 * mean / top))
+        for mean, statement in means[:PRIORITIES]
+    ]
+
+
+def frequencies(
+    questionnaire: Questionnaire,
+    respondents: Sequence[Respondent],
+    *,
+    include_personal: bool = False,
+) -> list[Frequency]:
+    """Per choice question: respondents per option (and share of all), the "other" texts.
+
+    Questions marked personal are left out unless ``include_personal``.
+    """
+    found = []
+    n = len(respondents)
+    for question in questionnaire.questions:
+        if not isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion):
+            continue
+        if question.personal and not include_personal:
+            continue
+        counts = Counter(
+            itertools.chain.from_iterable(r.choices.get(question.id, ()) for r in respondents)
+        )
+        texts = [text for r in respondents if (text := r.others.get(question.id, "").strip())]
+        found.append(
+            Frequency(
+                id=question.id,
+                text=question.text,
+                options=[
+                    OptionCount(o.id, o.text, counts[o.id], counts[o.id] / n)
+                    for o in question.options
+                ],
+                other_option=next((o.text for o in question.options if o.other), None),
+                other_texts=sorted(texts, key=lambda text: (text.casefold(), text)),
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Results:
+    """Organisation results with the respondents behind them and the output choices."""
+
+    questionnaire: Questionnaire
+    organisations: list[tuple[OrganisationSummary, list[Respondent]]]
+    min_group: int
+    include_personal: bool
+    include_small: bool
+
+    @property
+    def summaries(self) -> list[OrganisationSummary]:
+        """The organisations' results, sorted by name."""
+        return [summary for summary, _ in self.organisations]
+
+    def shown_respondents(self) -> list[tuple[OrganisationSummary, Respondent]]:
+        """The respondents whose rows may be shown, per organisation, in file order."""
+        return [
+            (summary, respondent)
+            for summary, members in self.organisations
+            if self.include_small or not summary.small
+            for respondent in members
+        ]
+
+
+def results(
+    questionnaire: Questionnaire,
+    respondents: Sequence[Respondent],
+    *,
+    organisation: str | None = None,
+    min_group: int = 5,
+    include_personal: bool = False,
+    include_small: bool = False,
+) -> Results:
+    """Group and summarise ``respondents``, only those of ``organisation`` when given.
+
+    Raises `BadDataError` when no respondent belongs to ``organisation``.
+    """
+    groups = group(respondents)
+    if organisation is not None:
+        wanted = organisation_key(organisation)
+        found = [g for g in groups if organisation_key(g[0][0]) == wanted]
+        if not found:
+            known = ", ".join(f"'{names[0]}'" for names, _ in groups) or "none"
+            raise BadDataError(
+                f"no answers of organisation '{organisation}'; organisations found: {known}"
+            )
+        groups = found
+    return Results(
+        questionnaire=questionnaire,
+        organisations=[
+            (
+                organisation_summary(
+                    questionnaire,
+                    names,
+                    members,
+                    min_group=min_group,
+                    include_personal=include_personal,
+                ),
+                members,
+            )
+            for names, members in groups
+        ],
+        min_group=min_group,
+        include_personal=include_personal,
+        include_small=include_small,
+    )

@@ -1,0 +1,312 @@
+"""Finding answers files in files and folders, and loading many of them at once.
+
+Folders are searched recursively for ``*.json`` (hidden files and folders left out); progress
+files of unfinished scans (``*.partial``) are never answers. Every file is read, parsed and
+checked with exactly the rules of a single file (`krmscan.answers`), scored once
+(`krmscan.scoring.Scorer`), and reduced to a compact `Respondent`. A bad file does not stop the
+others: it is kept as `Skipped` with its reason. Files with identical bytes are one respondent,
+counted once, with the copies named on it.
+
+With thousands of files the work is split over the machine's cores (forked processes inherit
+the questionnaire, parsed once); results are the same as loading them one by one.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import multiprocessing
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from krmscan import answers
+from krmscan.answers import OtherAnswer
+from krmscan.errors import BadDataError
+from krmscan.questionnaire import (
+    AmbitionQuestion,
+    LoadedQuestionnaire,
+    MultipleChoiceQuestion,
+    SingleChoiceQuestion,
+    TextQuestion,
+)
+from krmscan.scoring import Scorer
+
+PROGRESS_SUFFIX = ".partial"
+NO_ANSWERS_FILES = "this folder holds no answers files (*.json, searched in subfolders too)"
+PARALLEL_FROM = 1500
+"""Below this many files one process is faster than starting a second one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Respondent:
+    """One valid answers file, reduced to what organisation results need."""
+
+    file: str
+    organisation: str
+    ambition: int
+    points: tuple[int, ...]
+    """Summed statement weights per component, in questionnaire order."""
+    codes: bytes
+    """Per statement in questionnaire order, the answer's position on the scale (1, 2, 3)."""
+    choices: dict[str, tuple[str, ...]]
+    """Choice (and ambition) question id -> the option ids chosen."""
+    others: dict[str, str]
+    """Choice question id -> the text typed for its chosen "other" option."""
+    texts: dict[str, str]
+    """Text question id -> the text (personal ones included: filter before output)."""
+    digest: bytes
+    warnings: tuple[str, ...] = ()
+    copies: tuple[str, ...] = ()
+    """Other files with exactly the same content, counted once (here)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file (or folder) that could not be used, and why."""
+
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Collected:
+    """The respondents found, in path order, and what was left out."""
+
+    respondents: list[Respondent]
+    skipped: list[Skipped]
+    progress_files: list[str] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> list[Respondent]:
+        """Respondents whose file was found more than once (identical content)."""
+        return [respondent for respondent in self.respondents if respondent.copies]
+
+
+def find(paths: Sequence[Path]) -> tuple[list[str], list[Skipped], list[str]]:
+    """Answers files named by ``paths``: files as given, folders searched recursively.
+
+    Returns the files (each once, folders' files sorted), the paths that hold none (a folder
+    without ``*.json``, a path that does not exist) and the progress files left out.
+    """
+    files: list[str] = []
+    skipped: list[Skipped] = []
+    progress: list[str] = []
+    for path in paths:
+        name = os.fspath(path)
+        if Path(name).is_dir():
+            found = _search(name, progress, skipped)
+            if not found and not any(s.file == name for s in skipped):
+                skipped.append(Skipped(name, NO_ANSWERS_FILES))
+            files.extend(found)
+        elif name.endswith(PROGRESS_SUFFIX):
+            skipped.append(Skipped(name, "is the progress file of an unfinished scan"))
+        else:
+            files.append(name)
+    if len(paths) > 1:  # the same file named twice (a folder and a file in it) is one file
+        seen: set[str] = set()
+        unique = []
+        for file in files:
+            key = os.path.abspath(file)  # noqa: PTH100 - a string in, no Path per file
+            if key not in seen:
+                seen.add(key)
+                unique.append(file)
+        files = unique
+    return files, skipped, progress
+
+
+def _search(folder: str, progress: list[str], skipped: list[Skipped]) -> list[str]:
+    """``*.json`` under ``folder``, depth first in name order, not into symlinked folders."""
+    found: list[str] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        skipped.append(Skipped(folder, f"cannot read this folder: {error.strerror or error}"))
+        return found
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            found.extend(_search(entry.path, progress, skipped))
+        elif entry.name.endswith(PROGRESS_SUFFIX):
+            progress.append(entry.path)
+        elif entry.name.endswith(".json"):
+            found.append(entry.path)
+    return found
+
+
+class Loader:
+    """Loads answers files of one questionnaire; rules and score tables prepared once."""
+
+    def __init__(self, loaded: LoadedQuestionnaire) -> None:
+        questionnaire = loaded.questionnaire
+        self.loaded = loaded
+        self.rules = answers.Rules(questionnaire)
+        self.scorer = Scorer(questionnaire)
+        group = questionnaire.group_question
+        self.group_id = group.id if group else None
+        self.text_ids = [q.id for q in questionnaire.questions if isinstance(q, TextQuestion)]
+        self.choice_ids = [
+            q.id
+            for q in questionnaire.questions
+            if isinstance(q, SingleChoiceQuestion | MultipleChoiceQuestion | AmbitionQuestion)
+        ]
+
+    def load(self, file: str) -> Respondent | Skipped:
+        """One file as a respondent, or skipped with the reason (the same checks as `score`)."""
+        try:
+            raw = answers.read(file)
+            answers_file = answers.parse(raw, file)
+            warnings = answers.check(answers_file, self.loaded, file, self.rules)
+        except BadDataError as error:
+            return Skipped(file, _reason(error.message, file))
+        given = answers_file.answers
+        choices: dict[str, tuple[str, ...]] = {}
+        others: dict[str, str] = {}
+        for question_id in self.choice_ids:
+            value = given.get(question_id)
+            if isinstance(value, list):
+                choices[question_id] = tuple(
+                    choice if isinstance(choice, str) else choice.id for choice in value
+                )
+                for choice in value:
+                    if isinstance(choice, OtherAnswer):
+                        others[question_id] = choice.text
+            elif isinstance(value, str):
+                choices[question_id] = (value,)
+            elif isinstance(value, OtherAnswer):
+                choices[question_id] = (value.id,)
+                others[question_id] = value.text
+        texts = {question_id: str(given.get(question_id, "")) for question_id in self.text_ids}
+        codes = self.scorer.codes(given)
+        return Respondent(
+            file=file,
+            organisation=texts.get(self.group_id, "") if self.group_id else "",
+            ambition=self.scorer.ambition(given),
+            points=tuple(self.scorer.points_of(codes)),
+            codes=codes,
+            choices=choices,
+            others=others,
+            texts=texts,
+            digest=hashlib.sha256(raw).digest(),
+            warnings=tuple(warnings),
+        )
+
+    def load_many(self, files: Iterable[str]) -> list[Respondent | Skipped]:
+        """Each file in order."""
+        return [self.load(file) for file in files]
+
+
+def _reason(message: str, file: str) -> str:
+    """A problem message without the file name each of its lines starts with.
+
+    ``FILE:LINE:COL: problem`` (a fault found while reading the JSON) keeps its place in words.
+    """
+    return "; ".join(_without_file(line, file) for line in message.splitlines())
+
+
+def _without_file(line: str, file: str) -> str:
+    if not line.startswith(file):
+        return line
+    rest = line[len(file) :]
+    place = _PLACE.match(rest)
+    if place is None:
+        return rest.removeprefix(": ")
+    return f"line {place[1]}, column {place[2]}: {rest[place.end() :]}"
+
+
+_PLACE = re.compile(r":(\d+):(\d+): ")
+
+
+def collect(
+    paths: Sequence[Path], loaded: LoadedQuestionnaire, *, workers: int | None = None
+) -> Collected:
+    """Find and load every answers file under ``paths``; identical files counted once."""
+    files, skipped, progress = find(paths)
+    loader = Loader(loaded)
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes no reference cycles; collecting them costs a third
+    try:
+        results = _load_all(loader, files, workers or _cores())
+    finally:
+        if collecting:
+            gc.enable()
+    respondents: list[Respondent] = []
+    first: dict[bytes, int] = {}
+    for result in results:
+        if isinstance(result, Skipped):
+            skipped.append(result)
+            continue
+        index = first.get(result.digest)
+        if index is None:
+            first[result.digest] = len(respondents)
+            respondents.append(result)
+        else:
+            original = respondents[index]
+            respondents[index] = replace(original, copies=(*original.copies, result.file))
+    return Collected(respondents, skipped, progress)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+_LOADER: Loader | None = None
+"""The loader a forked worker inherits."""
+
+
+def _load_all(loader: Loader, files: list[str], workers: int) -> list[Respondent | Skipped]:
+    """Load ``files`` in order, in ``workers`` processes when there are many and fork exists."""
+    if (
+        workers < 2
+        or len(files) < PARALLEL_FROM
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return loader.load_many(files)
+    global _LOADER  # noqa: PLW0603 - handed to the forked children, never changed there
+    _LOADER = loader
+    context = multiprocessing.get_context("fork")
+    size = -(-len(files) // workers)
+    chunks = [files[start : start + size] for start in range(0, len(files), size)]
+    children: list[tuple[BaseProcess, Connection, list[str]]] = []
+    try:
+        for chunk in chunks[1:]:
+            receiver, sender = context.Pipe(duplex=False)
+            worker = context.Process(target=_child, args=(chunk, sender), daemon=True)
+            worker.start()
+            sender.close()
+            children.append((worker, receiver, chunk))
+        results = loader.load_many(chunks[0])
+        for child, receiver, chunk in children:
+            try:
+                results.extend(receiver.recv())
+            except (EOFError, OSError):  # the child died: do its part here
+                results.extend(loader.load_many(chunk))
+            receiver.close()
+            child.join()
+    finally:
+        _LOADER = None
+        for child, _, _ in children:
+            if child.is_alive():
+                child.kill()
+    return results
+
+
+def _child(files: list[str], sender: Connection) -> None:
+    """A forked worker: load ``files`` and send the results back.
+
+    It never prints a traceback: on any failure it just ends, and the parent loads its files.
+    """
+    assert _LOADER is not None  # set by the parent before forking
+    try:
+        sender.send(_LOADER.load_many(files))
+        sender.close()
+    except BaseException:  # Ctrl-C included: the parent reports it
+        os._exit(1)

@@ -1,0 +1,240 @@
+"""Progress of an unfinished scan: saved after every move, next to the answers file, and locked.
+
+While ``a.json`` is being taken, ``a.json.partial`` holds the answers so far (JSON, written
+atomically with mode 0600, like the answers file) with the questionnaire's sha256 and the
+position; ``a.json.lock`` keeps a second `take` off the same file. The answers file itself is
+written only at the end, after which both are removed::
+
+    {"format": "krmscan-progress", "format_version": 1,
+     "questionnaire": {"id": ..., "version": ..., "sha256": ...},
+     "started_at": "...", "saved_at": "...", "anonymous": false,
+     "position": {"id": "strategie_huurders_centraal", "number": 9, "total": 43},
+     "answers": {"organisatie": "Woonstede", ...}}
+
+``position`` is the step being asked (null at the overview after the last question).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import AwareDatetime, ValidationError
+
+from krmscan.answers import AnswerValue, QuestionnaireRef, Strict, problems_of
+from krmscan.errors import BadDataError, UsageError
+from krmscan.files import read_limited, write_private
+from krmscan.flow import Step, Walk
+from krmscan.messages import Messages
+from krmscan.questionnaire import LoadedQuestionnaire
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
+
+FORMAT = "krmscan-progress"
+FORMAT_VERSION = 1
+MAX_PROGRESS_BYTES = 1024 * 1024
+HELD_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+class Position(Strict):
+    """The step being asked when the progress was saved."""
+
+    id: str
+    number: int
+    total: int
+
+
+class ProgressFile(Strict):
+    """The whole progress file."""
+
+    format: Literal["krmscan-progress"]
+    format_version: Literal[1]
+    questionnaire: QuestionnaireRef
+    started_at: AwareDatetime
+    saved_at: AwareDatetime
+    anonymous: bool = False
+    position: Position | None
+    answers: dict[str, AnswerValue]
+
+
+def progress_path(output: Path) -> Path:
+    """Where the progress of ``output`` is kept: ``a.json`` -> ``a.json.partial``."""
+    return output.with_name(f"{output.name}.partial")
+
+
+def lock_path(output: Path) -> Path:
+    """The lock that keeps a second `take` off ``output``: ``a.json`` -> ``a.json.lock``."""
+    return output.with_name(f"{output.name}.lock")
+
+
+def snapshot(
+    loaded: LoadedQuestionnaire,
+    walk: Walk,
+    *,
+    started_at: datetime,
+    saved_at: datetime,
+    anonymous: bool,
+) -> ProgressFile:
+    """The progress of ``walk`` as it is now."""
+    questionnaire = loaded.questionnaire
+    step = walk.current
+    return ProgressFile(
+        format=FORMAT,
+        format_version=FORMAT_VERSION,
+        questionnaire=QuestionnaireRef(
+            id=questionnaire.id, version=questionnaire.version, sha256=loaded.sha256
+        ),
+        started_at=started_at,
+        saved_at=saved_at,
+        anonymous=anonymous,
+        position=None
+        if step is None
+        else Position(id=step.id, number=step.number, total=step.total),
+        answers=walk.ordered_answers(),
+    )
+
+
+def save(path: Path, progress: ProgressFile) -> None:
+    """Write ``progress`` atomically with mode 0600; Ctrl-C or SIGTERM wait until it is written."""
+    data = (progress.model_dump_json(indent=2) + "\n").encode("utf-8")
+    try:
+        with signals_held():
+            write_private(path, data)
+    except OSError as error:
+        raise BadDataError(f"{path}: cannot save progress: {error.strerror or error}") from None
+
+
+@contextlib.contextmanager
+def signals_held(*, drop: bool = False) -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP while files are written; they arrive right after.
+
+    With ``drop`` a signal that arrived while the body ran to its end is dropped instead: the
+    work it would have stopped is done (the answers file is saved).
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: atomic writes still protect the file
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+    try:
+        yield
+        if drop and hasattr(signal, "sigtimedwait"):
+            for signum in signal.sigpending() & set(HELD_SIGNALS):
+                signal.sigtimedwait([signum], 0)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def load(path: Path, loaded: LoadedQuestionnaire, messages: Messages) -> ProgressFile | None:
+    """The progress saved at ``path`` (None when there is none); raises `BadDataError`."""
+    try:
+        raw = read_limited(path, max_bytes=MAX_PROGRESS_BYTES)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        problem = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise BadDataError(
+            messages.resume_unreadable.format(progress=path, problem=problem)
+        ) from None
+    try:
+        progress = ProgressFile.model_validate_json(raw)
+    except ValidationError as error:
+        detail = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in detail["loc"])
+        problem = f"{where}: {detail['msg']}" if where else str(detail["msg"])
+        raise BadDataError(
+            messages.resume_unreadable.format(progress=path, problem=problem)
+        ) from None
+    if progress.questionnaire.id != loaded.questionnaire.id:
+        raise BadDataError(
+            messages.resume_other_questionnaire.format(
+                progress=path, found=progress.questionnaire.id, expected=loaded.questionnaire.id
+            )
+        )
+    return progress
+
+
+def discard(path: Path) -> None:
+    """Remove a progress file (nothing happens when it is gone already)."""
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+@dataclass(frozen=True)
+class Restored:
+    """Saved progress fitted to the questionnaire as it is now."""
+
+    answers: dict[str, AnswerValue]
+    dropped: tuple[str, ...]
+    """Ids of answers that no longer fit the questionnaire (it changed since they were saved)."""
+    position: str | None
+
+
+def restore(progress: ProgressFile, loaded: LoadedQuestionnaire, steps: Sequence[Step]) -> Restored:
+    """Keep the saved answers whose steps still exist and still accept them; name the others.
+
+    Answers to steps left out on purpose (personal questions under ``--anonymous``) are dropped
+    without being named.
+    """
+    asked = {step.id for step in steps}
+    questionnaire = loaded.questionnaire
+    changed = progress.questionnaire.sha256 != loaded.sha256
+    kept: dict[str, AnswerValue] = {}
+    dropped: list[str] = []
+    for answer_id, value in progress.answers.items():
+        if answer_id in asked and not (changed and problems_of(questionnaire, answer_id, value)):
+            kept[answer_id] = value
+        elif changed and not _left_out(loaded, answer_id):
+            dropped.append(answer_id)
+    position = progress.position.id if progress.position is not None else None
+    return Restored(kept, tuple(dropped), position)
+
+
+def _left_out(loaded: LoadedQuestionnaire, answer_id: str) -> bool:
+    """Whether ``answer_id`` is a personal question (left out under ``--anonymous``)."""
+    return any(q.id == answer_id and q.personal for q in loaded.questionnaire.questions)
+
+
+class OutputLock:
+    """One `take` at a time per answers file: an OS lock on ``a.json.lock``, never a race.
+
+    The lock is released by the operating system when the process ends, however it ends, so a
+    killed `take` never leaves a stale lock behind.
+    """
+
+    def __init__(self, output: Path, messages: Messages) -> None:
+        self.output = output
+        self.path = lock_path(output)
+        self.messages = messages
+        self._lock: BaseFileLock | None = None
+
+    def acquire(self) -> None:
+        """Take the lock at once, or raise `UsageError` naming the file in use."""
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(self.path, timeout=0, mode=0o600)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise UsageError(
+                self.messages.locked.format(output=self.output, lock=self.path)
+            ) from None
+        except OSError as error:
+            raise BadDataError(f"{self.path}: cannot lock: {error.strerror or error}") from None
+        self._lock = lock
+
+    def release(self) -> None:
+        """Remove the lock file while still holding it, then release it."""
+        if self._lock is None:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        self._lock.release()
+        self._lock = None

@@ -1,0 +1,345 @@
+"""`krmscan score`: through typer's CliRunner and as the installed command."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timezone
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from krmscan import answers, questionnaire
+from krmscan.answers import AnswerValue
+from krmscan.cli import app
+from krmscan.messages import DUTCH, ENGLISH
+from krmscan.questionnaire import LoadedQuestionnaire
+from tests.support import REPO, run_krmscan, sample_answers
+
+runner = CliRunner()
+WHEN = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
+# raw points 3, 4, 7, 10, 11 of 14: levels 1, 2, 3, 3, 4; overall exactly 50 % (level 3)
+POINTS = [
+    *[2, 1, 0, 0, 0, 0, 0],
+    *[2, 2, 0, 0, 0, 0, 0],
+    *[2, 2, 2, 1, 0, 0, 0],
+    *[2, 2, 2, 2, 2, 0, 0],
+    *[2, 2, 2, 2, 2, 1, 0],
+]
+
+
+def write_answers(
+    path: Path, loaded: LoadedQuestionnaire, given: dict[str, AnswerValue] | None = None
+) -> Path:
+    given = given or sample_answers(loaded.questionnaire, statement_points=POINTS)
+    answers.save(path, answers.build(loaded, given, WHEN, WHEN))
+    return path
+
+
+@pytest.fixture(scope="module")
+def answers_file(tmp_path_factory: pytest.TempPathFactory, shipped: LoadedQuestionnaire) -> Path:
+    return write_answers(tmp_path_factory.mktemp("score") / "alice.json", shipped)
+
+
+def invoke(*args: str | Path, columns: int = 80) -> Any:
+    result = runner.invoke(
+        app, [str(a) for a in args], env={"COLUMNS": str(columns), "NO_COLOR": "1"}
+    )
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result
+
+
+def expected_json(shipped: LoadedQuestionnaire) -> dict[str, object]:
+    names = [level.name for level in shipped.questionnaire.levels]
+    rows = []
+    for component, raw, level in zip(
+        shipped.questionnaire.components, (3, 4, 7, 10, 11), (1, 2, 3, 3, 4), strict=True
+    ):
+        pct = Fraction(100 * raw, 14)
+        rows.append(
+            {
+                "id": component.id,
+                "name": component.name,
+                "score_pct": float(pct),
+                "level": level,
+                "level_name": names[level - 1],
+                "ambition_level": 3,
+                "gap": level - 3,
+                "points_to_ambition": float(max(Fraction(0), 50 - pct)),
+            }
+        )
+    overall = {
+        "score_pct": 50.0,
+        "level": 3,
+        "level_name": names[2],
+        "ambition_level": 3,
+        "gap": 0,
+        "points_to_ambition": 0.0,
+    }
+    return {"components": rows, "overall": overall}
+
+
+def test_json_through_cli_runner(answers_file: Path, shipped: LoadedQuestionnaire) -> None:
+    result = invoke("score", answers_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert json.loads(result.stdout) == expected_json(shipped)
+    assert "21.428571428571427" in result.stdout  # floats are not rounded
+
+
+def test_table_through_cli_runner(answers_file: Path, shipped: LoadedQuestionnaire) -> None:
+    result = invoke("score", answers_file)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "\x1b[" not in result.stdout  # NO_COLOR: nothing but text
+    assert lines[0].rstrip() == (
+        "Resultaat tegenover de gevoelsmatige ambitie: 3. De klantgedreven corporatie"
+    )
+    rows = {
+        line.split()[0]: line.split()
+        for line in lines
+        if line.split() and line.split()[0] in {"Strategie", "Datamanagement", "Totaal"}
+    }
+    # name, score, the level name (wrapped), gap, verdict (wrapped), points to go
+    assert rows["Strategie"][:2] + rows["Strategie"][-3:] == [
+        "Strategie",
+        "21.4",
+        "-2",
+        "achter",
+        "28.6",
+    ]
+    assert rows["Datamanagement"][:2] + rows["Datamanagement"][-3:] == [
+        "Datamanagement",
+        "71.4",
+        "0",
+        "op",
+        "0.0",
+    ]
+    assert rows["Totaal"][:2] + rows["Totaal"][-3:] == ["Totaal", "50.0", "0", "op", "0.0"]
+    words = result.stdout.split()
+    for heading in ("Onderdeel", "Gemeten", "Verschil", "Oordeel", "Punten", "ambitie"):
+        assert heading in words
+    assert "partner" in words  # Operationeel management reaches level 4
+    assert "boven" in words  # ...above the ambition
+
+
+def test_score_as_a_process(answers_file: Path, shipped: LoadedQuestionnaire) -> None:
+    table = run_krmscan("score", answers_file, env={"NO_COLOR": "1", "COLUMNS": "120"})
+    assert table.returncode == 0, table.stderr
+    assert "Strategie                  21.4   De klantvriendelijke corporatie" in table.stdout
+    as_json = run_krmscan("score", answers_file, "-f", "json")
+    assert as_json.returncode == 0, as_json.stderr
+    assert json.loads(as_json.stdout) == expected_json(shipped)
+    broken = run_krmscan("score", answers_file.with_name("missing.json"))
+    assert broken.returncode == 1
+    assert broken.stderr == (
+        f"{answers_file.with_name('missing.json')}: no such file; check the name and folder\n"
+    )
+    assert broken.stdout == ""
+
+
+def edit(change: Callable[[dict[str, Any]], object]) -> Callable[[Path, Path], Path]:
+    """A file maker: the good answers file with ``change`` applied to its JSON."""
+
+    def make(good: Path, folder: Path) -> Path:
+        data = json.loads(good.read_text("utf-8"))
+        change(data)
+        path = folder / "edited.json"
+        path.write_text(json.dumps(data), "utf-8")
+        return path
+
+    return make
+
+
+def raw(content: str) -> Callable[[Path, Path], Path]:
+    def make(_good: Path, folder: Path) -> Path:
+        path = folder / "raw.json"
+        path.write_text(content, "utf-8")
+        return path
+
+    return make
+
+
+def set_answer(key: str, value: object) -> Callable[[dict[str, Any]], object]:
+    return lambda data: data["answers"].__setitem__(key, value)
+
+
+BROKEN = [
+    (
+        "missing file",
+        lambda _g, folder: folder / "nope.json",
+        "{path}: no such file; check the name and folder",
+    ),
+    # A folder is searched for answers files since organisation results (issue 4); an empty
+    # one is tested in test_organisations.py::test_empty_folder_is_an_error_naming_it.
+    (
+        "invalid JSON",
+        raw('{"format": "krmscan-answers", '),
+        "{path}:1:30: not valid JSON (EOF while parsing a value); is the file complete?",
+    ),
+    ("empty file", raw(""), "{path}: the file is empty; it is not a krmscan answers file"),
+    (
+        "not an answers file",
+        edit(lambda d: d.__setitem__("format", "something-else")),
+        "{path}: format: is not 'krmscan-answers'; this is not a krmscan answers file",
+    ),
+    (
+        "another questionnaire id",
+        edit(lambda d: d["questionnaire"].__setitem__("id", "andere_scan")),
+        "{path}: questionnaire.id: answers a questionnaire with id 'andere_scan', not "
+        "'medewerkerscan_krm' "
+        "({questionnaire}); use -q to pick the questionnaire it answers",
+    ),
+    (
+        "unknown question id",
+        edit(set_answer("lievelingskleur", "blauw")),
+        "{path}: answers.lievelingskleur: unknown question id; questionnaire "
+        "'medewerkerscan_krm' has no question or statement with this id",
+    ),
+    (
+        "unknown option",
+        edit(set_answer("krm_initiatief", ["init_directie", "init_kantine"])),
+        '{path}: answers.krm_initiatief: unknown option id "init_kantine"; use one of '
+        '"init_directie", "init_frontoffice", "init_beleidsafdeling", "init_automatisering", '
+        '"init_decentraal", "init_overig"',
+    ),
+    (
+        "missing answer",
+        edit(lambda d: d["answers"].pop("organisatie")),
+        "{path}: answers.organisatie: missing answer to 'Organisatie'",
+    ),
+    (
+        "missing statement",
+        edit(lambda d: d["answers"].pop("data_kwaliteit")),
+        "{path}: answers.data_kwaliteit: missing answer to statement "
+        "'Aanwezige data zijn relevant, up-to-date, eenduidig en consistent'",
+    ),
+    (
+        "three answers to the max-2 question",
+        edit(set_answer("krm_is", ["over_nadenken", "al_veel_aan_doen", "goed_beheersen"])),
+        '{path}: answers.krm_is: 3 options chosen ("over_nadenken", "al_veel_aan_doen", '
+        '"goed_beheersen"); the question allows at most 2, so remove 1',
+    ),
+    (
+        "statement off the scale",
+        edit(set_answer("strategie_inlevingsvermogen", "helemaal_eens")),
+        '{path}: answers.strategie_inlevingsvermogen: "helemaal_eens" is not on the scale; '
+        'use one of "oneens", "neutraal", "eens"',
+    ),
+    (
+        "an other option without its text",
+        edit(set_answer("krm_doelen", ["doel_anders"])),
+        "{path}: answers.krm_doelen: option 'doel_anders' is an \"other\" option and needs its "
+        'text: {{"id": "doel_anders", "text": "..."}}',
+    ),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
+def test_bad_files_name_the_problem(
+    answers_file: Path,
+    shipped: LoadedQuestionnaire,
+    tmp_path: Path,
+    make: Callable[[Path, Path], Path],
+    message: str,
+) -> None:
+    path = make(answers_file, tmp_path)
+    result = invoke("score", path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == message.format(path=path, questionnaire=shipped.path) + "\n"
+
+
+def test_several_answer_problems_at_once(answers_file: Path, tmp_path: Path) -> None:
+    data = json.loads(answers_file.read_text("utf-8"))
+    data["answers"]["krm_is"] = ["over_nadenken", "over_nadenken"]
+    data["answers"]["gevoelsmatige_ambitie"] = "ambitieus"
+    del data["answers"]["strategie_inlevingsvermogen"]
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(data))
+    result = invoke("score", path)
+    assert result.exit_code == 1
+    assert [line.split(": ")[1] for line in result.stderr.splitlines()] == [
+        "answers.krm_is",
+        "answers.gevoelsmatige_ambitie",
+        "answers.strategie_inlevingsvermogen",
+    ]
+
+
+def test_same_id_other_sha256_warns_and_scores(
+    answers_file: Path, shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    path = edit(lambda d: d["questionnaire"].__setitem__("sha256", "0" * 64))(
+        answers_file, tmp_path
+    )
+    result = invoke("score", path, "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"warning: {path}: answered with another version of the questionnaire (sha256 differs); "
+        "every id still exists, so it is scored\n"
+    )
+    assert json.loads(result.stdout) == expected_json(shipped)
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> LoadedQuestionnaire:
+    """The shipped questionnaire declared as English (its texts stay Dutch)."""
+    path = tmp_path_factory.mktemp("en") / "english.yaml"
+    text = (REPO / "questionnaire.yaml").read_text("utf-8")
+    path.write_text(text.replace("language: nl", "language: en"), "utf-8")
+    return questionnaire.load(path)
+
+
+def test_q_selects_another_questionnaire_with_english_headings(
+    english: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    path = write_answers(tmp_path / "en.json", english)
+    result = invoke("score", path, "-q", english.path, columns=120)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # answered to this very file: no sha256 warning
+    first = result.stdout.splitlines()[0].rstrip()
+    assert (
+        first
+        == f"{ENGLISH.result_title_ambition.format(ambition='3. De klantgedreven corporatie')}"
+    )
+    for word in ("Component", "Score", "Measured", "Gap", "Verdict", "Points", "Overall", "behind"):
+        assert word in result.stdout.split()
+    for word in (DUTCH.col_component, DUTCH.overall, "Oordeel"):
+        assert word not in result.stdout
+    # the shipped questionnaire's file is scored against it with a warning only
+    shipped_answers = write_answers(tmp_path / "nl.json", questionnaire.load())
+    warned = invoke("score", shipped_answers, "--questionnaire", english.path)
+    assert warned.exit_code == 0
+    assert warned.stderr.startswith(f"warning: {shipped_answers}: answered with another version")
+
+
+def test_q_with_another_id_refuses_the_file(answers_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    text = (REPO / "questionnaire.yaml").read_text("utf-8")
+    other.write_text(text.replace("id: medewerkerscan_krm", "id: andere_scan"), "utf-8")
+    result = invoke("score", answers_file, "-q", other)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{answers_file}: questionnaire.id: answers a questionnaire with id "
+        "'medewerkerscan_krm', not 'andere_scan' "
+        f"({other}); use -q to pick the questionnaire it answers\n"
+    )
+
+
+def test_q_with_a_broken_questionnaire(answers_file: Path, tmp_path: Path) -> None:
+    result = invoke("score", answers_file, "-q", tmp_path / "missing.yaml")
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"{tmp_path / 'missing.yaml'}: no such file; check the name and folder\n"
+    )
+
+
+def test_unknown_format_is_a_usage_error(answers_file: Path) -> None:
+    result = invoke("score", answers_file, "--format", "xml")
+    assert result.exit_code == 2
+    assert "xml" in result.stderr

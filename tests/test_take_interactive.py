@@ -1,0 +1,226 @@
+"""`take` driven in process through the real questionary prompts, keys fed from a pipe.
+
+Keys: a select takes arrows or its shortcut digit, then Enter; a checkbox toggles the option
+under the pointer with space, Enter submits; a text prompt takes the typed text and Enter.
+Every test closes the pipe after its keys, so a prompt that wants more keys ends the test
+with an error instead of hanging.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import questionary
+from prompt_toolkit.input import PipeInput
+from rich.console import Console
+
+from krmscan import flow, take
+from krmscan.answers import AnswerValue, OtherAnswer
+from krmscan.errors import InputEndedError, InterruptedByUser
+from krmscan.messages import DUTCH
+from krmscan.prompts import QuestionaryPrompter
+from krmscan.questionnaire import LoadedQuestionnaire
+
+DOWN, UP, SPACE, ENTER = "\x1b[B", "\x1b[A", " ", "\r"
+CTRL_U, CTRL_C = "\x15", "\x03"  # erase the typed line; interrupt
+
+
+def prompter(shipped: LoadedQuestionnaire) -> tuple[QuestionaryPrompter, io.StringIO]:
+    screen = io.StringIO()
+    console = Console(file=screen, width=80, color_system=None)
+    return QuestionaryPrompter(shipped.questionnaire, DUTCH, console), screen
+
+
+def ask(
+    shipped: LoadedQuestionnaire, keys: PipeInput, ids: list[str], typed: str
+) -> dict[str, AnswerValue]:
+    """Ask only the steps with these ids (in questionnaire order), typing ``typed``."""
+    keys.send_text(typed)
+    keys.close()
+    chosen = [step for step in flow.steps(shipped.questionnaire) if step.id in ids]
+    assert [step.id for step in chosen] == ids
+    return flow.run(chosen, prompter(shipped)[0])
+
+
+@pytest.fixture
+def validators(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Callable[[Any], Any]]]:
+    """The validators krmscan hands to questionary, by prompt message (prompts stay real)."""
+    seen: dict[str, Callable[[Any], Any]] = {}
+
+    def spy(real: Callable[..., Any]) -> Callable[..., Any]:
+        def prompt(message: str, *args: Any, **kwargs: Any) -> Any:
+            if "validate" in kwargs:
+                seen[message] = kwargs["validate"]
+            return real(message, *args, **kwargs)
+
+        return prompt
+
+    monkeypatch.setattr(questionary, "checkbox", spy(questionary.checkbox))
+    monkeypatch.setattr(questionary, "text", spy(questionary.text))
+    yield seen
+
+
+def statement_keys(points: list[int]) -> str:
+    """Statements: alternately the shortcut digit and the arrow keys, each then Enter."""
+    typed = ""
+    for number, point in enumerate(points):
+        typed += (str(point + 1) if number % 2 else DOWN * point) + ENTER
+    return typed
+
+
+def test_full_run_saves_what_was_keyed(
+    shipped: LoadedQuestionnaire, keys: PipeInput, tmp_path: Path
+) -> None:
+    questionnaire = shipped.questionnaire
+    points = [(3 * i + i // 7) % 3 for i in range(len(questionnaire.statements))]
+    typed = [
+        ENTER,  # naam: left empty (optional)
+        ENTER,  # organisatie: required, refused empty...
+        "Woonstede Wonen" + ENTER,
+        "alice@" + ENTER,  # e-mail: refused...
+        CTRL_U + "alice@woonstede.nl" + ENTER,
+        SPACE + DOWN + SPACE + DOWN + SPACE + ENTER,  # krm_is: a third tick refused...
+        SPACE + ENTER,  # ...untick it: accepted
+        DOWN + SPACE + DOWN * 6 + SPACE + ENTER,  # krm_doelen: 2nd and "Anders, namelijk"
+        ENTER,  # its text: refused empty...
+        "Minder klachten" + ENTER,
+        SPACE + DOWN * 4 + SPACE + ENTER,  # krm_initiatief: 1st and 5th
+        ENTER,  # krm_barrieres: none ticked, refused (at least 1)...
+        DOWN * 7 + SPACE + ENTER,  # ...the 8th
+        DOWN * 3 + ENTER,  # ambition: the 4th, De partner in wonen
+        statement_keys(points),
+    ]
+    keys.send_text("".join(typed))
+    keys.close()
+    ask_with, screen = prompter(shipped)
+    out = tmp_path / "alice.json"
+
+    taken = take.take(shipped, ask_with, out)
+
+    assert taken.path == out
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    saved = json.loads(out.read_text("utf-8"))
+    scale = [point.id for point in questionnaire.scale]
+    assert saved["answers"] == {
+        "naam": "",
+        "organisatie": "Woonstede Wonen",
+        "email": "alice@woonstede.nl",
+        "krm_is": ["over_nadenken", "al_veel_aan_doen"],
+        "krm_doelen": [
+            "doel_trouwe_huurders_belonen",
+            {"id": "doel_anders", "text": "Minder klachten"},
+        ],
+        "krm_initiatief": ["init_directie", "init_decentraal"],
+        "krm_barrieres": ["barriere_onbekendheid"],
+        "gevoelsmatige_ambitie": "partner_in_wonen",
+        **{s.id: scale[p] for s, p in zip(questionnaire.statements, points, strict=True)},
+    }
+    assert saved["questionnaire"]["sha256"] == shipped.sha256
+    shown = screen.getvalue()
+    for component in questionnaire.components:  # every introduction, in a panel
+        assert f"╭─ {component.name} ─" in shown
+        for part in component.parts:
+            assert f"╭─ {part.title} ─" in shown
+    for level in questionnaire.levels:  # the four ambitions, each with its description
+        assert f"╭─ {level.level}. {level.name} ─" in shown
+    assert "Strategie 1/7 · vraag 9 van 43" in shown
+    assert "Operationeel management 7/7 · vraag 43 van 43" in shown
+    assert "(maximaal 2 antwoorden mogelijk)" in shown
+
+
+def test_third_choice_of_max_two_is_refused(
+    shipped: LoadedQuestionnaire,
+    keys: PipeInput,
+    validators: dict[str, Callable[[Any], Any]],
+) -> None:
+    typed = SPACE + DOWN + SPACE + DOWN + SPACE + ENTER  # three ticked: the prompt stays
+    typed += SPACE + ENTER  # the third unticked: accepted
+    answers = ask(shipped, keys, ["krm_is"], typed)
+    assert answers == {"krm_is": ["over_nadenken", "al_veel_aan_doen"]}
+    validate = validators["KlantRelatieManagement (KRM) is:"]
+    assert validate(["a", "b", "c"]) == "Kies maximaal 2 antwoorden."
+    assert validate([]) == "Kies minimaal 1 antwoord."
+    assert validate(["a", "b"]) is True
+
+
+def test_three_choices_are_not_accepted_at_the_end_of_input(
+    shipped: LoadedQuestionnaire, keys: PipeInput
+) -> None:
+    with pytest.raises(InputEndedError):
+        ask(shipped, keys, ["krm_is"], SPACE + DOWN + SPACE + DOWN + SPACE + ENTER)
+
+
+def test_other_option_asks_for_its_text(
+    shipped: LoadedQuestionnaire,
+    keys: PipeInput,
+    validators: dict[str, Callable[[Any], Any]],
+) -> None:
+    typed = DOWN * 5 + SPACE + ENTER  # krm_initiatief: only "Overig"
+    typed += ENTER + "  Huurdersvereniging  " + ENTER  # empty refused, then the text (trimmed)
+    answers = ask(shipped, keys, ["krm_initiatief"], typed)
+    assert answers == {
+        "krm_initiatief": [OtherAnswer(id="init_overig", text="Huurdersvereniging")],
+    }
+    assert validators["Overig:"]("") == "Vul in wat u bedoelt met 'Overig'."
+
+
+def test_invalid_email_is_refused_then_a_valid_one_accepted(
+    shipped: LoadedQuestionnaire,
+    keys: PipeInput,
+    validators: dict[str, Callable[[Any], Any]],
+) -> None:
+    typed = "alice at woonstede" + ENTER + CTRL_U + "alice@woonstede.nl" + ENTER
+    assert ask(shipped, keys, ["email"], typed) == {"email": "alice@woonstede.nl"}
+    validate = validators["E-mail"]
+    assert validate("alice at woonstede") == DUTCH.invalid_email
+    assert validate("") is True  # may be left empty
+
+
+def test_optional_name_left_empty_and_organisation_required(
+    shipped: LoadedQuestionnaire,
+    keys: PipeInput,
+    validators: dict[str, Callable[[Any], Any]],
+) -> None:
+    typed = ENTER + ENTER + "   " + ENTER + CTRL_U + "Woonstede" + ENTER
+    assert ask(shipped, keys, ["naam", "organisatie"], typed) == {
+        "naam": "",
+        "organisatie": "Woonstede",
+    }
+    assert validators["Organisatie"]("   ") == "Dit antwoord is verplicht."
+
+
+def test_ambition_and_statement_by_arrows_and_digits(
+    shipped: LoadedQuestionnaire, keys: PipeInput
+) -> None:
+    first, second = (s.id for s in shipped.questionnaire.statements[:2])
+    typed = DOWN * 3 + UP + ENTER  # the 3rd ambition
+    typed += "3" + ENTER + "2" + ENTER  # Eens, Neutraal by their digits
+    answers = ask(shipped, keys, ["gevoelsmatige_ambitie", first, second], typed)
+    assert answers == {"gevoelsmatige_ambitie": "klantgedreven", first: "eens", second: "neutraal"}
+
+
+def test_ctrl_c_interrupts_and_keeps_progress(
+    shipped: LoadedQuestionnaire, keys: PipeInput, tmp_path: Path
+) -> None:
+    keys.send_text("Alice" + ENTER + CTRL_C)
+    keys.close()
+    with pytest.raises(InterruptedByUser) as raised:
+        take.take(shipped, prompter(shipped)[0], tmp_path / "a.json")
+    assert f"krmscan take --resume -o {tmp_path / 'a.json'}" in raised.value.message
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json.partial"]  # no answers file
+
+
+def test_end_of_input_writes_no_answers_file(
+    shipped: LoadedQuestionnaire, keys: PipeInput, tmp_path: Path
+) -> None:
+    keys.send_text("Alice" + ENTER + "Woonstede" + ENTER)
+    keys.close()
+    with pytest.raises(InputEndedError):
+        take.take(shipped, prompter(shipped)[0], tmp_path / "a.json")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json.partial"]
