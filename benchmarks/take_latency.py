@@ -36,8 +36,6 @@ from rich.console import Console
 
 from krmscan import prompts, questionnaire
 from krmscan import take as taking
-from krmscan.answers import AnswerValue
-from krmscan.flow import Intro, Step
 from krmscan.messages import messages_for
 
 STATEMENTS = 500
@@ -115,21 +113,19 @@ class StampedOutput(DummyOutput):
 
 
 class Timed:
-    """A prompter that notes the moment each prompt starts."""
+    """A prompter that notes the moment each prompt starts; everything else is the real one's."""
 
     def __init__(self, inner: Any, stamps: Stamps) -> None:
         self.inner = inner
         self.stamps = stamps
 
-    def show_intro(self, intro: Intro) -> None:
-        """Delegate."""
-        self.inner.show_intro(intro)
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
-    def ask(self, step: Step, previous: AnswerValue | None) -> AnswerValue:
+    def ask(self, *args: Any, **kwargs: Any) -> Any:
         """Note the time, then delegate."""
         self.stamps.note(self.stamps.started)
-        answer: AnswerValue = self.inner.ask(step, previous)
-        return answer
+        return self.inner.ask(*args, **kwargs)
 
 
 class StampedLines(io.StringIO):
