@@ -12,7 +12,6 @@ An answers file is JSON (UTF-8)::
 Files store ids; an "other" option is stored as ``{"id", "text"}`` with the text typed for it.
 """
 
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
@@ -371,6 +370,8 @@ def _text_problems(question: TextQuestion, value: AnswerValue) -> Iterator[str]:
 
 def _shown(value: AnswerValue) -> str:
     """A value as JSON, shortened to a readable length."""
+    import json  # only for messages: `score` never needs the module otherwise
+
     if isinstance(value, OtherAnswer):
         shown = json.dumps(value.model_dump(), ensure_ascii=False)
     elif isinstance(value, list):
@@ -414,6 +415,8 @@ def build(
 
 def dump(answers_file: AnswersFile) -> bytes:
     """The JSON bytes of an answers file (UTF-8, indented, texts unescaped)."""
+    import json
+
     data = answers_file.model_dump(mode="json")
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -582,6 +585,8 @@ def _kind(value: Any) -> str:
 
 
 def _shown_input(value: Any) -> str:
+    import json
+
     try:
         shown = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -282,6 +281,8 @@ def _score_one(
         sys.stderr.write(f"warning: {warning}\n")
     result = scoring.score(loaded.questionnaire, answered.file.answers)
     if output_format is Format.json:
+        import json
+
         _emit(json.dumps(scoring.as_dict(result), ensure_ascii=False, indent=2) + "\n", output)
     else:
         from krmscan import render

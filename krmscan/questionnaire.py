@@ -420,8 +420,10 @@ def load(path: Path | None = None) -> LoadedQuestionnaire:
 
 def _decoded(raw: bytes, path: Path) -> str:
     """The text of a UTF-8 file (a leading byte order mark is allowed)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
