@@ -12,15 +12,11 @@ An answers file is JSON (UTF-8)::
 Files store ids; an "other" option is stored as ``{"id", "text"}`` with the text typed for it.
 """
 
-from __future__ import annotations
-
-import json
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     AwareDatetime,
@@ -54,7 +50,7 @@ MAX_ANSWERS_BYTES = 1024 * 1024
 class Strict(BaseModel):
     """Base of the file's parts: unknown fields are errors."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True, protected_namespaces=())
 
 
 class OtherAnswer(Strict):
@@ -181,6 +177,8 @@ class Rules:
 
     def __init__(self, questionnaire: Questionnaire) -> None:
         self.messages = messages_for(questionnaire.language)
+        self.questionnaire_id = questionnaire.id
+        self.scale_ids = [point.id for point in questionnaire.scale]
         self.questions = questionnaire.questions
         self.statements = questionnaire.statements
         self.statement_ids = [statement.id for statement in self.statements]
@@ -270,7 +268,10 @@ class Rules:
         if not self.known.issuperset(answers):
             for answer_id in answers:
                 if answer_id not in self.known:
-                    yield f"answers.{answer_id}: unknown question id (not in questionnaire.yaml)"
+                    yield (
+                        f"answers.{answer_id}: unknown question id; questionnaire "
+                        f"'{self.questionnaire_id}' has no question or statement with this id"
+                    )
         for question in self.questions:
             value = answers.get(question.id)
             if value is None:
@@ -290,7 +291,7 @@ class Rules:
             return [f"unknown question id {item_id!r}"]
         if isinstance(value, str) and value in self.scale:
             return []
-        return [f"{_shown(value)} is not on the scale {sorted(self.scale)}"]
+        return [self._off_scale(value)]
 
     def _statement_problems(self, answers: Answers) -> Iterator[str]:
         scale = self.scale
@@ -299,18 +300,19 @@ class Rules:
             if value is None:
                 yield f"answers.{statement.id}: missing answer to statement '{statement.text}'"
             elif not isinstance(value, str) or value not in scale:
-                yield f"answers.{statement.id}: {_shown(value)} is not on the scale {sorted(scale)}"
+                yield f"answers.{statement.id}: {self._off_scale(value)}"
+
+    def _off_scale(self, value: AnswerValue) -> str:
+        return f"{_shown(value)} is not on the scale; use one of {_listed(self.scale_ids)}"
 
     def _question_problems(self, question: Question, value: AnswerValue) -> Iterator[str]:
+        """Why ``value`` cannot answer ``question``, in words for the analyst reading them."""
         if isinstance(question, TextQuestion):
-            if not isinstance(value, str):
-                yield "expects a text"
-            elif problem := text_problem(question, value, self.messages):
-                yield problem
+            yield from _text_problems(question, value)
         elif isinstance(question, AmbitionQuestion):
-            ids = {option.id for option in question.options}
+            ids = [option.id for option in question.options]
             if not isinstance(value, str) or value not in ids:
-                yield f"{_shown(value)} is not one of {sorted(ids)}"
+                yield f"{_shown(value)} is not an option; use one of {_listed(ids)}"
         elif isinstance(question, SingleChoiceQuestion):
             if isinstance(value, list):
                 yield "expects one option id, not a list"
@@ -325,10 +327,16 @@ class Rules:
         self, question: MultipleChoiceQuestion, value: list[Choice]
     ) -> Iterator[str]:
         chosen = [choice_id(choice) for choice in value]
-        if len(set(chosen)) != len(chosen):
-            yield "an option is chosen twice"
-        if problem := count_problem(question, len(value), self.messages):
-            yield problem
+        for twice in dict.fromkeys(c for c in chosen if chosen.count(c) > 1):
+            yield f"option {twice!r} is chosen twice; keep it once"
+        count = len(set(chosen))
+        if count < question.min_choices:
+            yield f"{count} option(s) chosen; choose at least {question.min_choices}"
+        elif count > question.most_choices:
+            yield (
+                f"{count} options chosen ({_listed(chosen)}); the question allows at most "
+                f"{question.most_choices}, so remove {count - question.most_choices}"
+            )
         for choice in value:
             yield from self._choice_problems(question, choice)
 
@@ -336,29 +344,51 @@ class Rules:
         options = self.options[question.id]
         option = options.get(choice_id(choice))
         if option is None:
-            yield f"unknown option id {choice_id(choice)!r}; expected one of {sorted(options)}"
+            yield f"unknown option id {_shown(choice_id(choice))}; use one of {_listed(options)}"
         elif option.other and not isinstance(choice, OtherAnswer):
-            yield f'option {option.id!r} needs its text: {{"id": "{option.id}", "text": "..."}}'
+            yield (
+                f'option {option.id!r} is an "other" option and needs its text: '
+                f'{{"id": "{option.id}", "text": "..."}}'
+            )
         elif isinstance(choice, OtherAnswer):
             if not option.other:
                 yield f"option {option.id!r} takes no text; store its id only"
-            elif problem := other_text_problem(option, choice.text, self.messages):
-                yield problem
+            elif not choice.text.strip():
+                yield f"the text of option {option.id!r} is empty; fill it in or remove the option"
+
+
+def _text_problems(question: TextQuestion, value: AnswerValue) -> Iterator[str]:
+    if not isinstance(value, str):
+        yield f"expects a text, not {_shown(value)}"
+    elif not value.strip():
+        if question.required:
+            yield f"is empty; '{question.text}' needs an answer"
+    elif question.format == "email" and not is_email(value.strip()):
+        empty = "" if question.required else ", or leave it empty"
+        yield f"{_shown(value)} is not a valid e-mail address; correct it{empty}"
 
 
 def _shown(value: AnswerValue) -> str:
+    """A value as JSON, shortened to a readable length."""
+    import json  # only for messages: `score` never needs the module otherwise
+
     if isinstance(value, OtherAnswer):
-        return json.dumps(value.model_dump(), ensure_ascii=False)
-    if isinstance(value, list):
-        return json.dumps([choice_id(c) for c in value], ensure_ascii=False)
-    return json.dumps(value, ensure_ascii=False)
+        shown = json.dumps(value.model_dump(), ensure_ascii=False)
+    elif isinstance(value, list):
+        shown = json.dumps([choice_id(c) for c in value], ensure_ascii=False)
+    else:
+        shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _listed(ids: Iterable[str]) -> str:
+    return ", ".join(f'"{item}"' for item in ids)
 
 
 # Files.
 
 
-@dataclass(frozen=True)
-class LoadedAnswers:
+class LoadedAnswers(NamedTuple):
     """A valid answers file, with warnings that did not stop it from being scored."""
 
     path: Path
@@ -385,6 +415,8 @@ def build(
 
 def dump(answers_file: AnswersFile) -> bytes:
     """The JSON bytes of an answers file (UTF-8, indented, texts unescaped)."""
+    import json
+
     data = answers_file.model_dump(mode="json")
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -404,47 +436,162 @@ def load(path: Path, loaded: LoadedQuestionnaire) -> LoadedAnswers:
 
 
 def read(path: Path | str) -> bytes:
-    """The bytes of an answers file (at most `MAX_ANSWERS_BYTES`); raises `BadDataError`."""
+    """The bytes of an answers file (at most `MAX_ANSWERS_BYTES`); raises `BadDataError`.
+
+    A larger file is refused before it is read whole.
+    """
     try:
         return read_limited(path, max_bytes=MAX_ANSWERS_BYTES)
     except IsADirectoryError:
         raise BadDataError(f"{path}: is a folder; give an answers .json file") from None
     except FileNotFoundError:
-        raise BadDataError(f"{path}: no such file") from None
+        raise BadDataError(f"{path}: no such file; check the name and folder") from None
     except PermissionError:
-        raise BadDataError(f"{path}: no permission to read it; check the file's owner") from None
-    except (OSError, ValueError) as error:
-        raise BadDataError(f"{path}: cannot read: {error}") from None
+        raise BadDataError(
+            f"{path}: no permission to read it; ask its owner for read access or a copy"
+        ) from None
+    except ValueError:
+        raise BadDataError(
+            f"{path}: the file is larger than {MAX_ANSWERS_BYTES // 1024} KiB, far beyond any "
+            "answers file; check that this is the file krmscan wrote"
+        ) from None
+    except OSError as error:
+        raise BadDataError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def parse(raw: bytes, path: Path | str) -> AnswersFile:
-    """Validate the bytes of an answers file's structure; raises `BadDataError`."""
+    """Validate the bytes of an answers file's structure; raises `BadDataError`.
+
+    Problems come one per field, in words an analyst can act on: a file of another kind or
+    version gets one message, not one per field it lacks.
+    """
+    if raw.startswith(_BOM):  # an editor on Windows may have added one
+        raw = raw[len(_BOM) :]
     if not raw or raw.isspace():
         raise BadDataError(f"{path}: the file is empty; it is not a krmscan answers file")
     try:
         return AnswersFile.model_validate_json(raw)
     except ValidationError as error:
-        raise ProblemsError(list(_structure_problems(error, path))) from None
+        raise ProblemsError(list(_structure_problems(error, raw, path))) from None
 
 
-def _structure_problems(error: ValidationError, path: Path | str) -> Iterator[str]:
-    for detail in error.errors(include_url=False):
+def _structure_problems(error: ValidationError, raw: bytes, path: Path | str) -> Iterator[str]:
+    details = error.errors(include_url=False)
+    for detail in details:
         if detail["type"] == "json_invalid":
-            yield f"{path}: not valid JSON ({detail['ctx']['error']}); is the file complete?"
+            yield _json_problem(str(detail["ctx"]["error"]), raw, path)
             return
-        where = ".".join(str(part) for part in detail["loc"] if not _is_union_tag(part))
-        if detail["type"] == "model_type" and not detail["loc"]:
-            yield f"{path}: expected a JSON object with the answers; found something else"
+        if not detail["loc"]:
+            yield f"{path}: expected a JSON object with the answers, found {_kind(detail['input'])}"
             return
-        if where == "format":
-            yield f"{path}: format: is not 'krmscan-answers'; this is not a krmscan answers file"
-        elif where == "format_version":
-            yield (
-                f"{path}: format_version: {detail['input']!r} is not supported "
-                f"(this krmscan reads version {FORMAT_VERSION}); update krmscan"
+    for field in ("format", "format_version"):  # another kind of file: its other fields differ
+        found = next((d for d in details if d["loc"] == (field,)), None)
+        if found is not None:
+            yield f"{path}: {field}: {_format_problem(field, found)}"
+            return
+    reported: set[str] = set()
+    for detail in details:
+        loc = detail["loc"]
+        if loc[0] == "answers" and len(loc) > 1:
+            where = f"answers.{loc[1]}"
+            message = (
+                f"{_shown_input(_answer_input(details, loc[1]))} is not an answer; expected a "
+                'text, an option id, a list of option ids, or {"id": ..., "text": ...} for '
+                'an "other" option'
             )
         else:
-            yield f"{path}: {where or '(top)'}: {detail['msg']}"
+            where = ".".join(str(part) for part in loc if not _is_union_tag(part))
+            message = _field_problem(detail)
+        if where not in reported:
+            reported.add(where)
+            yield f"{path}: {where}: {message}"
+
+
+_JSON_POSITION = re.compile(r"(.*) at line (\d+) column (\d+)$")
+
+
+def _json_problem(reason: str, raw: bytes, path: Path | str) -> str:
+    """Bytes that are not UTF-8, JSON nested too deeply, or JSON cut short, at their line."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        before = raw[: bad.start]
+        line, column = before.count(b"\n") + 1, bad.start - (before.rfind(b"\n") + 1) + 1
+        return (
+            f"{path}:{line}:{column}: byte 0x{raw[bad.start]:02X} is not UTF-8; this is not an "
+            "answers file as krmscan writes them (save it as UTF-8)"
+        )
+    match = _JSON_POSITION.match(reason)
+    where, reason = (f"{path}:{match[2]}:{match[3]}", match[1]) if match else (str(path), reason)
+    if "recursion limit" in reason:
+        return f"{where}: nested too deeply; this is not a krmscan answers file"
+    return f"{where}: not valid JSON ({reason}); is the file complete?"
+
+
+def _format_problem(field: str, detail: Any) -> str:
+    if detail["type"] == "missing":
+        return f'missing; this is not a krmscan answers file (no "{field}")'
+    if field == "format":
+        return f"is not {FORMAT!r}; this is not a krmscan answers file"
+    found = detail["input"]
+    if isinstance(found, int) and not isinstance(found, bool) and found > FORMAT_VERSION:
+        return (
+            f"{found} is newer than this krmscan reads (version {FORMAT_VERSION}); "
+            "update krmscan to read this file"
+        )
+    return f"{_shown_input(found)} is not a version krmscan knows (it reads {FORMAT_VERSION})"
+
+
+def _answer_input(details: Any, answer_id: int | str) -> Any:
+    """The value given for an answer (pydantic reports it once per member of the union)."""
+    for detail in details:
+        if detail["loc"] in {("answers", answer_id), ("answers", answer_id, "str")}:
+            return detail["input"]
+    return "the value"
+
+
+_FIELD_PROBLEMS = {
+    "missing": "field required; the file is incomplete",
+    "extra_forbidden": "unknown field; remove it (krmscan does not write it)",
+    "string_pattern_mismatch": "expected the 64 hexadecimal characters of a sha256",
+}
+
+
+def _field_problem(detail: Any) -> str:
+    kind = detail["type"]
+    if kind in _FIELD_PROBLEMS:
+        return _FIELD_PROBLEMS[kind]
+    if kind.startswith("datetime") or kind == "timezone_aware":
+        return (
+            f"{_shown_input(detail['input'])} is not a date and time with its UTC offset, "
+            "such as 2026-11-27T10:02:11+01:00"
+        )
+    if kind == "string_type":
+        return f"expected a text, found {_kind(detail['input'])}"
+    if kind in {"model_type", "dict_type"}:
+        return f"expected a JSON object, found {_kind(detail['input'])}"
+    return str(detail["msg"])
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in words."""
+    names = {dict: "an object", list: "a list", str: "a text", bool: "true/false"}
+    if value is None:
+        return "null"
+    return names.get(type(value), "a number")
+
+
+def _shown_input(value: Any) -> str:
+    import json
+
+    try:
+        shown = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _is_union_tag(part: int | str) -> bool:
@@ -465,7 +612,7 @@ def check(
     questionnaire = loaded.questionnaire
     if reference.id != questionnaire.id:
         raise BadDataError(
-            f"{path}: answers a questionnaire with id '{reference.id}', not "
+            f"{path}: questionnaire.id: answers a questionnaire with id '{reference.id}', not "
             f"'{questionnaire.id}' ({loaded.path}); use -q to pick the questionnaire it answers"
         )
     rules = rules or Rules(questionnaire)

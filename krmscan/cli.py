@@ -1,10 +1,15 @@
-"""The command line: each command parses its arguments, calls the domain, renders the result."""
+"""The command line: each command parses its arguments, calls the domain, renders the result.
+
+Start-up time is the price of every command, so this module imports only typer: each command
+imports the domain modules it needs (questionary only in `take`, rich only where it prints).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import json
+import gc
+import os
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -13,14 +18,12 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from krmscan import answers, questionnaire, render, scoring
 from krmscan.errors import BadDataError, InterruptedByUser, KrmscanError, UsageError
-from krmscan.messages import messages_for
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from krmscan import aggregate, collect
+    from krmscan import aggregate, collect, questionnaire
 
 app = typer.Typer(
     help="Medewerkerscan KRM: take the scan, score answers, validate the questionnaire.",
@@ -40,6 +43,7 @@ QuestionnaireOption = Annotated[
         "-q",
         help="Questionnaire YAML to use instead of the one shipped with krmscan.",
         dir_okay=False,
+        readable=False,  # krmscan reports an unreadable file itself (exit 1, bad data)
     ),
 ]
 
@@ -51,6 +55,13 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     xlsx = "xlsx"
+
+
+class SchemaKind(str, Enum):
+    """The files `schema` describes."""
+
+    questionnaire = "questionnaire"
+    answers = "answers"
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -83,11 +94,14 @@ def main_options(
 @reports_errors
 def validate(
     path: Annotated[
-        Path | None, typer.Argument(help="Questionnaire YAML (default: the shipped one).")
+        Path | None,
+        typer.Argument(help="Questionnaire YAML (default: the shipped one).", readable=False),
     ] = None,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Check a questionnaire: every problem at once, as FILE:LINE:COL: path: message."""
+    from krmscan import questionnaire, render
+
     loaded = questionnaire.load(path or questionnaire_path)
     render.console().print(render.validation_summary(loaded.questionnaire, str(loaded.path)))
 
@@ -121,8 +135,9 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Take the scan; piped input uses plain mode (one line per prompt)."""
-    from krmscan import prompts
+    from krmscan import prompts, questionnaire, render, scoring
     from krmscan import take as taking
+    from krmscan.messages import messages_for
 
     if resume and restart:
         raise UsageError("--resume and --restart exclude each other; pass one of them")
@@ -135,6 +150,7 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     if plain or not interactive or render.ascii_only():
         prompter = prompts.PlainPrompter(loaded.questionnaire, messages, console, sys.stdin)
     else:
+        prompts.pause_garbage_collection()
         prompter = prompts.QuestionaryPrompter(loaded.questionnaire, messages, console)
     command = ["krmscan", "take"]
     if questionnaire_path is not None:
@@ -167,6 +183,7 @@ Paths = Annotated[
         help="Answers files, or folders searched (with subfolders) for *.json.",
         show_default=False,
         metavar="FILE|DIR",
+        readable=False,  # krmscan reports an unreadable file itself (exit 1, bad data)
     ),
 ]
 OrganisationOption = Annotated[
@@ -215,6 +232,8 @@ def score(
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Score answers files: one file as a personal table, many as organisation results."""
+    from krmscan import questionnaire
+
     loaded = questionnaire.load(questionnaire_path)
     one = len(paths) == 1 and not paths[0].is_dir()
     if one and output_format in (Format.table, Format.json) and organisation is None:
@@ -222,7 +241,8 @@ def score(
         return
     if output_format is Format.xlsx and output is None:
         raise UsageError("--format xlsx writes a binary file: give it with -o FILE.xlsx")
-    from krmscan import export
+    from krmscan import export, render
+    from krmscan.messages import messages_for
 
     collection, results = _organisation_results(
         loaded,
@@ -254,13 +274,20 @@ def _score_one(
     output: Path | None,
 ) -> None:
     """One answers file: the personal result table or its JSON."""
+    from krmscan import answers, scoring
+
     answered = answers.load(file, loaded)
     for warning in answered.warnings:
         sys.stderr.write(f"warning: {warning}\n")
     result = scoring.score(loaded.questionnaire, answered.file.answers)
     if output_format is Format.json:
+        import json
+
         _emit(json.dumps(scoring.as_dict(result), ensure_ascii=False, indent=2) + "\n", output)
     else:
+        from krmscan import render
+        from krmscan.messages import messages_for
+
         messages = messages_for(loaded.questionnaire.language)
         _emit_rendered(render.result_table(loaded.questionnaire, result, messages), output)
 
@@ -276,7 +303,7 @@ def _organisation_results(
     exports: bool = True,
 ) -> tuple[collect.Collected, aggregate.Results]:
     """Load every answers file under ``paths``, tell what was left out, and aggregate."""
-    from krmscan import aggregate, collect
+    from krmscan import aggregate, collect, render
 
     collection = collect.collect(paths, loaded)
     for line in render.collection_notes(collection):
@@ -315,6 +342,8 @@ def _emit(data: str | bytes, output: Path | None) -> None:
 
 def _emit_rendered(renderable: RenderableType, output: Path | None) -> None:
     """Print a rich renderable, or write it as plain text to ``output``."""
+    from krmscan import render
+
     if output is None:
         render.console().print(renderable)
         return
@@ -335,7 +364,7 @@ def report(
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Write the organisation results as one self-contained HTML report with charts."""
-    from krmscan import export
+    from krmscan import export, questionnaire
     from krmscan import report as reporting
 
     loaded = questionnaire.load(questionnaire_path)
@@ -354,6 +383,26 @@ def report(
         raise typer.Exit(1)
 
 
+@app.command()
+@reports_errors
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="questionnaire or answers.")],
+) -> None:
+    """Print the JSON Schema of questionnaire.yaml or of an answers file, for editors."""
+    from krmscan import schemas
+
+    sys.stdout.write(schemas.as_text(kind.value) + "\n")
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point, tuned for start-up (see benchmarks/startup.py).
+
+    - krmscan instruments nothing, so pydantic's search of every installed package for plugins
+      is switched off, unless the environment says otherwise.
+    - Start-up creates tens of thousands of long-lived objects (modules, classes, validators)
+      and hardly any garbage cycles; with the collector's default threshold of 700 new objects
+      it runs dozens of collections over them. A threshold of 50,000 keeps collecting, rarely.
+    """
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    gc.set_threshold(50_000)
     app()

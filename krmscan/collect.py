@@ -17,6 +17,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
@@ -201,9 +202,24 @@ class Loader:
 
 
 def _reason(message: str, file: str) -> str:
-    """A problem message without the file name each of its lines starts with."""
-    prefix = f"{file}: "
-    return "; ".join(line.removeprefix(prefix) for line in message.splitlines())
+    """A problem message without the file name each of its lines starts with.
+
+    ``FILE:LINE:COL: problem`` (a fault found while reading the JSON) keeps its place in words.
+    """
+    return "; ".join(_without_file(line, file) for line in message.splitlines())
+
+
+def _without_file(line: str, file: str) -> str:
+    if not line.startswith(file):
+        return line
+    rest = line[len(file) :]
+    place = _PLACE.match(rest)
+    if place is None:
+        return rest.removeprefix(": ")
+    return f"line {place[1]}, column {place[2]}: {rest[place.end() :]}"
+
+
+_PLACE = re.compile(r":(\d+):(\d+): ")
 
 
 def collect(

@@ -10,6 +10,7 @@ mode.
 
 from __future__ import annotations
 
+import gc
 import re
 import textwrap
 from collections.abc import Sequence
@@ -76,6 +77,34 @@ def _other_text(answer: AnswerValue | None, option_id: str) -> str:
         if isinstance(choice, OtherAnswer) and choice.id == option_id:
             return choice.text
     return ""
+
+
+def pause_garbage_collection() -> None:
+    """Process policy while arrow-key prompts run (`krmscan take` sets it).
+
+    Each questionary prompt builds and drops a prompt_toolkit application of some hundred
+    thousand objects; the collector's automatic runs then land between an answer and the next
+    prompt, as pauses of up to a few hundred ms. With them off (and start-up's objects frozen
+    out of every collection), `QuestionaryPrompter` collects once each prompt is on screen,
+    while the respondent reads it.
+    """
+    gc.freeze()
+    gc.disable()
+
+
+def _collect_garbage_once_shown(prompt: Prompt) -> None:
+    """Under `pause_garbage_collection`, collect once ``prompt`` has been drawn."""
+    if gc.isenabled():
+        return
+    done = False
+
+    def collect(_: object) -> None:
+        nonlocal done
+        if not done:
+            done = True
+            gc.collect()
+
+    prompt.application.after_render += collect
 
 
 class QuestionaryPrompter:
@@ -202,6 +231,7 @@ class QuestionaryPrompter:
         application.key_bindings = merge_key_bindings(
             [application.key_bindings or KeyBindings(), keys]
         )
+        _collect_garbage_once_shown(prompt)
         try:
             return prompt.unsafe_ask()
         except EOFError:

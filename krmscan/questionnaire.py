@@ -5,16 +5,12 @@ ambition question) by validators on the model itself, so every command agrees on
 Problems are reported all at once as ``FILE:LINE:COL: dotted.path: message``.
 """
 
-from __future__ import annotations
-
 import hashlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -43,9 +39,15 @@ RULES_ERROR = "questionnaire_rules"
 
 
 class Model(BaseModel):
-    """Base of the questionnaire's parts: immutable, unknown fields are errors."""
+    """Base of the questionnaire's parts: immutable, unknown fields are errors.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Validators are built when first used (``defer_build``), once for the whole questionnaire,
+    and no field name needs pydantic's check against its own ``model_`` names.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, defer_build=True, protected_namespaces=()
+    )
 
 
 class ScalePoint(Model):
@@ -178,7 +180,13 @@ class Component(Model):
 class Questionnaire(Model):
     """The whole scan as declared in ``questionnaire.yaml``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        defer_build=True,
+        protected_namespaces=(),
+        ignored_types=(cached_property,),
+    )
 
     id: Id
     version: Annotated[str, StringConstraints(min_length=1)]
@@ -191,7 +199,7 @@ class Questionnaire(Model):
     components: Annotated[list[Component], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _cross_field_rules(self) -> Questionnaire:
+    def _cross_field_rules(self) -> "Questionnaire":
         problems = [
             *self._language_problems(),
             *self._duplicate_id_problems(),
@@ -362,8 +370,7 @@ def _dotted(path: PathKey) -> str:
 QUESTION_TYPES = {"text", "single_choice", "multiple_choice", "ambition"}
 
 
-@dataclass(frozen=True)
-class LoadedQuestionnaire:
+class LoadedQuestionnaire(NamedTuple):
     """A valid questionnaire with the file it came from and that file's sha256."""
 
     questionnaire: Questionnaire
@@ -373,29 +380,58 @@ class LoadedQuestionnaire:
 
 def default_path() -> Path:
     """The questionnaire shipped inside the package."""
-    return Path(str(resources.files("krmscan") / "questionnaire.yaml"))
+    return Path(__file__).with_name("questionnaire.yaml")
+
+
+_parsed: dict[str, Questionnaire] = {}
+"""Questionnaires already validated in this process, by the sha256 of their file."""
 
 
 def load(path: Path | None = None) -> LoadedQuestionnaire:
-    """Read, parse and validate a questionnaire; raises `ProblemsError` listing every problem."""
+    """Read, parse and validate a questionnaire; raises `ProblemsError` listing every problem.
+
+    A file is parsed once per process: loading the same bytes again reuses the result.
+    """
     path = path or default_path()
     try:
         raw = read_limited(path, max_bytes=MAX_QUESTIONNAIRE_BYTES)
     except IsADirectoryError:
         raise BadDataError(f"{path}: is a folder; give the questionnaire's .yaml file") from None
     except FileNotFoundError:
-        raise BadDataError(f"{path}: no such file") from None
-    except (OSError, ValueError) as error:
-        raise BadDataError(f"{path}: cannot read: {_reason(error)}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
+        raise BadDataError(f"{path}: no such file; check the name and folder") from None
+    except PermissionError:
         raise BadDataError(
-            f"{path}: byte {error.start} is not UTF-8; save the file as UTF-8"
+            f"{path}: no permission to read it; ask its owner for read access or a copy"
         ) from None
-    return LoadedQuestionnaire(
-        questionnaire=parse(text, path), path=path, sha256=hashlib.sha256(raw).hexdigest()
-    )
+    except ValueError:
+        raise BadDataError(
+            f"{path}: the file is larger than {MAX_QUESTIONNAIRE_BYTES // 1024} KiB, far beyond "
+            "any questionnaire; check that this is the questionnaire's .yaml file"
+        ) from None
+    except OSError as error:
+        raise BadDataError(f"{path}: cannot read: {_reason(error)}") from None
+    sha256 = hashlib.sha256(raw).hexdigest()
+    questionnaire = _parsed.get(sha256)
+    if questionnaire is None:
+        questionnaire = parse(_decoded(raw, path), path)
+        _parsed[sha256] = questionnaire
+    return LoadedQuestionnaire(questionnaire=questionnaire, path=path, sha256=sha256)
+
+
+def _decoded(raw: bytes, path: Path) -> str:
+    """The text of a UTF-8 file (a leading byte order mark is allowed)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise BadDataError(
+            f"{path}:{line}:{column}: byte 0x{raw[error.start]:02X} is not UTF-8; "
+            "save the file as UTF-8"
+        ) from None
 
 
 def parse(text: str, path: Path) -> Questionnaire:
@@ -405,13 +441,29 @@ def parse(text: str, path: Path) -> Questionnaire:
     except YamlSyntaxError as error:
         raise ProblemsError([_syntax_problem(error, text, path)]) from None
     problems = list(document.problems)
-    if not isinstance(document.data, dict):
-        problems.append(Problem((), document.position_of(()), "expected a mapping of fields"))
+    if document.data is None:
+        problems.append(
+            Problem(
+                (),
+                document.position_of(()),
+                "the file holds no questionnaire; it starts with id:, version:, language:, "
+                "title:, scale:, levels:, bands:, sections: and components:",
+            )
+        )
+    elif not isinstance(document.data, dict):
+        problems.append(
+            Problem(
+                (),
+                document.position_of(()),
+                f"expected the questionnaire's fields (name: value lines), found "
+                f"{_kind(document.data)}",
+            )
+        )
     else:
         try:
             questionnaire = Questionnaire.model_validate(document.data)
         except ValidationError as error:
-            problems.extend(_problems_from(error, document))
+            problems.extend(_without_misspelt_missing(list(_problems_from(error, document))))
         else:
             if not problems:
                 return questionnaire
@@ -469,18 +521,122 @@ def _item(node: Any, index: int | str) -> Any:
     return None
 
 
+_MESSAGES = {
+    "missing": "field required; add it",
+    "string_too_short": "must not be empty",
+    "string_pattern_mismatch": (
+        "{input} is not a valid id; use lowercase letters, digits and _, starting with a letter"
+    ),
+    "string_type": "expected a text, found {kind}; put it in quotes if it is meant as text",
+    "bool_type": "expected true or false, found {input}",
+    "bool_parsing": "expected true or false, found {input}",
+    "int_type": "expected a whole number, found {input}",
+    "int_parsing": "expected a whole number, found {input}",
+    "int_from_float": "expected a whole number, found {input}",
+    "float_type": "expected a number, found {input}",
+    "float_parsing": "expected a number, found {input}",
+    "greater_than_equal": "must be at least {ge}, found {input}",
+    "less_than_equal": "must be at most {le}, found {input}",
+    "too_short": "needs at least {min_length} item(s)",
+    "list_type": "expected a list (lines starting with '- '), found {kind}",
+    "model_type": "expected a mapping of fields (name: value lines), found {kind}",
+    "model_attributes_type": "expected a mapping of fields (name: value lines), found {kind}",
+    "dict_type": "expected a mapping of fields (name: value lines), found {kind}",
+    "literal_error": "must be {expected}, found {input}",
+    "union_tag_not_found": (
+        "field 'type' required (text, single_choice, multiple_choice or ambition)"
+    ),
+}
+
+
 def _pydantic_message(detail: Any) -> str:
+    """Pydantic's error in an author's words, saying what to write instead."""
     kind = detail["type"]
-    if kind == "missing":
-        return "field required"
     if kind == "extra_forbidden":
-        return "unknown field; check its spelling (see `krmscan schema questionnaire`)"
+        return _unknown_field(str(detail["loc"][-1]))
     if kind == "union_tag_invalid":
         expected = ", ".join(sorted(QUESTION_TYPES))
         return f"unknown type {detail['ctx']['tag']!r}; use one of {expected}"
-    if kind == "union_tag_not_found":
-        return "field 'type' required (text, single_choice, multiple_choice or ambition)"
-    return str(detail["msg"])
+    template = _MESSAGES.get(kind)
+    if template is None:
+        return str(detail["msg"])
+    value = detail["input"]
+    return template.format(
+        **{
+            key: item if isinstance(item, str) else _shown(item)
+            for key, item in (detail.get("ctx") or {}).items()
+        },
+        input=_shown(value),
+        kind=_kind(value),
+    )
+
+
+def _unknown_field(name: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(_field_names()), n=1, cutoff=0.75)
+    hint = f"did you mean '{close[0]}'?" if close else "remove it or check its spelling"
+    return f"unknown field '{name}'; {hint} (fields: `krmscan schema questionnaire`)"
+
+
+def _field_names() -> set[str]:
+    models: list[type[BaseModel]] = [
+        ScalePoint,
+        Level,
+        Band,
+        Option,
+        AmbitionOption,
+        TextQuestion,
+        SingleChoiceQuestion,
+        MultipleChoiceQuestion,
+        AmbitionQuestion,
+        Section,
+        Part,
+        Statement,
+        Component,
+        Questionnaire,
+    ]
+    return {name for model in models for name in model.model_fields}
+
+
+def _without_misspelt_missing(problems: list[Problem]) -> Iterator[Problem]:
+    """Drop "field required" where an unknown field beside it is its misspelling.
+
+    ``statments:`` then gets one message (unknown field, did you mean 'statements'?) instead
+    of two.
+    """
+    import difflib
+
+    unknown = [p for p in problems if p.message.startswith("unknown field")]
+    for problem in problems:
+        if problem.message == _MESSAGES["missing"] and any(
+            other.path[:-1] == problem.path[:-1]
+            and difflib.get_close_matches(str(other.path[-1]), [str(problem.path[-1])], 1, 0.75)
+            for other in unknown
+        ):
+            continue
+        yield problem
+
+
+def _kind(value: Any) -> str:
+    """What a YAML value is, in words."""
+    if value is None:
+        return "an empty value"
+    names = {dict: "a mapping", list: "a list", str: "a text", bool: "true/false"}
+    if type(value) in names:
+        return names[type(value)]
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return f"{type(value).__name__} {value}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return _kind(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    shown = repr(value) if isinstance(value, str) else str(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _syntax_problem(error: YamlSyntaxError, text: str, path: Path) -> str:

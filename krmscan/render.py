@@ -25,12 +25,16 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from krmscan.answers import AnswerValue, OtherAnswer, choice_id
-from krmscan.flow import Group as StepGroup
-from krmscan.flow import Intro, Step
-from krmscan.messages import Messages
-from krmscan.questionnaire import AmbitionQuestion, Level, Questionnaire, Statement, TextQuestion
-from krmscan.scoring import Result
+from krmscan.answers import OtherAnswer, choice_id
+from krmscan.questionnaire import AmbitionQuestion, Statement, TextQuestion
+
+if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring for them
+    from krmscan.answers import AnswerValue
+    from krmscan.flow import Group as StepGroup
+    from krmscan.flow import Intro, Step
+    from krmscan.messages import Messages
+    from krmscan.questionnaire import Level, Questionnaire
+    from krmscan.scoring import Result
 
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
     from krmscan.aggregate import ComponentSummary, Frequency, OrganisationSummary, Results
@@ -171,17 +175,21 @@ class FittedTable:
         if widths is None:
             yield from self._stacked()
             return
+        # Cells are Text, never markup: names from the questionnaire print as written, and
+        # rich skips parsing markup and emoji codes (and importing their tables) for each cell.
         table = Table(
-            title=self.title,
+            title=Text(self.title),
             title_justify="left",
             box=ASCII_SIMPLE_HEAD if ascii_only() else box.SIMPLE_HEAD,
             pad_edge=False,
         )
         for index, (heading, width) in enumerate(zip(self.headings, widths, strict=True)):
             justify: JustifyMethod = "right" if index in self.right_aligned else "left"
-            table.add_column(heading, justify=justify, width=width, overflow="fold")
+            table.add_column(Text(heading), justify=justify, width=width, overflow="fold")
         for index, (row, style) in enumerate(zip(self.rows, self.row_styles, strict=True)):
-            table.add_row(*row, style=style or None, end_section=index + 1 == self.section_before)
+            table.add_row(
+                *map(Text, row), style=style or None, end_section=index + 1 == self.section_before
+            )
         yield table
 
     def rows_of(self, index: int) -> list[str]:

@@ -1,41 +1,69 @@
 """Safe YAML loading that remembers where every value stands in the file.
 
-One pass composes the node tree (libyaml's parser when present), constructs plain data with the
-safe constructor, and records the line and column of every path, so that problems found later
-(by pydantic or cross-field rules) can point at ``FILE:LINE:COL``. Duplicate keys, which PyYAML
-would silently overwrite, are reported; alias expansion is bounded ("billion laughs").
+One pass composes the node tree (libyaml's parser when present), a bounded check measures it,
+the safe constructor builds plain data, and the line and column of every path are recorded, so
+that problems found later (by pydantic or cross-field rules) can point at ``FILE:LINE:COL``.
+Duplicate keys, which PyYAML would silently overwrite, are reported. Before anything is built,
+the document's size with its aliases expanded ("billion laughs"), its depth, self-referring
+aliases and tags other than plain YAML's are refused, so no input can exhaust memory, time or
+the stack.
+
+Its types are named tuples and plain classes, not dataclasses: defining a dataclass costs a
+millisecond of start-up, paid by every command.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 import yaml
-
-try:  # libyaml is several times faster; the pure-Python loader behaves the same
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
 
 PathKey = tuple[str | int, ...]
 
 MAX_NODES = 200_000
-"""Upper bound on the nodes of a document with its aliases expanded."""
+"""Upper bound on the values of a document with its aliases expanded."""
+
 MAX_DEPTH = 100
-"""Upper bound on the nesting of a document (the questionnaire needs about 8 levels)."""
+"""Upper bound on nesting (the questionnaire needs about 8 levels)."""
 
 
-@dataclass(frozen=True)
-class Position:
+class PureSafeLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader, with libyaml's guard against deep flow nesting.
+
+    Without it, ``[[[[...`` costs the pure-Python scanner quadratic time before anything fails.
+    """
+
+    def fetch_flow_collection_start(self, token_class: Any) -> None:
+        """Refuse a flow collection nested deeper than `MAX_DEPTH` before scanning on."""
+        if self.flow_level >= MAX_DEPTH:
+            raise yaml.scanner.ScannerError(None, None, _too_deep(), self.get_mark())
+        super().fetch_flow_collection_start(token_class)
+
+
+try:  # libyaml is several times faster; the pure-Python loader behaves the same
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    SafeLoader = PureSafeLoader  # type: ignore[assignment,misc]
+
+_CORE = "tag:yaml.org,2002:"
+PLAIN_TAGS = frozenset(
+    _CORE + name for name in ("null", "bool", "int", "float", "str", "seq", "map", "timestamp")
+)
+"""The tags of plain YAML data; any other tag (``!!python/object``, ``!!binary``, ``!x``) is
+refused."""
+
+_MERGE = _CORE + "merge"
+_STR = _CORE + "str"
+
+
+class Position(NamedTuple):
     """A 1-based line and column in a file."""
 
     line: int
     column: int
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong at a path of a document."""
 
     path: PathKey
@@ -43,13 +71,13 @@ class Problem:
     message: str
 
 
-@dataclass
 class YamlDocument:
     """Loaded data plus the position of each path, and the problems seen while reading."""
 
-    data: Any
-    positions: dict[PathKey, Position] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.positions: dict[PathKey, Position] = {}
+        self.problems: list[Problem] = []
 
     def position_of(self, path: PathKey) -> Position:
         """The position of ``path`` or of its nearest recorded ancestor."""
@@ -75,97 +103,166 @@ def _position(mark: Any) -> Position:
 
 def load_yaml(text: str) -> YamlDocument:
     """Parse ``text`` safely into data with positions; raises `YamlSyntaxError`."""
-    loader = SafeLoader(text)
+    loader: SafeLoader | None = None
     try:
+        loader = SafeLoader(text)
         node = loader.get_single_node()
-        if node is None:
-            return YamlDocument(data=None)
-        _check_expansion(node)
         document = YamlDocument(data=None)
-        _walk(node, (), document)
-        document.data = loader.construct_document(node)
+        if node is not None:
+            document.data = _Builder(loader, document).build(node, (), 0).value
         return document
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or str(error)
-        if problem.startswith("could not determine a constructor for the tag"):
-            problem += "; remove the tag: krmscan reads plain YAML values only"
-        if error.context and error.context not in problem:
-            problem = f"{error.context}: {problem}"
-        return _raise(problem, _position(mark) if mark else None)
+        raise _syntax_error(error) from None
+    except yaml.reader.ReaderError as error:
+        raise _reader_error(error, text) from None
     except yaml.YAMLError as error:
-        return _raise(str(error), None)
+        raise YamlSyntaxError(str(error), None) from None
+    except RecursionError:  # the pure-Python composer recurses once per level
+        raise YamlSyntaxError(_too_deep(), None) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
-def _raise(message: str, position: Position | None) -> YamlDocument:
-    raise YamlSyntaxError(message, position)
+def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSyntaxError:
+    """PyYAML's error in krmscan's words, at its position."""
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or str(error)
+    if "maximum nesting depth" in problem:
+        problem = _too_deep()
+    elif error.context and error.context not in problem:
+        problem = f"{error.context}: {problem}"
+    return YamlSyntaxError(problem, _position(mark) if mark else None)
 
 
-def _check_expansion(root: yaml.Node) -> None:
-    """Refuse self-referring aliases, expansion beyond `MAX_NODES`, nesting beyond `MAX_DEPTH`.
+def _reader_error(error: yaml.reader.ReaderError, text: str) -> YamlSyntaxError:
+    """A character YAML does not allow (control characters), at its line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return YamlSyntaxError(
+        f"the character U+{ord(character):04X} is not allowed in YAML ({error.reason}); remove it",
+        Position(line, column),
+    )
 
-    Deep nesting would end the loader's recursion in a traceback. Aliases share node objects,
-    so sizes are memoised per node: a "billion laughs" document is measured in as many steps
-    as it has distinct nodes, before anything is expanded.
+
+def _too_deep() -> str:
+    return f"values are nested more than {MAX_DEPTH} levels deep here; flatten the file"
+
+
+class _Built(NamedTuple):
+    value: Any
+    size: int
+    """Values in the subtree, aliases expanded."""
+    height: int
+    """Levels of the subtree."""
+
+
+class _Builder:
+    """One pass over the composed nodes: plain data, positions, and every check.
+
+    Aliases make the node graph share nodes; each node is built once and its size and height
+    remembered, so a billion-laughs document is refused after visiting its few distinct nodes,
+    never expanded. Recursion is safe: it stops at `MAX_DEPTH` levels.
     """
-    sizes: dict[int, int] = {}
-    open_nodes: set[int] = set()
 
-    def size(node: yaml.Node, depth: int) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if depth > MAX_DEPTH:
-            raise YamlSyntaxError(
-                f"values are nested more than {MAX_DEPTH} levels deep here; flatten the file",
-                _position(node.start_mark),
-            )
-        if key in open_nodes:
+    def __init__(self, loader: Any, document: YamlDocument) -> None:
+        self.loader = loader
+        self.document = document
+        self.built: dict[int, _Built] = {}
+        self.open: set[int] = set()
+
+    def build(self, node: yaml.Node, path: PathKey, depth: int) -> _Built:
+        """The data of ``node`` at ``path``, ``depth`` levels below the top."""
+        known = self.built.get(id(node))
+        if known is not None:  # an alias of a node built before
+            if depth + known.height - 1 > MAX_DEPTH:
+                raise YamlSyntaxError(_too_deep(), _position(node.start_mark))
+            return known
+        if id(node) in self.open:
             raise YamlSyntaxError(
                 "an alias refers to the value that contains it; write the values out instead",
                 _position(node.start_mark),
             )
-        open_nodes.add(key)
-        children: list[yaml.Node] = []
-        if isinstance(node, yaml.MappingNode):
-            children = [part for pair in node.value for part in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            children = list(node.value)
-        total = 1 + sum(size(child, depth + 1) for child in children)
-        open_nodes.discard(key)
-        sizes[key] = total
-        if total > MAX_NODES and all(sizes[id(child)] <= MAX_NODES for child in children):
+        if depth > MAX_DEPTH:
+            raise YamlSyntaxError(_too_deep(), _position(node.start_mark))
+        if node.tag not in PLAIN_TAGS:
+            shown = node.tag.replace(_CORE, "!!", 1) if node.tag.startswith(_CORE) else node.tag
             raise YamlSyntaxError(
-                f"this value expands to {total} values through aliases (at most {MAX_NODES} "
-                "allowed); write the values out instead",
+                f"the tag '{shown}' is not allowed: krmscan reads plain YAML only; remove the tag",
                 _position(node.start_mark),
             )
-        return total
+        self.document.positions.setdefault(path, _position(node.start_mark))
+        if isinstance(node, yaml.ScalarNode):
+            built = _Built(self._scalar(node), 1, 1)
+        else:
+            self.open.add(id(node))
+            if isinstance(node, yaml.MappingNode):
+                built = self._mapping(node, path, depth)
+            else:
+                built = self._sequence(cast(yaml.SequenceNode, node), path, depth)
+            self.open.discard(id(node))
+        if built.size > MAX_NODES:  # the first value too large: its parts were not
+            raise YamlSyntaxError(
+                f"this value expands to {built.size} values through aliases (at most "
+                f"{MAX_NODES} allowed); write the values out instead",
+                _position(node.start_mark),
+            )
+        self.built[id(node)] = built
+        return built
 
-    size(root, 0)
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR:
+            return node.value
+        return self.loader.yaml_constructors[node.tag](self.loader, node)
 
+    def _sequence(self, node: yaml.SequenceNode, path: PathKey, depth: int) -> _Built:
+        items = [
+            self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
+        ]
+        return _Built(
+            [item.value for item in items],
+            1 + sum(item.size for item in items),
+            1 + max((item.height for item in items), default=0),
+        )
 
-def _walk(node: yaml.Node, path: PathKey, document: YamlDocument) -> None:
-    """Record the position of every path and report duplicate keys."""
-    document.positions.setdefault(path, _position(node.start_mark))
-    if isinstance(node, yaml.MappingNode):
+    def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> _Built:
+        """A mapping: duplicate keys reported, keys that are not text refused, merges applied."""
+        problems = self.document.problems
+        positions = self.document.positions
         seen: dict[str, Position] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                _walk(value_node, path, document)
+        for key_node, _ in node.value:
+            if key_node.tag == _MERGE:
                 continue
-            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             key_position = _position(key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                message = f"the key {shown!r} is not a field name; field names are words"
+                problems.append(Problem(path, key_position, message))
+            elif key_node.value in seen:
+                first = seen[key_node.value]
+                message = (
+                    f"duplicate key '{key_node.value}' (first at line {first.line}); "
+                    "keep one of them"
+                )
+                problems.append(Problem((*path, key_node.value), key_position, message))
+            else:
+                seen[key_node.value] = key_position
+        if any(key_node.tag == _MERGE for key_node, _ in node.value):
+            self.loader.flatten_mapping(node)  # `<<: *base` merges, as PyYAML does
+        value: dict[str, Any] = {}
+        size, height = 1, 0
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                continue
+            key = key_node.value
+            child_path = (*path, key)
+            positions.setdefault(child_path, _position(key_node.start_mark))
+            child = self.build(value_node, child_path, depth + 1)
             if key in seen:
-                first = seen[key]
-                message = f"duplicate key '{key}' (first at line {first.line}); keep one of them"
-                document.problems.append(Problem((*path, key), key_position, message))
-            seen.setdefault(key, key_position)
-            document.positions.setdefault((*path, key), key_position)
-            _walk(value_node, (*path, key), document)
-            document.positions[(*path, key)] = key_position
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*path, index), document)
+                positions[child_path] = seen[key]
+            value[key] = child.value
+            size += child.size
+            height = max(height, child.height)
+        return _Built(value, size, height + 1)

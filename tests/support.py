@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from krmscan.answers import AnswerValue, Choice, OtherAnswer
@@ -83,8 +83,12 @@ def run_krmscan(
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
     timeout: float = 60,
+    preexec_fn: Callable[[], object] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed ``krmscan`` command as a user would, capturing its output."""
+    """Run the installed ``krmscan`` command as a user would, capturing its output.
+
+    ``preexec_fn`` runs in the child before krmscan starts (e.g. to drop privileges).
+    """
     return subprocess.run(
         [str(KRMSCAN), *map(str, args)],
         input=input,
@@ -94,4 +98,5 @@ def run_krmscan(
         env={**os.environ, "COLUMNS": "100", **(env or {})},
         timeout=timeout,
         check=False,
+        preexec_fn=preexec_fn,
     )

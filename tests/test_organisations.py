@@ -277,7 +277,10 @@ def test_bad_files_are_listed_the_rest_scored_exit_1(folder: Path, tmp_path: Pat
     assert set(reasons) == {"broken.json", "empty.json"}
     assert "not valid JSON" in reasons["broken.json"]
     assert "the file is empty" in reasons["empty.json"]
-    assert f"skipped {tmp_path / 'in' / 'broken.json'}: not valid JSON" in done.stderr
+    assert (
+        f"skipped {tmp_path / 'in' / 'broken.json'}: line 1, column 29: not valid JSON"
+        in done.stderr
+    )
     assert "8 respondents from 10 files, 2 skipped" in done.stderr
 
 

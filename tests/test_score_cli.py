@@ -137,7 +137,9 @@ def test_score_as_a_process(answers_file: Path, shipped: LoadedQuestionnaire) ->
     assert json.loads(as_json.stdout) == expected_json(shipped)
     broken = run_krmscan("score", answers_file.with_name("missing.json"))
     assert broken.returncode == 1
-    assert broken.stderr == f"{answers_file.with_name('missing.json')}: no such file\n"
+    assert broken.stderr == (
+        f"{answers_file.with_name('missing.json')}: no such file; check the name and folder\n"
+    )
     assert broken.stdout == ""
 
 
@@ -168,14 +170,17 @@ def set_answer(key: str, value: object) -> Callable[[dict[str, Any]], object]:
 
 
 BROKEN = [
-    ("missing file", lambda _g, folder: folder / "nope.json", "{path}: no such file"),
+    (
+        "missing file",
+        lambda _g, folder: folder / "nope.json",
+        "{path}: no such file; check the name and folder",
+    ),
     # A folder is searched for answers files since organisation results (issue 4); an empty
     # one is tested in test_organisations.py::test_empty_folder_is_an_error_naming_it.
     (
         "invalid JSON",
         raw('{"format": "krmscan-answers", '),
-        "{path}: not valid JSON (EOF while parsing a value at line 1 column 30); "
-        "is the file complete?",
+        "{path}:1:30: not valid JSON (EOF while parsing a value); is the file complete?",
     ),
     ("empty file", raw(""), "{path}: the file is empty; it is not a krmscan answers file"),
     (
@@ -186,20 +191,22 @@ BROKEN = [
     (
         "another questionnaire id",
         edit(lambda d: d["questionnaire"].__setitem__("id", "andere_scan")),
-        "{path}: answers a questionnaire with id 'andere_scan', not 'medewerkerscan_krm' "
+        "{path}: questionnaire.id: answers a questionnaire with id 'andere_scan', not "
+        "'medewerkerscan_krm' "
         "({questionnaire}); use -q to pick the questionnaire it answers",
     ),
     (
         "unknown question id",
         edit(set_answer("lievelingskleur", "blauw")),
-        "{path}: answers.lievelingskleur: unknown question id (not in questionnaire.yaml)",
+        "{path}: answers.lievelingskleur: unknown question id; questionnaire "
+        "'medewerkerscan_krm' has no question or statement with this id",
     ),
     (
         "unknown option",
         edit(set_answer("krm_initiatief", ["init_directie", "init_kantine"])),
-        "{path}: answers.krm_initiatief: unknown option id 'init_kantine'; expected one of "
-        "['init_automatisering', 'init_beleidsafdeling', 'init_decentraal', 'init_directie', "
-        "'init_frontoffice', 'init_overig']",
+        '{path}: answers.krm_initiatief: unknown option id "init_kantine"; use one of '
+        '"init_directie", "init_frontoffice", "init_beleidsafdeling", "init_automatisering", '
+        '"init_decentraal", "init_overig"',
     ),
     (
         "missing answer",
@@ -215,19 +222,20 @@ BROKEN = [
     (
         "three answers to the max-2 question",
         edit(set_answer("krm_is", ["over_nadenken", "al_veel_aan_doen", "goed_beheersen"])),
-        "{path}: answers.krm_is: Kies maximaal 2 antwoorden.",
+        '{path}: answers.krm_is: 3 options chosen ("over_nadenken", "al_veel_aan_doen", '
+        '"goed_beheersen"); the question allows at most 2, so remove 1',
     ),
     (
         "statement off the scale",
         edit(set_answer("strategie_inlevingsvermogen", "helemaal_eens")),
-        '{path}: answers.strategie_inlevingsvermogen: "helemaal_eens" is not on the scale '
-        "['eens', 'neutraal', 'oneens']",
+        '{path}: answers.strategie_inlevingsvermogen: "helemaal_eens" is not on the scale; '
+        'use one of "oneens", "neutraal", "eens"',
     ),
     (
         "an other option without its text",
         edit(set_answer("krm_doelen", ["doel_anders"])),
-        "{path}: answers.krm_doelen: option 'doel_anders' needs its text: "
-        '{{"id": "doel_anders", "text": "..."}}',
+        "{path}: answers.krm_doelen: option 'doel_anders' is an \"other\" option and needs its "
+        'text: {{"id": "doel_anders", "text": "..."}}',
     ),
 ]
 
@@ -317,7 +325,8 @@ def test_q_with_another_id_refuses_the_file(answers_file: Path, tmp_path: Path) 
     result = invoke("score", answers_file, "-q", other)
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{answers_file}: answers a questionnaire with id 'medewerkerscan_krm', not 'andere_scan' "
+        f"{answers_file}: questionnaire.id: answers a questionnaire with id "
+        "'medewerkerscan_krm', not 'andere_scan' "
         f"({other}); use -q to pick the questionnaire it answers\n"
     )
 
@@ -325,7 +334,9 @@ def test_q_with_another_id_refuses_the_file(answers_file: Path, tmp_path: Path) 
 def test_q_with_a_broken_questionnaire(answers_file: Path, tmp_path: Path) -> None:
     result = invoke("score", answers_file, "-q", tmp_path / "missing.yaml")
     assert result.exit_code == 1
-    assert result.stderr == f"{tmp_path / 'missing.yaml'}: no such file\n"
+    assert (
+        result.stderr == f"{tmp_path / 'missing.yaml'}: no such file; check the name and folder\n"
+    )
 
 
 def test_unknown_format_is_a_usage_error(answers_file: Path) -> None:
