@@ -78,6 +78,12 @@ class QuestionnaireRef(Strict):
     version: str
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
+    @classmethod
+    def of(cls, loaded: LoadedQuestionnaire) -> "QuestionnaireRef":
+        """The reference to a loaded questionnaire file."""
+        questionnaire = loaded.questionnaire
+        return cls(id=questionnaire.id, version=questionnaire.version, sha256=loaded.sha256)
+
 
 class AnswersFile(Strict):
     """The whole answers file."""
@@ -400,13 +406,10 @@ def build(
     loaded: LoadedQuestionnaire, answers: Answers, started_at: datetime, completed_at: datetime
 ) -> AnswersFile:
     """A complete answers file for ``answers`` given to ``loaded``."""
-    questionnaire = loaded.questionnaire
     return AnswersFile(
         format=FORMAT,
         format_version=FORMAT_VERSION,
-        questionnaire=QuestionnaireRef(
-            id=questionnaire.id, version=questionnaire.version, sha256=loaded.sha256
-        ),
+        questionnaire=QuestionnaireRef.of(loaded),
         started_at=started_at,
         completed_at=completed_at,
         answers=dict(answers),

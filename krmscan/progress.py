@@ -84,14 +84,11 @@ def snapshot(
     anonymous: bool,
 ) -> ProgressFile:
     """The progress of ``walk`` as it is now."""
-    questionnaire = loaded.questionnaire
     step = walk.current
     return ProgressFile(
         format=FORMAT,
         format_version=FORMAT_VERSION,
-        questionnaire=QuestionnaireRef(
-            id=questionnaire.id, version=questionnaire.version, sha256=loaded.sha256
-        ),
+        questionnaire=QuestionnaireRef.of(loaded),
         started_at=started_at,
         saved_at=saved_at,
         anonymous=anonymous,
