@@ -168,9 +168,9 @@ class FittedTable:
         """Render as a table that fits ``options.max_width``, or as stacked blocks."""
         columns = list(zip(self.headings, *self.rows, strict=True))
         least = [max(_longest_word(cell) for cell in column) for column in columns]
-        most = [max(least[i], *map(cell_len, self.rows_of(i))) for i in range(len(columns))]
+        lengths = [[cell_len(cell) for cell in column] for column in columns]
+        most = [max(column) for column in lengths]
         overhead = _PADDING * (len(columns) - 1) + 2
-        lengths = [[cell_len(cell) for cell in self.rows_of(i)] for i in range(len(columns))]
         widths = _spread(least, most, options.max_width - overhead, lengths)
         if widths is None:
             yield from self._stacked()
@@ -191,10 +191,6 @@ class FittedTable:
                 *map(Text, row), style=style or None, end_section=index + 1 == self.section_before
             )
         yield table
-
-    def rows_of(self, index: int) -> list[str]:
-        """The cells of one column (without its heading, which may wrap)."""
-        return [row[index] for row in self.rows]
 
     def _stacked(self) -> Iterator[Text]:
         yield Text(self.title, style="bold")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import datetime, timezone
 from fractions import Fraction
@@ -131,7 +132,7 @@ def test_table_through_cli_runner(answers_file: Path, shipped: LoadedQuestionnai
 def test_score_as_a_process(answers_file: Path, shipped: LoadedQuestionnaire) -> None:
     table = run_krmscan("score", answers_file, env={"NO_COLOR": "1", "COLUMNS": "120"})
     assert table.returncode == 0, table.stderr
-    assert "Strategie                  21.4   De klantvriendelijke corporatie" in table.stdout
+    assert re.search(r"Strategie +21\.4 +De klantvriendelijke corporatie", table.stdout)
     as_json = run_krmscan("score", answers_file, "-f", "json")
     assert as_json.returncode == 0, as_json.stderr
     assert json.loads(as_json.stdout) == expected_json(shipped)

@@ -236,7 +236,10 @@ def test_another_language_gets_its_own_words(tmp_path: Path, lines: list[str]) -
     assert "[Strategie 1/7 · question 9 of 43]" in taken.stdout
     assert taken.stdout.rstrip().endswith(ENGLISH.saved.format(path=out))
     questionnaire_text = english.read_text("utf-8")
+    english_words = set(vars(ENGLISH).values())
     for name, dutch in vars(DUTCH).items():  # no word of the Dutch catalogue slips through
+        if dutch in english_words:  # the same in both languages, e.g. "Score %"
+            continue
         for chunk in re.split(r"\{\w*\}", dutch):
             if len(chunk.strip()) > 3 and chunk not in questionnaire_text:
                 assert chunk not in taken.stdout + taken.stderr, name
