@@ -28,7 +28,7 @@ from pydantic import (
 )
 
 from krmscan.errors import BadDataError, ProblemsError
-from krmscan.files import read_limited, write_private
+from krmscan.files import read_input, without_bom, write_private
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import (
     AmbitionQuestion,
@@ -443,26 +443,13 @@ def read(path: Path | str) -> bytes:
 
     A larger file is refused before it is read whole.
     """
-    try:
-        return read_limited(path, max_bytes=MAX_ANSWERS_BYTES)
-    except IsADirectoryError:
-        raise BadDataError(f"{path}: is a folder; give an answers .json file") from None
-    except FileNotFoundError:
-        raise BadDataError(f"{path}: no such file; check the name and folder") from None
-    except PermissionError:
-        raise BadDataError(
-            f"{path}: no permission to read it; ask its owner for read access or a copy"
-        ) from None
-    except ValueError:
-        raise BadDataError(
-            f"{path}: the file is larger than {MAX_ANSWERS_BYTES // 1024} KiB, far beyond any "
-            "answers file; check that this is the file krmscan wrote"
-        ) from None
-    except OSError as error:
-        raise BadDataError(f"{path}: cannot read: {error.strerror or error}") from None
-
-
-_BOM = b"\xef\xbb\xbf"
+    return read_input(
+        path,
+        max_bytes=MAX_ANSWERS_BYTES,
+        wanted="an answers .json file",
+        kind="answers file",
+        check="the file krmscan wrote",
+    )
 
 
 def parse(raw: bytes, path: Path | str) -> AnswersFile:
@@ -471,8 +458,7 @@ def parse(raw: bytes, path: Path | str) -> AnswersFile:
     Problems come one per field, in words an analyst can act on: a file of another kind or
     version gets one message, not one per field it lacks.
     """
-    if raw.startswith(_BOM):  # an editor on Windows may have added one
-        raw = raw[len(_BOM) :]
+    raw = without_bom(raw)  # an editor on Windows may have added one
     if not raw or raw.isspace():
         raise BadDataError(f"{path}: the file is empty; it is not a krmscan answers file")
     try:

@@ -8,6 +8,41 @@ import stat
 import tempfile
 from pathlib import Path
 
+from krmscan.errors import BadDataError
+
+BOM = b"\xef\xbb\xbf"
+"""The UTF-8 byte order mark some editors (on Windows) put at the start of a file."""
+
+
+def without_bom(raw: bytes) -> bytes:
+    """``raw`` without a leading UTF-8 byte order mark."""
+    return raw[len(BOM) :] if raw.startswith(BOM) else raw
+
+
+def read_input(path: Path | str, *, max_bytes: int, wanted: str, kind: str, check: str) -> bytes:
+    """Read a file krmscan was given, every failure as one `BadDataError` naming the file.
+
+    ``wanted`` names the file to give instead of a folder, ``kind`` what a file beyond
+    ``max_bytes`` is far too large for, and ``check`` what to make sure it is.
+    """
+    try:
+        return read_limited(path, max_bytes=max_bytes)
+    except IsADirectoryError:
+        raise BadDataError(f"{path}: is a folder; give {wanted}") from None
+    except FileNotFoundError:
+        raise BadDataError(f"{path}: no such file; check the name and folder") from None
+    except PermissionError:
+        raise BadDataError(
+            f"{path}: no permission to read it; ask its owner for read access or a copy"
+        ) from None
+    except ValueError:
+        raise BadDataError(
+            f"{path}: the file is larger than {max_bytes // 1024} KiB, far beyond any {kind}; "
+            f"check that this is {check}"
+        ) from None
+    except OSError as error:
+        raise BadDataError(f"{path}: cannot read: {error.strerror or error}") from None
+
 
 def read_limited(path: Path | str, *, max_bytes: int) -> bytes:
     """Read ``path`` whole, refusing files over ``max_bytes`` before reading them.

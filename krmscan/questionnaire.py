@@ -23,7 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from krmscan.errors import BadDataError, ProblemsError
-from krmscan.files import read_limited
+from krmscan.files import read_input, without_bom
 from krmscan.messages import CATALOGUE
 from krmscan.yaml_source import PathKey, Problem, YamlDocument, YamlSyntaxError, load_yaml
 
@@ -393,23 +393,13 @@ def load(path: Path | None = None) -> LoadedQuestionnaire:
     A file is parsed once per process: loading the same bytes again reuses the result.
     """
     path = path or default_path()
-    try:
-        raw = read_limited(path, max_bytes=MAX_QUESTIONNAIRE_BYTES)
-    except IsADirectoryError:
-        raise BadDataError(f"{path}: is a folder; give the questionnaire's .yaml file") from None
-    except FileNotFoundError:
-        raise BadDataError(f"{path}: no such file; check the name and folder") from None
-    except PermissionError:
-        raise BadDataError(
-            f"{path}: no permission to read it; ask its owner for read access or a copy"
-        ) from None
-    except ValueError:
-        raise BadDataError(
-            f"{path}: the file is larger than {MAX_QUESTIONNAIRE_BYTES // 1024} KiB, far beyond "
-            "any questionnaire; check that this is the questionnaire's .yaml file"
-        ) from None
-    except OSError as error:
-        raise BadDataError(f"{path}: cannot read: {_reason(error)}") from None
+    raw = read_input(
+        path,
+        max_bytes=MAX_QUESTIONNAIRE_BYTES,
+        wanted="the questionnaire's .yaml file",
+        kind="questionnaire",
+        check="the questionnaire's .yaml file",
+    )
     sha256 = hashlib.sha256(raw).hexdigest()
     questionnaire = _parsed.get(sha256)
     if questionnaire is None:
@@ -420,8 +410,7 @@ def load(path: Path | None = None) -> LoadedQuestionnaire:
 
 def _decoded(raw: bytes, path: Path) -> str:
     """The text of a UTF-8 file (a leading byte order mark is allowed)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    raw = without_bom(raw)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -649,7 +638,3 @@ def _syntax_problem(error: YamlSyntaxError, text: str, path: Path) -> str:
     if "\t" in source[: len(source) - len(source.lstrip(" \t"))]:
         return f"{path}:{line}:{source.index(chr(9)) + 1}: a tab indents this line; use spaces"
     return f"{path}:{line}:{column}: {error.message}"
-
-
-def _reason(error: BaseException) -> str:
-    return error.strerror or str(error) if isinstance(error, OSError) else str(error)
