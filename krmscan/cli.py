@@ -2,9 +2,9 @@
 
 Start-up time is the price of every command, so this module imports only typer: each command
 imports the domain modules it needs (questionary only in `take`, rich only where it prints).
+Annotations are evaluated when the functions are defined (no ``from __future__ import
+annotations``): typer would otherwise ``eval`` every parameter's annotation on each run.
 """
-
-from __future__ import annotations
 
 import contextlib
 import functools
@@ -268,7 +268,7 @@ def score(
 
 
 def _score_one(
-    loaded: questionnaire.LoadedQuestionnaire,
+    loaded: "questionnaire.LoadedQuestionnaire",
     file: Path,
     output_format: Format,
     output: Path | None,
@@ -293,7 +293,7 @@ def _score_one(
 
 
 def _organisation_results(
-    loaded: questionnaire.LoadedQuestionnaire,
+    loaded: "questionnaire.LoadedQuestionnaire",
     paths: list[Path],
     *,
     organisation: str | None,
@@ -301,7 +301,7 @@ def _organisation_results(
     include_personal: bool,
     include_small: bool,
     exports: bool = True,
-) -> tuple[collect.Collected, aggregate.Results]:
+) -> "tuple[collect.Collected, aggregate.Results]":
     """Load every answers file under ``paths``, tell what was left out, and aggregate."""
     from krmscan import aggregate, collect, render
 
@@ -340,7 +340,7 @@ def _emit(data: str | bytes, output: Path | None) -> None:
     export.write(output, data.encode("utf-8") if isinstance(data, str) else data)
 
 
-def _emit_rendered(renderable: RenderableType, output: Path | None) -> None:
+def _emit_rendered(renderable: "RenderableType", output: Path | None) -> None:
     """Print a rich renderable, or write it as plain text to ``output``."""
     from krmscan import render
 

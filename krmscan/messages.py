@@ -5,14 +5,15 @@ the tool's own words around them: hints, validation messages and the result tabl
 Templates use ``str.format`` fields.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Messages:
-    """All texts the tool shows to a respondent, in one language."""
+class Messages(NamedTuple):
+    """All texts the tool shows to a respondent, in one language.
+
+    A named tuple, not a dataclass, and without postponed annotations: the catalogue is
+    defined on every start, and this is its cheapest immutable form.
+    """
 
     question_counter: str
     statement_progress: str

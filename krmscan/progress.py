@@ -65,6 +65,16 @@ class ProgressFile(Strict):
     answers: dict[str, AnswerValue]
 
 
+def prepare() -> None:
+    """Build the progress file's validator and serializer now rather than at the first answer.
+
+    Models are built on first use (other commands never need these); `take` calls this before
+    the first prompt, so that the respondent's first answer does not wait for it.
+    """
+    QuestionnaireRef.model_rebuild()
+    ProgressFile.model_rebuild()
+
+
 def progress_path(output: Path) -> Path:
     """Where the progress of ``output`` is kept: ``a.json`` -> ``a.json.partial``."""
     return output.with_name(f"{output.name}.partial")

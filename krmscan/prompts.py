@@ -10,6 +10,7 @@ mode.
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 import textwrap
@@ -107,6 +108,29 @@ def _collect_garbage_once_shown(prompt: Prompt) -> None:
     prompt.application.after_render += collect
 
 
+def _prepare_prompt_toolkit() -> None:
+    """Do once, before the first prompt, what prompt_toolkit would redo or defer per prompt.
+
+    - Every questionary prompt is a new prompt_toolkit ``Application``, and each one builds
+      the library's default key bindings (basic, Emacs, Vi, mouse: some five hundred) afresh:
+      about half of the time from one answer to the next prompt. The bindings keep no state
+      of their own (keys act on ``event.app``), so one set serves every application in turn,
+      its lookup tables built once too.
+    - The first application run in the main thread imports ``ctypes`` (for its Ctrl-C
+      handling); imported here, that happens before the respondent answers anything.
+    """
+    import ctypes  # noqa: F401 - see above
+
+    from prompt_toolkit.application import application
+    from prompt_toolkit.key_binding.defaults import load_key_bindings
+
+    if getattr(application, "load_key_bindings", None) is load_key_bindings:
+        shared = functools.cache(load_key_bindings)
+        shared().bindings  # noqa: B018 - builds the merged lookup tables now, not at a key press
+        # the name the Application class looks up, not a public attribute of the module
+        setattr(application, "load_key_bindings", shared)  # noqa: B010
+
+
 class QuestionaryPrompter:
     """Arrow-key prompts in a terminal, with introductions in rich panels.
 
@@ -122,6 +146,7 @@ class QuestionaryPrompter:
         self.messages = messages
         self.console = console
         self._to_overview = False
+        _prepare_prompt_toolkit()
 
     def show_intro(self, intro: Intro) -> None:
         """Print an introduction panel."""

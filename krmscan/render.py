@@ -77,7 +77,7 @@ def intro_panel(intro: Intro) -> Panel:
     """A section's, component's or part's introduction."""
     return Panel(
         Text(intro.text or ""),
-        title=intro.title,
+        title=Text(intro.title) if intro.title else None,
         title_align="left",
         expand=True,
         box=_panel_box(),
@@ -87,7 +87,9 @@ def intro_panel(intro: Intro) -> Panel:
 def level_panel(level: Level, messages: Messages) -> Panel:
     """One corporation type with its full description (shown before the ambition question)."""
     title = messages.level_title.format(level=level.level, name=level.name)
-    return Panel(Text(level.description or ""), title=title, title_align="left", box=_panel_box())
+    return Panel(
+        Text(level.description or ""), title=Text(title), title_align="left", box=_panel_box()
+    )
 
 
 def note(text: str) -> Text:

@@ -129,6 +129,7 @@ def take(
         raise UsageError("--resume and --restart need -o FILE: the answers file to continue")
     session = _Session(loaded, output, anonymous=anonymous, command=command)
     session.acquire()
+    progress.prepare()
     walk: flow.Walk | None = None
     try:
         with _stopping_on_signals():

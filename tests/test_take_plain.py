@@ -236,8 +236,8 @@ def test_another_language_gets_its_own_words(tmp_path: Path, lines: list[str]) -
     assert "[Strategie 1/7 · question 9 of 43]" in taken.stdout
     assert taken.stdout.rstrip().endswith(ENGLISH.saved.format(path=out))
     questionnaire_text = english.read_text("utf-8")
-    english_words = set(vars(ENGLISH).values())
-    for name, dutch in vars(DUTCH).items():  # no word of the Dutch catalogue slips through
+    english_words = set(ENGLISH)
+    for name, dutch in DUTCH._asdict().items():  # no word of the Dutch catalogue slips through
         if dutch in english_words:  # the same in both languages, e.g. "Score %"
             continue
         for chunk in re.split(r"\{\w*\}", dutch):
