@@ -7,8 +7,12 @@ hits both alike; the medians of wall-clock and CPU time (user + system, from the
 accounting of each finished run) and their ratios are printed. Targets: ``krmscan score
 one.json`` and ``krmscan --help`` at most 1.1 x the floor's median on the same file / --help.
 
+``--stages`` also counts the instructions (``perf stat``, not disturbed by other work on the
+machine) that each stage of ``krmscan score one.json`` adds to the floor's imports, as a share
+of the floor app's whole run: what the target leaves room for, and what takes it.
+
 Run from a checkout with the project's virtual environment:
-``.venv/bin/python benchmarks/startup.py [--rounds N]``.
+``.venv/bin/python benchmarks/startup.py [--rounds N] [--stages]``.
 """
 
 from __future__ import annotations
@@ -46,6 +50,96 @@ def main(file: Path) -> None:
 if __name__ == "__main__":
     app()
 '''
+
+
+STAGES_SCRIPT = """\
+import gc, os, sys
+from pathlib import Path
+
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"  # as krmscan.cli.main does
+gc.set_threshold(50_000)
+import pydantic, rich.table, typer, yaml  # the floor app's imports
+from pydantic import TypeAdapter
+import typer._adapters  # what typer adds when it parses the floor app's Path argument
+TypeAdapter(Path).validate_python("one.json")
+stages = int(sys.argv[1])
+if stages > 0:
+    import krmscan.cli
+if stages > 1:
+    import krmscan.messages
+if stages > 2:
+    from krmscan import questionnaire
+if stages > 3:
+    loaded = questionnaire.load()
+if stages > 4:
+    from krmscan import answers
+if stages > 5:
+    answered = answers.load(Path(sys.argv[2]), loaded)
+if stages > 6:
+    from krmscan import scoring
+    result = scoring.score(loaded.questionnaire, answered.file.answers)
+if stages > 7:
+    import rich.console
+if stages > 8:
+    from krmscan import render
+    table = render.result_table(
+        loaded.questionnaire, result, krmscan.messages.messages_for("nl")
+    )
+    render.console().print(table)
+"""
+STAGES = [
+    "the floor's imports, and typer's Path adapter",
+    "import krmscan.cli",
+    "import krmscan.messages (the catalogue)",
+    "import krmscan.questionnaire (models)",
+    "load the questionnaire (YAML, schema, rules)",
+    "import krmscan.answers (models)",
+    "load and check one.json",
+    "import krmscan.scoring, score",
+    "import rich.console",
+    "render and print the result table",
+]
+
+
+def instructions(command: list[str]) -> int | None:
+    """Instructions ``command`` executes (``perf stat``), or None where perf cannot count."""
+    try:
+        counted = subprocess.run(
+            ["perf", "stat", "-x,", "-e", "instructions", *command],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},  # the same dict layouts every run
+            check=False,
+        )
+    except FileNotFoundError:
+        return None
+    for line in counted.stderr.splitlines():
+        value, _, event = line.split(",")[:3]
+        if event.startswith("instructions") and value.isdigit():
+            return int(value)
+    return None
+
+
+def stages(folder: Path, one: Path, floor: list[str], krmscan: list[str]) -> None:
+    """Instructions each stage of ``krmscan score one.json`` adds, as shares of the floor."""
+    floor_count = instructions([*floor, str(one)])
+    if floor_count is None:
+        print("\nstages: perf cannot count instructions on this machine; skipped")
+        return
+    script = folder / "stages.py"
+    script.write_text(STAGES_SCRIPT, "utf-8")
+    print(f"\ninstructions (perf stat), as % of the floor app's {floor_count / 1e6:.0f} M")
+    before = 0
+    for number, name in enumerate(STAGES):
+        count = instructions([sys.executable, str(script), str(number), str(one)]) or 0
+        added = count - before
+        print(f"  {name:46} {added / 1e6:7.0f} M  {100 * added / floor_count:5.1f} %")
+        before = count
+    whole = instructions([*krmscan, "score", str(one)]) or 0
+    print(
+        f"  {'krmscan score one.json, the whole process':46} {whole / 1e6:7.0f} M  "
+        f"{100 * whole / floor_count:5.1f} %  (target <= {100 * TARGET:.0f} %)"
+    )
 
 
 def run_once(command: list[str]) -> tuple[float, float]:
@@ -104,7 +198,9 @@ def answers_file(folder: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=30, help="pairs of runs per comparison")
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--stages", action="store_true", help="count instructions per stage")
+    options = parser.parse_args()
+    rounds = options.rounds
     krmscan = str(Path(sys.executable).with_name("krmscan"))
     with tempfile.TemporaryDirectory() as folder:
         floor_app = Path(folder) / "floor.py"
@@ -119,6 +215,8 @@ def main() -> None:
         )
         compare("krmscan score one.json", [krmscan, "score", str(one)], [*floor, str(one)], rounds)
         compare("krmscan --help", [krmscan, "--help"], [*floor, "--help"], rounds)
+        if options.stages:
+            stages(Path(folder), one, floor, [krmscan])
 
 
 if __name__ == "__main__":

@@ -134,6 +134,25 @@ def test_full_run_saves_what_was_keyed(
     assert "(maximaal 2 antwoorden mogelijk)" in shown
 
 
+def test_prompts_share_one_set_of_default_key_bindings(
+    shipped: LoadedQuestionnaire, keys: PipeInput
+) -> None:
+    """The latency fix holds: prompt_toolkit builds its ~500 default bindings once, not per prompt.
+
+    Guards against a prompt_toolkit release that moves the name krmscan replaces.
+    """
+    from prompt_toolkit.application import Application
+
+    prompter(shipped)
+    first, second = Application(), Application()
+    assert first._default_bindings is second._default_bindings
+    back = "\x1b[Z"  # Shift+Tab, handled by krmscan's bindings beside the shared ones
+    typed = SPACE + ENTER + back + ENTER + SPACE + ENTER
+    answers = ask(shipped, keys, ["krm_is", "krm_doelen"], typed)
+    first_goal = "doel_verkoop_aanvullende_dienstverlening"
+    assert answers == {"krm_is": ["over_nadenken"], "krm_doelen": [first_goal]}
+
+
 def test_third_choice_of_max_two_is_refused(
     shipped: LoadedQuestionnaire,
     keys: PipeInput,
