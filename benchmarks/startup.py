@@ -88,7 +88,7 @@ if stages > 8:
     render.console().print(table)
 """
 STAGES = [
-    "the floor's imports, and typer's Path adapter",
+    "the floor's imports (krmscan's GC settings)",
     "import krmscan.cli",
     "import krmscan.messages (the catalogue)",
     "import krmscan.questionnaire (models)",
@@ -102,21 +102,29 @@ STAGES = [
 
 
 def instructions(command: list[str]) -> int | None:
-    """Instructions ``command`` executes (``perf stat``), or None where perf cannot count."""
-    try:
-        counted = subprocess.run(
-            ["perf", "stat", "-x,", "-e", "instructions", *command],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONHASHSEED": "0"},  # the same dict layouts every run
-            check=False,
-        )
-    except FileNotFoundError:
-        return None
-    for line in counted.stderr.splitlines():
-        value, _, event = line.split(",")[:3]
-        if event.startswith("instructions") and value.isdigit():
-            return int(value)
+    """Instructions ``command`` executes (``perf stat``), or None where perf cannot count.
+
+    Raises SystemExit when the command itself fails: a failed run must not count.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".perf") as counts:
+        try:
+            run = subprocess.run(
+                ["perf", "stat", "-x,", "-o", counts.name, "-e", "instructions", *command],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "PYTHONHASHSEED": "0"},  # the same dict layouts every run
+                check=False,
+            )
+        except FileNotFoundError:
+            return None
+        report = counts.read()
+    if run.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed under perf:\n{run.stderr}")
+    for line in report.splitlines():
+        fields = line.split(",")
+        if len(fields) >= 3 and "instructions" in fields[2] and fields[0].isdigit():
+            return int(fields[0])  # e.g. "123456,,instructions" or "...,cpu_core/instructions/"
     return None
 
 
@@ -131,11 +139,19 @@ def stages(folder: Path, one: Path, floor: list[str], krmscan: list[str]) -> Non
     print(f"\ninstructions (perf stat), as % of the floor app's {floor_count / 1e6:.0f} M")
     before = 0
     for number, name in enumerate(STAGES):
-        count = instructions([sys.executable, str(script), str(number), str(one)]) or 0
+        count = instructions([sys.executable, str(script), str(number), str(one)])
+        if count is None:
+            raise SystemExit(f"perf counted nothing for the stage {name!r}")
         added = count - before
         print(f"  {name:46} {added / 1e6:7.0f} M  {100 * added / floor_count:5.1f} %")
         before = count
-    whole = instructions([*krmscan, "score", str(one)]) or 0
+    whole = instructions([*krmscan, "score", str(one)])
+    if whole is None:
+        raise SystemExit("perf counted nothing for krmscan score one.json")
+    print(
+        f"  {'typer: build the commands, parse, dispatch':46} {(whole - before) / 1e6:7.0f} M  "
+        f"{100 * (whole - before) / floor_count:5.1f} %"
+    )
     print(
         f"  {'krmscan score one.json, the whole process':46} {whole / 1e6:7.0f} M  "
         f"{100 * whole / floor_count:5.1f} %  (target <= {100 * TARGET:.0f} %)"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import AwareDatetime, ValidationError
 
-from krmscan.answers import AnswerValue, QuestionnaireRef, Strict, problems_of
+from krmscan.answers import AnswerValue, OtherAnswer, QuestionnaireRef, Strict, problems_of
 from krmscan.errors import BadDataError, UsageError
 from krmscan.files import read_limited, write_private
 from krmscan.flow import Step, Walk
@@ -66,13 +66,14 @@ class ProgressFile(Strict):
 
 
 def prepare() -> None:
-    """Build the progress file's validator and serializer now rather than at the first answer.
+    """Build the validators of what each answer saves now, rather than after the first answer.
 
-    Models are built on first use (other commands never need these); `take` calls this before
-    the first prompt, so that the respondent's first answer does not wait for it.
+    Models are built on first use (other commands never need these): the progress file and
+    its parts, and an "other" answer. `take` calls this before the first prompt, so that the
+    respondent's first answer does not wait for it.
     """
-    QuestionnaireRef.model_rebuild()
-    ProgressFile.model_rebuild()
+    for model in (QuestionnaireRef, OtherAnswer, Position, ProgressFile):
+        model.model_rebuild()
 
 
 def progress_path(output: Path) -> Path:

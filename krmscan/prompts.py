@@ -10,6 +10,7 @@ mode.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import re
@@ -114,12 +115,13 @@ def _prepare_prompt_toolkit() -> None:
     - Every questionary prompt is a new prompt_toolkit ``Application``, and each one builds
       the library's default key bindings (basic, Emacs, Vi, mouse: some five hundred) afresh:
       about half of the time from one answer to the next prompt. The bindings keep no state
-      of their own (keys act on ``event.app``), so one set serves every application in turn,
-      its lookup tables built once too.
+      of their own (every key acts on ``event.app``, every filter asks the running
+      application when a key is pressed), so one set serves every application in turn.
     - The first application run in the main thread imports ``ctypes`` (for its Ctrl-C
       handling); imported here, that happens before the respondent answers anything.
     """
-    import ctypes  # noqa: F401 - see above
+    with contextlib.suppress(ImportError):  # as prompt_toolkit itself imports it
+        import ctypes  # noqa: F401 - see above
 
     from prompt_toolkit.application import application
     from prompt_toolkit.key_binding.defaults import load_key_bindings

@@ -251,7 +251,7 @@ def validation_summary(questionnaire: Questionnaire, path: str) -> Group:
     statements.add_column("component")
     statements.add_column("statements", justify="right")
     for component in questionnaire.components:
-        statements.add_row(component.name, str(len(component.statements)))
+        statements.add_row(Text(component.name), Text(str(len(component.statements))))
     headline = Text(
         f"{path}: valid. {len(questionnaire.sections)} sections, {questions} questions, "
         f"{len(questionnaire.components)} components, "
@@ -366,15 +366,17 @@ class ReviewTable:
             show_header=False,
             padding=(0, 1),
             pad_edge=False,
-            title=title,
+            title=Text(title),
             title_justify="left",
             title_style="bold",
         )
         table.add_column(justify="right", width=number_width)
         table.add_column(width=question_width)
         table.add_column(width=answer_width)
-        for number, question, answer in rows:
-            table.add_row(str(number), shorten(question, max(question_width, 30)), answer)
+        for number, question, answer in rows:  # typed answers are text, never rich markup
+            table.add_row(
+                Text(str(number)), Text(shorten(question, max(question_width, 30))), Text(answer)
+            )
         yield table
 
 

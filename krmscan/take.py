@@ -127,9 +127,9 @@ def take(
     check_output(output, force=force)
     if resume is not Resume.ASK and output is None:
         raise UsageError("--resume and --restart need -o FILE: the answers file to continue")
+    progress.prepare()
     session = _Session(loaded, output, anonymous=anonymous, command=command)
     session.acquire()
-    progress.prepare()
     walk: flow.Walk | None = None
     try:
         with _stopping_on_signals():

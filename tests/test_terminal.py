@@ -53,6 +53,16 @@ def test_the_overview_fits_and_cuts_no_answer(
         assert title in shown
 
 
+def test_typed_answers_in_the_overview_are_shown_as_typed(
+    shipped: LoadedQuestionnaire, answers: dict[str, AnswerValue]
+) -> None:
+    """A typed text is never rich markup: ``[/]`` would otherwise stop the overview."""
+    typed = {**answers, "naam": "[/] en [b]vet[/b]", "organisatie": "Woon :smile:"}
+    shown = overview(shipped, typed, 80)
+    assert "[/] en [b]vet[/b]" in shown
+    assert "Woon :smile:" in shown
+
+
 def test_the_overview_shortens_statements_at_a_word(
     shipped: LoadedQuestionnaire, answers: dict[str, AnswerValue]
 ) -> None:
