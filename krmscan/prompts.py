@@ -128,7 +128,7 @@ def _prepare_prompt_toolkit() -> None:
 
     if getattr(application, "load_key_bindings", None) is load_key_bindings:
         shared = functools.cache(load_key_bindings)
-        shared().bindings  # noqa: B018 - builds the merged lookup tables now, not at a key press
+        shared().bindings  # noqa: B018 - merges the ~500 bindings now, once, not at a key press
         # the name the Application class looks up, not a public attribute of the module
         setattr(application, "load_key_bindings", shared)  # noqa: B010
 
