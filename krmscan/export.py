@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from krmscan.aggregate import OrganisationSummary, Results
+from krmscan.aggregate import PRIORITIES, OrganisationSummary, Results
 from krmscan.collect import Collected, Respondent
 from krmscan.errors import BadDataError
 from krmscan.files import write_private
@@ -183,8 +183,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Excel.
 
 
-def organisation_header() -> list[str]:
-    """Columns of the organisations sheet: a row per organisation and component."""
+def organisation_header(results: Results) -> list[str]:
+    """Columns of the organisations sheet: a row per organisation and component.
+
+    A count per level the questionnaire declares, and a column per priority (`PRIORITIES`).
+    """
     return [
         "organisation",
         "n",
@@ -199,24 +202,20 @@ def organisation_header() -> list[str]:
         "level",
         "level_name",
         "mean_level",
-        "level_1",
-        "level_2",
-        "level_3",
-        "level_4",
+        *(f"level_{level.level}" for level in results.questionnaire.levels),
         "ambition_median",
         "ambition_mode",
         "ambition_gap",
         "below_ambition",
         "rwg",
         "shared_view",
-        "priority_1",
-        "priority_2",
-        "priority_3",
+        *(f"priority_{number}" for number in range(1, PRIORITIES + 1)),
     ]
 
 
 def organisation_rows(results: Results) -> Iterator[list[Cell]]:
     """The rows under `organisation_header`."""
+    levels = [level.level for level in results.questionnaire.levels]
     for summary in results.summaries:
         ambition = summary.ambition
         for c in summary.components:
@@ -235,14 +234,14 @@ def organisation_rows(results: Results) -> Iterator[list[Cell]]:
                 c.level,
                 c.level_name,
                 c.mean_level,
-                *(c.level_distribution.get(level, 0) for level in range(1, 5)),
+                *(c.level_distribution.get(level, 0) for level in levels),
                 ambition.median,
                 ", ".join(str(level) for level in ambition.mode),
                 c.ambition_gap,
                 c.below_ambition,
                 c.rwg,
                 c.shared_view,
-                *(priorities + [None] * (3 - len(priorities))),
+                *(priorities + [None] * (PRIORITIES - len(priorities))),
             ]
 
 
@@ -299,7 +298,7 @@ def to_xlsx(results: Results, collection: Collected) -> bytes:
     workbook = Workbook()
     sheets: list[tuple[str, list[str], Iterator[list[Cell]]]] = [
         (SHEET_RESPONDENTS, respondent_header(results), respondent_rows(results)),
-        (SHEET_ORGANISATIONS, organisation_header(), organisation_rows(results)),
+        (SHEET_ORGANISATIONS, organisation_header(results), organisation_rows(results)),
         (SHEET_FREQUENCIES, frequency_header(), frequency_rows(results)),
     ]
     if collection.skipped:

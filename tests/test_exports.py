@@ -171,3 +171,26 @@ def test_typed_text_never_becomes_a_formula(shipped: LoadedQuestionnaire, tmp_pa
     cell = sheet.cell(row=2, column=column)
     assert cell.data_type == "s"
     assert cell.value == '=HYPERLINK("http://x","klik")'
+
+
+def test_organisation_columns_follow_the_questionnaires_levels(
+    folder: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """A level count per declared level (not a fixed four), and one column per priority."""
+    from krmscan import aggregate, collect, export
+
+    questionnaire = shipped.questionnaire
+    fifth = questionnaire.levels[-1].model_copy(update={"level": 5, "name": "Vijfde"})
+    five_levels = questionnaire.model_copy(update={"levels": [*questionnaire.levels, fifth]})
+    respondents = collect.collect([folder], shipped).respondents
+    results = aggregate.results(five_levels, respondents)
+    header = export.organisation_header(results)
+    counts = [column for column in header if column.removeprefix("level_").isdigit()]
+    assert counts == ["level_1", "level_2", "level_3", "level_4", "level_5"]
+    assert [c for c in header if c.startswith("priority_")] == [
+        f"priority_{n}" for n in range(1, aggregate.PRIORITIES + 1)
+    ]
+    rows = list(export.organisation_rows(results))
+    assert rows
+    assert all(len(row) == len(header) for row in rows)
+    assert {row[header.index("level_5")] for row in rows} == {0}
