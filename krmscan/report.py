@@ -13,7 +13,6 @@ import html as markup
 import io
 import re
 import textwrap
-from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
@@ -21,7 +20,7 @@ from krmscan.aggregate import SHARED_VIEW, ComponentSummary, OrganisationSummary
 from krmscan.collect import Collected
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import Questionnaire
-from krmscan.render import level_number
+from krmscan.render import joined, level_number
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -123,7 +122,7 @@ def summary_sentences(
     sentences.append(
         messages.ambition_line.format(
             median=level_number(ambition.median).replace(".", messages.decimal_mark),
-            mode=_joined([str(level) for level in ambition.mode], messages),
+            mode=joined([str(level) for level in ambition.mode], messages),
             distribution="/".join(str(count) for count in ambition.distribution.values()),
         )
     )
@@ -132,7 +131,7 @@ def summary_sentences(
     )
     if behind:
         names = [f"{c.name} ({_signed(c.ambition_gap, messages)})" for c in behind]
-        sentences.append(messages.summary_behind.format(components=_joined(names, messages)))
+        sentences.append(messages.summary_behind.format(components=joined(names, messages)))
     else:
         sentences.append(messages.summary_not_behind)
     if summary.n < 2:
@@ -140,7 +139,7 @@ def summary_sentences(
     else:
         apart = [c.name for c in summary.components if c.shared_view is False]
         sentences.append(
-            messages.summary_no_shared_view.format(components=_joined(apart, messages))
+            messages.summary_no_shared_view.format(components=joined(apart, messages))
             if apart
             else messages.summary_shared_view
         )
@@ -159,12 +158,6 @@ def _level_words(questionnaire: Questionnaire, median: float, messages: Messages
 def _signed(value: float, messages: Messages) -> str:
     decimals = 0 if float(value).is_integer() else 1
     return ("+" if value > 0 else "") + number(value, messages, decimals)
-
-
-def _joined(items: Sequence[str], messages: Messages) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {messages.and_word} {items[-1]}"
 
 
 def _organisation(
