@@ -289,7 +289,7 @@ DUTCH = Messages(
     col_sd="Spreiding (sd)",
     col_range="Min-max %",
     col_level_of_mean="Niveau van het gemiddelde",
-    col_level_counts="Per niveau 1/2/3/4",
+    col_level_counts="Per niveau {levels}",
     against_title="Tegenover de gevoelsmatige ambitie, en eensgezindheid",
     col_ambition_gap="Verschil met ambitie (mediaan)",
     col_below="Onder eigen ambitie",
@@ -300,7 +300,7 @@ DUTCH = Messages(
     too_few_for_rwg="te weinig respondenten",
     ambition_line=(
         "Gevoelsmatige ambitie: mediaan {median}, meest gekozen {mode}; "
-        "respondenten per niveau 1/2/3/4: {distribution}."
+        "respondenten per niveau {levels}: {distribution}."
     ),
     and_word="en",
     priorities_title="Prioriteiten: de zwakste stellingen per onderdeel",
@@ -502,7 +502,7 @@ ENGLISH = Messages(
     col_sd="Spread (sd)",
     col_range="Min-max %",
     col_level_of_mean="Level of the mean",
-    col_level_counts="Per level 1/2/3/4",
+    col_level_counts="Per level {levels}",
     against_title="Against the felt ambition, and agreement",
     col_ambition_gap="Gap to ambition (median)",
     col_below="Below own ambition",
@@ -513,7 +513,7 @@ ENGLISH = Messages(
     too_few_for_rwg="too few respondents",
     ambition_line=(
         "Felt ambition: median {median}, most chosen {mode}; "
-        "respondents per level 1/2/3/4: {distribution}."
+        "respondents per level {levels}: {distribution}."
     ),
     and_word="and",
     priorities_title="Priorities: the weakest statements per component",

@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -501,7 +501,7 @@ def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTab
 def _against_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
     headings = (
         messages.col_component,
-        messages.col_level_counts,
+        messages.col_level_counts.format(levels=slashed(summary.ambition.distribution)),
         messages.col_ambition_gap,
         messages.col_below,
         messages.col_rwg,
@@ -510,7 +510,7 @@ def _against_table(summary: OrganisationSummary, messages: Messages) -> FittedTa
     rows = [
         (
             c.name,
-            "/".join(str(count) for count in c.level_distribution.values()),
+            slashed(c.level_distribution.values()),
             signed(c.ambition_gap),
             share(c.below_ambition),
             *agreement(c, messages),
@@ -538,8 +538,14 @@ def ambition_line(summary: OrganisationSummary, messages: Messages) -> str:
     return messages.ambition_line.format(
         median=level_number(ambition.median),
         mode=joined([str(level) for level in ambition.mode], messages),
-        distribution="/".join(str(count) for count in ambition.distribution.values()),
+        levels=slashed(ambition.distribution),
+        distribution=slashed(ambition.distribution.values()),
     )
+
+
+def slashed(numbers: Iterable[int]) -> str:
+    """``1/2/3/4``: level numbers, or the counts per level, in the levels' order."""
+    return "/".join(str(number) for number in numbers)
 
 
 def _priorities(summary: OrganisationSummary, messages: Messages) -> Group:

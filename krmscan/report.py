@@ -20,7 +20,7 @@ from krmscan.aggregate import SHARED_VIEW, ComponentSummary, OrganisationSummary
 from krmscan.collect import Collected
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import Questionnaire
-from krmscan.render import joined, level_number
+from krmscan.render import joined, level_number, slashed
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -123,7 +123,8 @@ def summary_sentences(
         messages.ambition_line.format(
             median=level_number(ambition.median).replace(".", messages.decimal_mark),
             mode=joined([str(level) for level in ambition.mode], messages),
-            distribution="/".join(str(count) for count in ambition.distribution.values()),
+            levels=slashed(ambition.distribution),
+            distribution=slashed(ambition.distribution.values()),
         )
     )
     behind = sorted(
@@ -319,7 +320,7 @@ class _Charts:
         self.count = 0
 
     def radar(self, summary: OrganisationSummary) -> str:
-        """The mean measured level and the median felt ambition per component, on 1..4."""
+        """The mean measured level and the median felt ambition per component, on the levels."""
         import math
 
         names = [c.name for c in summary.components]
@@ -343,9 +344,10 @@ class _Charts:
             linestyle=(0, (4, 2)),
             zorder=4,
         )
-        axes.set_ylim(0, 4)
-        axes.set_yticks([1, 2, 3, 4])
-        axes.set_yticklabels(["1", "2", "3", "4"], color="#555555", fontsize=8)
+        levels = list(summary.ambition.distribution)  # the questionnaire's level numbers
+        axes.set_ylim(0, max(levels))
+        axes.set_yticks(levels)
+        axes.set_yticklabels([str(level) for level in levels], color="#555555", fontsize=8)
         axes.set_rlabel_position(180 / len(names))
         axes.set_xticks(angles)
         axes.set_xticklabels(

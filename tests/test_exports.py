@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from krmscan.aggregate import Results
 from krmscan.questionnaire import LoadedQuestionnaire
 from tests.respondents import PERSONAL, write_all
 from tests.support import run_krmscan
@@ -177,13 +178,9 @@ def test_organisation_columns_follow_the_questionnaires_levels(
     folder: Path, shipped: LoadedQuestionnaire
 ) -> None:
     """A level count per declared level (not a fixed four), and one column per priority."""
-    from krmscan import aggregate, collect, export
+    from krmscan import aggregate, export
 
-    questionnaire = shipped.questionnaire
-    fifth = questionnaire.levels[-1].model_copy(update={"level": 5, "name": "Vijfde"})
-    five_levels = questionnaire.model_copy(update={"levels": [*questionnaire.levels, fifth]})
-    respondents = collect.collect([folder], shipped).respondents
-    results = aggregate.results(five_levels, respondents)
+    results = five_level_results(folder, shipped)
     header = export.organisation_header(results)
     counts = [column for column in header if column.removeprefix("level_").isdigit()]
     assert counts == ["level_1", "level_2", "level_3", "level_4", "level_5"]
@@ -194,3 +191,30 @@ def test_organisation_columns_follow_the_questionnaires_levels(
     assert rows
     assert all(len(row) == len(header) for row in rows)
     assert {row[header.index("level_5")] for row in rows} == {0}
+
+
+def test_level_counts_in_the_terminal_name_the_questionnaires_levels(
+    folder: Path, shipped: LoadedQuestionnaire
+) -> None:
+    from rich.console import Console
+
+    from krmscan import render
+    from krmscan.messages import DUTCH
+
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    console.print(render.organisation_views(five_level_results(folder, shipped), DUTCH))
+    assert isinstance(console.file, io.StringIO)
+    shown = console.file.getvalue()
+    assert "Per niveau 1/2/3/4/5" in shown
+    assert "respondenten per niveau 1/2/3/4/5: " in shown
+    assert "1/2/3/4:" not in shown
+
+
+def five_level_results(folder: Path, shipped: LoadedQuestionnaire) -> Results:
+    """The fixture's organisation results under a questionnaire with a fifth level."""
+    from krmscan import aggregate, collect
+
+    questionnaire = shipped.questionnaire
+    fifth = questionnaire.levels[-1].model_copy(update={"level": 5, "name": "Vijfde"})
+    five_levels = questionnaire.model_copy(update={"levels": [*questionnaire.levels, fifth]})
+    return aggregate.results(five_levels, collect.collect([folder], shipped).respondents)
