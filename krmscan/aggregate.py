@@ -78,10 +78,21 @@ class ComponentSummary:
     """Measured level -> respondents, every level present."""
     ambition_gap: float
     """The level of the mean minus the median felt ambition (negative: behind)."""
+    ambition_pct: float
+    """Where the ambition starts: the lower edge of the band of the median felt ambition,
+    a half median rounded up (2.5 -> level 3). Behind the ambition exactly when the mean
+    score is below it, the one comparison the radar, the words and every export use."""
+    points_to_ambition: float
+    """Percentage points from the mean score up to `ambition_pct` (0 when reached)."""
     below_ambition: float
     """Share (0..1) of respondents whose measured level is below their own felt ambition."""
     rwg: float | None
     priorities: list[Priority]
+
+    @property
+    def behind(self) -> bool:
+        """Whether the mean score lies below where the ambition starts."""
+        return self.ambition_gap < 0
 
     @property
     def shared_view(self) -> bool | None:
@@ -253,6 +264,7 @@ def _component(
     measured = [levels[p] for p in points]
     counts = Counter(measured)
     below = sum(levels[r.points[index]] < r.ambition for r in respondents)
+    ambition_edge = Fraction(questionnaire.band(math.ceil(median_ambition)).from_pct)
     return ComponentSummary(
         id=component.id,
         name=component.name,
@@ -266,6 +278,8 @@ def _component(
         mean_level=sum(measured) / n,
         level_distribution={lvl.level: counts[lvl.level] for lvl in questionnaire.levels},
         ambition_gap=level - median_ambition,
+        ambition_pct=float(ambition_edge),
+        points_to_ambition=float(max(Fraction(0), ambition_edge - mean)),
         below_ambition=below / n,
         rwg=rwg(questionnaire, index, columns),
         priorities=priorities(questionnaire, index, columns),
