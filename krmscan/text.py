@@ -1,0 +1,36 @@
+"""Text that came from a file, made safe to show: its control characters shown, never obeyed.
+
+Answers files, progress files, questionnaires and file names are data, and data must never
+drive a terminal, a spreadsheet or a page: an ESC could retitle the window, clear the screen or
+write the clipboard, a bidirectional override could reverse what a reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 control characters, DEL, and the bidirectional marks, embeddings and overrides."""
+_CONTROL_LINES = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""The same, newline excepted."""
+REPLACEMENT = "\ufffd"
+
+
+def _shown(match: re.Match[str]) -> str:
+    """A C0 character or DEL as its picture (ESC as U+241B), anything else as U+FFFD."""
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else REPLACEMENT
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """``text`` with every control character made visible; newlines kept when ``lines``."""
+    return (_CONTROL_LINES if lines else _CONTROL).sub(_shown, text)
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character `printable` would replace (newline included)."""
+    return _CONTROL.search(text) is not None
