@@ -146,14 +146,17 @@ def t_quantile(p: float, df: float) -> float:
     t = high
     for _ in range(200):
         error = t_cdf(t, df) - p
+        if error == 0:
+            break
         if error > 0:
             high = t
         else:
             low = t
         step = t - error / _t_pdf(t, df)
-        t = step if low < step < high else (low + high) / 2.0
-        if abs(error) < 1e-15 or high - low < 1e-13 * high:
-            break
+        step = step if low < step < high else (low + high) / 2.0
+        if abs(step - t) < 1e-14 * t:
+            return step
+        t = step
     return t
 
 

@@ -418,7 +418,6 @@ DUTCH = Messages(
     respondents_count="{n} respondenten",
     more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
     levels_legend="Niveaus: {levels}.",
-
     # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
     benchmark_title="Benchmark: {count} organisaties met minstens {min_group} respondenten",
     benchmark_highest="bij de hoogste 25 %",
@@ -663,7 +662,6 @@ ENGLISH = Messages(
     respondents_count="{n} respondents",
     more_other_texts="... and {n} more (all in --format json, csv or xlsx)",
     levels_legend="Levels: {levels}.",
-
     # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
     benchmark_title="Benchmark: {count} organisations with at least {min_group} respondents",
     benchmark_highest="among the highest 25 %",
