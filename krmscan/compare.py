@@ -64,6 +64,8 @@ MIN_ORGANISATIONS = 5
 ALPHA_FLAG = 0.6
 """Cronbach's alpha below this: the component may not measure one thing."""
 CONFIDENCE = 0.95
+SegmentQuestion = SingleChoiceQuestion | MultipleChoiceQuestion
+"""The questions an organisation can be broken down by."""
 
 
 # Student's t distribution, for Welch's interval (no scipy).
@@ -622,11 +624,12 @@ class Segments:
     """Empty when no segment is large enough."""
     merged: list[str]
     """Option ids not shown on their own (in "overig", or left out with it)."""
+    merged_texts: list[str]
 
 
 def segment_choices(
     questionnaire: Questionnaire,
-) -> list[SingleChoiceQuestion | MultipleChoiceQuestion]:
+) -> list[SegmentQuestion]:
     """The questions an organisation can be broken down by (choice questions, not personal)."""
     return [
         q
@@ -637,7 +640,7 @@ def segment_choices(
 
 def segments(
     questionnaire: Questionnaire,
-    question: SingleChoiceQuestion | MultipleChoiceQuestion,
+    question: SegmentQuestion,
     members: Sequence[Respondent],
     *,
     min_group: int,
@@ -683,6 +686,7 @@ def segments(
         min_group,
         found,
         [option.id for option in question.options if option not in shown],
+        [option.text for option in question.options if option not in shown],
     )
 
 
@@ -867,7 +871,7 @@ def comparisons(
     messages: Messages,
     benchmark_respondents: Iterable[Respondent],
     earlier: tuple[Questionnaire, Sequence[Respondent]] | None = None,
-    by: SingleChoiceQuestion | MultipleChoiceQuestion | None = None,
+    by: SegmentQuestion | None = None,
 ) -> list[Comparisons]:
     """The comparisons of each organisation (its respondents), in the given order."""
     found_benchmark = benchmark(questionnaire, benchmark_respondents, min_group=min_group)

@@ -186,6 +186,8 @@ class Messages(NamedTuple):
     col_earlier: str
     col_now: str
     col_change: str
+    col_interval: str
+    change_interval: str
     change_better: str
     change_worse: str
     change_unclear: str
@@ -433,12 +435,14 @@ DUTCH = Messages(
     col_benchmark_median="Mediaan %",
     col_benchmark_middle="Middelste helft",
     col_position="Positie",
-    previous_title="Sinds de vorige scan",
+    previous_title="Sinds de vorige scan (toen {earlier} respondenten, nu {now})",
     previous_not_found="Geen antwoorden van deze organisatie in de vorige ronde.",
     previous_left_out="Niet vergeleken (niet in beide rondes): {items}.",
     col_earlier="Toen %",
     col_now="Nu %",
-    col_change="Verschil (95 %-interval)",
+    col_change="Verschil",
+    col_interval="95 %-interval",
+    change_interval="{low} tot {high}",
     change_better="beter",
     change_worse="slechter",
     change_unclear="geen duidelijke verandering",
@@ -677,12 +681,14 @@ ENGLISH = Messages(
     col_benchmark_median="Median %",
     col_benchmark_middle="Middle half",
     col_position="Position",
-    previous_title="Since the previous scan",
+    previous_title="Since the previous scan ({earlier} respondents then, {now} now)",
     previous_not_found="No answers of this organisation in the previous round.",
     previous_left_out="Not compared (not in both rounds): {items}.",
     col_earlier="Then %",
     col_now="Now %",
-    col_change="Change (95 % interval)",
+    col_change="Change",
+    col_interval="95 % interval",
+    change_interval="{low} to {high}",
     change_better="better",
     change_worse="worse",
     change_unclear="no clear change",
