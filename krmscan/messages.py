@@ -449,12 +449,14 @@ DUTCH = Messages(
     change_too_few="te weinig respondenten",
     segments_title="Naar '{question}' (gemiddelde score %)",
     segments_none="Geen segment met minstens {min_group} respondenten; niets getoond.",
-    segments_merged="Niet apart getoond (kleiner dan {min_group}): {options}.",
+    segments_merged=(
+        "Niet apart getoond (om groepen kleiner dan {min_group} te beschermen): {options}."
+    ),
     segments_legend="+ / -: duidelijk hoger / lager dan de rest van de organisatie.",
     segment_other="overig",
-    quality_title="Kwaliteit van de meting (alle respondenten)",
+    quality_title="Kwaliteit van de meting: Cronbachs alfa over alle respondenten",
     col_respondents="n",
-    col_alpha="Cronbachs alfa",
+    col_alpha="Alfa",
     alpha_flag="onderdeel meet mogelijk niet één ding",
 )
 
@@ -695,12 +697,12 @@ ENGLISH = Messages(
     change_too_few="too few respondents",
     segments_title="By '{question}' (mean score %)",
     segments_none="No segment with at least {min_group} respondents; nothing shown.",
-    segments_merged="Not shown on their own (fewer than {min_group}): {options}.",
+    segments_merged="Not shown on their own (to protect groups below {min_group}): {options}.",
     segments_legend="+ / -: clearly higher / lower than the rest of the organisation.",
     segment_other="other",
-    quality_title="Quality of the measurement (all respondents)",
+    quality_title="Quality of the measurement: Cronbach's alpha over all respondents",
     col_respondents="n",
-    col_alpha="Cronbach's alpha",
+    col_alpha="Alpha",
     alpha_flag="the component may not measure one thing",
 )
 

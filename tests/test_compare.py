@@ -420,3 +420,39 @@ def test_no_alpha_without_variance(shipped: LoadedQuestionnaire) -> None:
     (x,) = compare.quality(q, [person(q, "Z", ["NNN"], number=n) for n in range(4)])
     assert x.alpha is None
     assert [i.r for i in x.item_rest] == [None, None, None]
+
+
+# What the terminal shows.
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_the_comparison_tables_fit_the_terminal(shipped: LoadedQuestionnaire, width: int) -> None:
+    from krmscan import render
+
+    q = shipped.questionnaire
+    respondents = six_organisations(q)
+    members = [r for r in respondents if r.organisation == "E"]
+    earlier = by_points(q, "e", [4, 6, 8, 6, 6])
+    (figures,) = compare.comparisons(
+        q,
+        [members],
+        min_group=5,
+        messages=DUTCH,
+        benchmark_respondents=respondents,
+        earlier=(q, earlier),
+        by=AFDELING,
+    )
+    text = render.as_text(render.comparison_view(figures, DUTCH), width=width)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width
+    flat = " ".join(text.split())
+    assert "Benchmark: 6 organisaties met minstens 5 respondenten" in flat
+    assert "bij de hoogste 25 %" in flat  # E: 10 points, above Q3 = 9.5
+    assert "Sinds de vorige scan (toen 5 respondenten, nu 5)" in flat
+    assert "beter" in flat  # 6 -> 10 points
+    assert "Geen segment met minstens 5 respondenten" in flat  # nobody answered 'afdeling'
+    quality = render.as_text(
+        render.quality_view(compare.quality(q, respondents), DUTCH), width=width
+    )
+    assert max(len(line) for line in quality.splitlines()) <= width
+    assert "Kwaliteit van de meting" in quality
