@@ -468,6 +468,8 @@ class Previous:
     """The organisation's name in the previous round (its most common spelling)."""
     components: list[ComponentChange]
     common: Common
+    withheld: bool = False
+    """Not compared: a round has fewer than ``min_group`` respondents."""
 
 
 def by_organisation(respondents: Iterable[Respondent]) -> dict[str, list[Respondent]]:
@@ -515,10 +517,19 @@ def previous_round(
     shared: Common,
     members: Sequence[Respondent],
     earlier_members: Sequence[Respondent] | None,
+    *,
+    min_group: int = 1,
 ) -> Previous:
-    """An organisation's change per shared component since the previous round."""
+    """An organisation's change per shared component since the previous round.
+
+    Nothing is compared when either round has fewer than ``min_group`` respondents.
+    """
     if not earlier_members:
         return Previous(None, [], shared)
+    spellings = Counter(" ".join(r.organisation.split()) for r in earlier_members)
+    name = spellings.most_common(1)[0][0]
+    if min(len(members), len(earlier_members)) < min_group:
+        return Previous(name, [], shared, withheld=True)
     now, then = _Round(current, members), _Round(earlier, earlier_members)
     changes = []
     for component in shared.components:
@@ -541,8 +552,7 @@ def previous_round(
                 welch(old_sample, sample),
             )
         )
-    spellings = Counter(" ".join(r.organisation.split()) for r in earlier_members)
-    return Previous(spellings.most_common(1)[0][0], changes, shared)
+    return Previous(name, changes, shared)
 
 
 def verdict(change: Change, messages: Messages) -> str:
@@ -563,12 +573,20 @@ def _change_json(change: Change, messages: Messages) -> dict[str, object]:
     }
 
 
-def previous_json(found: Previous, messages: Messages) -> dict[str, object]:
+def previous_reason(found: Previous, min_group: int, messages: Messages) -> str | None:
+    """Why an organisation's previous round is not compared, or None."""
+    if found.name is None:
+        return messages.previous_not_found
+    return messages.previous_small.format(min_group=min_group) if found.withheld else None
+
+
+def previous_json(found: Previous, min_group: int, messages: Messages) -> dict[str, object]:
     """The ``previous`` of an organisation in the JSON output."""
     return {
         "found": found.name is not None,
         "name": found.name,
-        "reason": None if found.name is not None else messages.previous_not_found,
+        "withheld": found.withheld,
+        "reason": previous_reason(found, min_group, messages),
         "components": [
             {
                 "id": c.id,
@@ -857,7 +875,7 @@ class Comparisons:
             "benchmark": benchmark_json(self.benchmark, self.samples, messages)
         }
         if self.previous is not None:
-            data["previous"] = previous_json(self.previous, messages)
+            data["previous"] = previous_json(self.previous, self.benchmark.min_group, messages)
         if self.segments is not None:
             data["segments"] = segments_json(self.segments, messages)
         return data
@@ -885,7 +903,12 @@ def comparisons(
         if earlier is not None and shared is not None:
             key = organisation_key(members[0].organisation)
             previous = previous_round(
-                questionnaire, earlier[0], shared, members, earlier_groups.get(key)
+                questionnaire,
+                earlier[0],
+                shared,
+                members,
+                earlier_groups.get(key),
+                min_group=min_group,
             )
         found.append(
             Comparisons(

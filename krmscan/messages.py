@@ -182,6 +182,7 @@ class Messages(NamedTuple):
     col_position: str
     previous_title: str
     previous_not_found: str
+    previous_small: str
     previous_left_out: str
     col_earlier: str
     col_now: str
@@ -437,6 +438,10 @@ DUTCH = Messages(
     col_position="Positie",
     previous_title="Sinds de vorige scan (toen {earlier} respondenten, nu {now})",
     previous_not_found="Geen antwoorden van deze organisatie in de vorige ronde.",
+    previous_small=(
+        "Niet vergeleken met de vorige ronde: een van beide rondes heeft minder dan "
+        "{min_group} respondenten."
+    ),
     previous_left_out="Niet vergeleken (niet in beide rondes): {items}.",
     col_earlier="Toen %",
     col_now="Nu %",
@@ -685,6 +690,9 @@ ENGLISH = Messages(
     col_position="Position",
     previous_title="Since the previous scan ({earlier} respondents then, {now} now)",
     previous_not_found="No answers of this organisation in the previous round.",
+    previous_small=(
+        "Not compared with the previous round: a round has fewer than {min_group} respondents."
+    ),
     previous_left_out="Not compared (not in both rounds): {items}.",
     col_earlier="Then %",
     col_now="Now %",

@@ -694,7 +694,8 @@ def comparison_view(figures: Comparisons, messages: Messages) -> Group:
     """An organisation's benchmark, change since the previous round and segments."""
     parts: list[RenderableType] = [_benchmark_table(figures, messages)]
     if figures.previous is not None:
-        parts += [Text(""), _previous_table(figures.previous, messages)]
+        min_group = figures.benchmark.min_group
+        parts += [Text(""), _previous_table(figures.previous, min_group, messages)]
     if figures.segments is not None:
         parts += [Text(""), _segments_table(figures.segments, messages)]
     return Group(*parts)
@@ -736,11 +737,12 @@ def interval_text(change: Change, messages: Messages) -> str:
     return text.replace(" ", "\u00a0")  # one piece: a table never breaks it
 
 
-def _previous_table(found: Previous, messages: Messages) -> RenderableType:
-    from krmscan.compare import verdict
+def _previous_table(found: Previous, min_group: int, messages: Messages) -> RenderableType:
+    from krmscan.compare import previous_reason, verdict
 
-    if found.name is None:
-        return note(messages.previous_not_found)
+    reason = previous_reason(found, min_group, messages)
+    if reason is not None:
+        return note(reason)
     rows = [
         (
             c.name,

@@ -209,7 +209,7 @@ def test_a_change_inside_the_interval_is_no_clear_change(shipped: LoadedQuestion
     assert change.change.low is not None and change.change.low < 0 < change.change.high  # type: ignore[operator]
     assert compare.verdict(change.change, DUTCH) == "geen duidelijke verandering"
     data = compare.previous_json(
-        compare.previous_round(q, q, compare.common(q, q), now, earlier), DUTCH
+        compare.previous_round(q, q, compare.common(q, q), now, earlier), 5, DUTCH
     )
     assert data["components"][0]["verdict"] == "geen duidelijke verandering"  # type: ignore[index]
 
@@ -252,16 +252,30 @@ def test_a_questionnaire_that_dropped_a_statement(shipped: LoadedQuestionnaire) 
     assert strategie.current.mean_pct == 0
     assert strategie.change.difference == 0
     assert compare.verdict(strategie.change, DUTCH) == "geen duidelijke verandering"
-    left = compare.previous_json(found, DUTCH)["left_out"]
+    left = compare.previous_json(found, 5, DUTCH)["left_out"]
     assert left == {"components": [others[-1].id], "statements": [dropped.id]}
 
 
 def test_an_organisation_without_a_previous_round(shipped: LoadedQuestionnaire) -> None:
     q = shipped.questionnaire
     found = compare.previous_round(q, q, compare.common(q, q), by_points(q, "Y", [3] * 5), None)
-    data = compare.previous_json(found, DUTCH)
+    data = compare.previous_json(found, 5, DUTCH)
     assert data["found"] is False
     assert data["reason"] == DUTCH.previous_not_found
+
+
+def test_a_small_round_is_not_compared(shipped: LoadedQuestionnaire) -> None:
+    """Four earlier respondents: their mean beside today's would show a small group."""
+    q = shipped.questionnaire
+    now, earlier = by_points(q, "Y", [3] * 6), by_points(q, "Y", [9] * 4)
+    found = compare.previous_round(q, q, compare.common(q, q), now, earlier, min_group=5)
+    assert found.withheld and found.components == []
+    data = compare.previous_json(found, 5, DUTCH)
+    assert data["found"] is True and data["components"] == []
+    assert data["reason"] == (
+        "Niet vergeleken met de vorige ronde: een van beide rondes heeft minder dan 5 respondenten."
+    )
+    assert compare.previous_round(q, q, compare.common(q, q), now, earlier, min_group=4).components
 
 
 # Segments.
