@@ -276,6 +276,10 @@ def score(
 
     loaded = questionnaire.load(questionnaire_path)
     segment_by = _segment_question(loaded, by)
+    if previous_questionnaire is not None and not previous:
+        raise UsageError(
+            "--previous-questionnaire reads the --previous round: give --previous PATH"
+        )
     comparing = bool(benchmark or previous or by)
     one = len(paths) == 1 and not paths[0].is_dir() and not comparing
     if one and output_format in (Format.table, Format.json) and organisation is None:

@@ -13,7 +13,7 @@ import pytest
 from krmscan import compare
 from krmscan.collect import Respondent
 from krmscan.compare import Position, Sample
-from krmscan.messages import DUTCH
+from krmscan.messages import DUTCH, ENGLISH
 from krmscan.questionnaire import (
     Component,
     LoadedQuestionnaire,
@@ -437,6 +437,22 @@ def test_no_alpha_without_variance(shipped: LoadedQuestionnaire) -> None:
 
 
 # What the terminal shows.
+
+
+def test_both_catalogues_name_the_comparisons(shipped: LoadedQuestionnaire) -> None:
+    from krmscan import render
+
+    q = shipped.questionnaire
+    respondents = six_organisations(q)
+    members = [r for r in respondents if r.organisation == "A"]
+    (figures,) = compare.comparisons(
+        q, [members], min_group=5, messages=ENGLISH, benchmark_respondents=respondents
+    )
+    text = " ".join(render.as_text(render.comparison_view(figures, ENGLISH), width=80).split())
+    assert "Benchmark: 6 organisations with at least 5 respondents" in text
+    assert "among the lowest 25 %" in text
+    assert set(ENGLISH._fields) == set(DUTCH._fields)
+    assert all(getattr(ENGLISH, name) for name in ENGLISH._fields)
 
 
 @pytest.mark.parametrize("width", [60, 80])

@@ -147,6 +147,9 @@ def test_by_needs_a_choice_question(tmp_path: Path, shipped: LoadedQuestionnaire
         assert f"--by: '{wrong}' is not a choice question" in done.stderr
         assert "choose one of: krm_is, krm_doelen, krm_initiatief, krm_barrieres" in done.stderr
         assert "Traceback" not in done.stderr
+    done = run_krmscan("score", tmp_path, "--previous-questionnaire", shipped.path)
+    assert done.returncode == 2
+    assert "give --previous PATH" in done.stderr
 
 
 def test_benchmark_from_another_folder(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
