@@ -643,6 +643,7 @@ class Segments:
     merged: list[str]
     """Option ids not shown on their own (in "overig", or left out with it)."""
     merged_texts: list[str]
+    """The same options' texts."""
 
 
 def segment_choices(
