@@ -72,9 +72,11 @@ def random_text(question: TextQuestion, rng: random.Random, organisation: str) -
     return f"Medewerker {rng.randrange(10**6)}"
 
 
-def generate(loaded: LoadedQuestionnaire, folder: Path, files: int, organisations: int) -> None:
+def generate(
+    loaded: LoadedQuestionnaire, folder: Path, files: int, organisations: int, seed: int = 2026
+) -> None:
     """Write ``files`` answers files into ``folder``, one subfolder per organisation."""
-    rng = random.Random(2026)
+    rng = random.Random(seed)
     start = datetime(2026, 11, 27, 9, 0, tzinfo=timezone(timedelta(hours=1)))
     for number in range(files):
         organisation = f"Corporatie {number % organisations + 1}"

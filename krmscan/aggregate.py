@@ -325,11 +325,15 @@ def rwg(questionnaire: Questionnaire, index: int, columns: Sequence[Sequence[int
 
     ``columns`` holds the answer codes per statement (`code_columns`).
     """
-    scale = len(questionnaire.scale)
+    chosen = [columns[position] for position in _statement_range(questionnaire, index)]
+    return agreement(chosen, len(questionnaire.scale))
+
+
+def agreement(columns: Sequence[Sequence[int]], scale: int) -> float | None:
+    """rwg(j) over the answer codes (1..``scale``) of the given statements; None below 2."""
     expected = Fraction(scale * scale - 1, 12)
     variances = []
-    for position in _statement_range(questionnaire, index):
-        column = columns[position]
+    for column in columns:
         n = len(column)
         if n < 2:
             return None

@@ -23,7 +23,8 @@ from krmscan.errors import BadDataError, InterruptedByUser, KrmscanError, UsageE
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from krmscan import aggregate, collect, questionnaire
+    from krmscan import aggregate, collect, compare, questionnaire
+    from krmscan.messages import Messages
 
 app = typer.Typer(
     help="Medewerkerscan KRM: take the scan, score answers, validate the questionnaire.",
@@ -204,6 +205,41 @@ IncludePersonalOption = Annotated[
 ]
 
 
+# issue 12: comparisons (--benchmark, --previous, --by) and the quality of the measurement
+
+BenchmarkOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--benchmark",
+        help="Answers files or folders to compare with (repeat it; default: the data given).",
+        metavar="PATH",
+        readable=False,
+    ),
+]
+PreviousOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--previous",
+        help="Answers files or folders of the previous round (repeat it for several).",
+        metavar="PATH",
+        readable=False,
+    ),
+]
+PreviousQuestionnaireOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--previous-questionnaire",
+        help="The questionnaire the previous round answered (default: the current one).",
+        dir_okay=False,
+        readable=False,
+    ),
+]
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", help="Break organisations down by this choice question's answer."),
+]
+
+
 @app.command()
 @reports_errors
 def score(
@@ -229,13 +265,23 @@ def score(
     decimal_comma: Annotated[
         bool, typer.Option("--decimal-comma", help="CSV numbers with a decimal comma.")
     ] = False,
+    benchmark: BenchmarkOption = None,
+    previous: PreviousOption = None,
+    previous_questionnaire: PreviousQuestionnaireOption = None,
+    by: ByOption = None,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Score answers files: one file as a personal table, many as organisation results."""
     from krmscan import questionnaire
 
     loaded = questionnaire.load(questionnaire_path)
-    one = len(paths) == 1 and not paths[0].is_dir()
+    segment_by = _segment_question(loaded, by)
+    if previous_questionnaire is not None and not previous:
+        raise UsageError(
+            "--previous-questionnaire reads the --previous round: give --previous PATH"
+        )
+    comparing = bool(benchmark or previous or by)
+    one = len(paths) == 1 and not paths[0].is_dir() and not comparing
     if one and output_format in (Format.table, Format.json) and organisation is None:
         _score_one(loaded, paths[0], output_format, output)
         return
@@ -252,19 +298,124 @@ def score(
         include_personal=include_personal,
         include_small=include_small,
     )
+    messages = messages_for(loaded.questionnaire.language)
+    figures, quality, complete = _comparisons(
+        loaded, paths, collection, results, benchmark, previous, previous_questionnaire, segment_by
+    )
     if output_format is Format.table:
-        views = render.organisation_views(results, messages_for(loaded.questionnaire.language))
-        _emit_rendered(views, output)
+        views = render.organisation_views(
+            results, messages, [render.comparison_view(f, messages) for f in figures]
+        )
+        _emit_rendered(render.with_quality(views, quality, messages), output)
     else:
         if output_format is Format.json:
-            data = export.json_bytes(export.as_json(results, collection))
+            found = export.as_json(results, collection)
+            data = export.json_bytes(_with_comparisons(found, figures, quality, messages))
         elif output_format is Format.csv:
             data = export.to_csv(results, decimal_comma=decimal_comma)
         else:
             data = export.to_xlsx(results, collection)
         _emit(data, output)
-    if collection.skipped:
+    if collection.skipped or not complete:
         raise typer.Exit(1)
+
+
+def _segment_question(
+    loaded: "questionnaire.LoadedQuestionnaire", by: str | None
+) -> "compare.SegmentQuestion | None":
+    """The choice question ``--by`` names; a usage error naming the choices otherwise."""
+    if by is None:
+        return None
+    from krmscan import compare
+
+    choices = compare.segment_choices(loaded.questionnaire)
+    found = next((question for question in choices if question.id == by), None)
+    if found is None:
+        from krmscan.text import printable
+
+        names = ", ".join(question.id for question in choices) or "none"
+        raise UsageError(
+            f"--by: {printable(repr(by))} is not a choice question of "
+            f"{loaded.path}; choose one of: {names}"
+        )
+    return found
+
+
+def _comparisons(  # noqa: PLR0917 - one call site, every input named there
+    loaded: "questionnaire.LoadedQuestionnaire",
+    paths: list[Path],
+    collection: "collect.Collected",
+    results: "aggregate.Results",
+    benchmark: list[Path] | None,
+    previous: list[Path] | None,
+    previous_questionnaire: Path | None,
+    by: "compare.SegmentQuestion | None",
+) -> "tuple[list[compare.Comparisons], list[compare.Quality], bool]":
+    """Each organisation's comparisons, the quality, and whether no file was skipped."""
+    from krmscan import compare, questionnaire
+    from krmscan.messages import messages_for
+
+    complete = True
+    earlier = None
+    if previous:
+        earlier_loaded = (
+            questionnaire.load(previous_questionnaire) if previous_questionnaire else loaded
+        )
+        earlier_collection = _other_collection("--previous", previous, earlier_loaded)
+        complete = not earlier_collection.skipped
+        earlier = (earlier_loaded.questionnaire, earlier_collection.respondents)
+    benchmark_respondents = collection.respondents
+    if benchmark and _same(benchmark, previous or []) and earlier is not None:
+        benchmark_respondents = list(earlier[1])
+    elif benchmark and not _same(benchmark, paths):
+        others = _other_collection("--benchmark", benchmark, loaded)
+        complete = complete and not others.skipped
+        benchmark_respondents = others.respondents
+    figures = compare.comparisons(
+        loaded.questionnaire,
+        [members for _, members in results.organisations],
+        min_group=results.min_group,
+        messages=messages_for(loaded.questionnaire.language),
+        benchmark_respondents=benchmark_respondents,
+        earlier=earlier,
+        by=by,
+    )
+    return figures, compare.quality(loaded.questionnaire, collection.respondents), complete
+
+
+def _same(first: list[Path], second: list[Path]) -> bool:
+    """Whether two lists of paths name the same files and folders."""
+    return sorted(map(os.path.abspath, first)) == sorted(map(os.path.abspath, second))
+
+
+def _other_collection(
+    option: str, paths: list[Path], loaded: "questionnaire.LoadedQuestionnaire"
+) -> "collect.Collected":
+    """The answers files of ``--previous`` or ``--benchmark``; its notes on standard error."""
+    from krmscan import collect, render
+
+    found = collect.collect(paths, loaded)
+    for line in render.collection_notes(found):
+        sys.stderr.write(f"{option}: {line}\n")
+    if not found.respondents:
+        raise BadDataError(f"{option}: no answers files could be scored; see the reasons above")
+    return found
+
+
+def _with_comparisons(
+    data: dict[str, object],
+    figures: "list[compare.Comparisons]",
+    quality: "list[compare.Quality]",
+    messages: "Messages",
+) -> dict[str, object]:
+    """The JSON output with each organisation's comparisons and the top-level quality."""
+    from krmscan import compare
+
+    organisations = data["organisations"]
+    assert isinstance(organisations, list)  # as export.as_json builds it
+    for organisation, found in zip(organisations, figures, strict=True):
+        organisation.update(found.as_json(messages))
+    return {**data, "quality": compare.quality_json(quality, messages)}
 
 
 def _score_one(

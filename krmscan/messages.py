@@ -168,6 +168,41 @@ class Messages(NamedTuple):
     more_other_texts: str
     levels_legend: str
 
+    # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
+    benchmark_title: str
+    benchmark_highest: str
+    benchmark_above_median: str
+    benchmark_at_median: str
+    benchmark_below_median: str
+    benchmark_lowest: str
+    benchmark_too_few: str
+    col_own: str
+    col_benchmark_median: str
+    col_benchmark_middle: str
+    col_position: str
+    previous_title: str
+    previous_not_found: str
+    previous_small: str
+    previous_left_out: str
+    col_earlier: str
+    col_now: str
+    col_change: str
+    col_interval: str
+    change_interval: str
+    change_better: str
+    change_worse: str
+    change_unclear: str
+    change_too_few: str
+    segments_title: str
+    segments_none: str
+    segments_merged: str
+    segments_legend: str
+    segment_other: str
+    quality_title: str
+    col_respondents: str
+    col_alpha: str
+    alpha_flag: str
+
 
 DUTCH = Messages(
     question_counter="vraag {k} van {total}",
@@ -386,6 +421,48 @@ DUTCH = Messages(
     respondents_count="{n} respondenten",
     more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
     levels_legend="Niveaus: {levels}.",
+    # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
+    benchmark_title="Benchmark: {count} organisaties met minstens {min_group} respondenten",
+    benchmark_highest="bij de hoogste 25 %",
+    benchmark_above_median="boven de mediaan",
+    benchmark_at_median="op de mediaan",
+    benchmark_below_median="onder de mediaan",
+    benchmark_lowest="bij de laagste 25 %",
+    benchmark_too_few=(
+        "Geen benchmark: {count} organisatie(s) met minstens {min_group} respondenten, "
+        "er zijn er minstens {needed} nodig."
+    ),
+    col_own="Eigen %",
+    col_benchmark_median="Mediaan %",
+    col_benchmark_middle="Middelste helft",
+    col_position="Positie",
+    previous_title="Sinds de vorige scan (toen {earlier} respondenten, nu {now})",
+    previous_not_found="Geen antwoorden van deze organisatie in de vorige ronde.",
+    previous_small=(
+        "Niet vergeleken met de vorige ronde: een van beide rondes heeft minder dan "
+        "{min_group} respondenten."
+    ),
+    previous_left_out="Niet vergeleken (niet in beide rondes): {items}.",
+    col_earlier="Toen %",
+    col_now="Nu %",
+    col_change="Verschil",
+    col_interval="95 %-interval",
+    change_interval="{low} tot {high}",
+    change_better="beter",
+    change_worse="slechter",
+    change_unclear="geen duidelijke verandering",
+    change_too_few="te weinig respondenten",
+    segments_title="Naar '{question}' (gemiddelde score %)",
+    segments_none="Geen segment met minstens {min_group} respondenten; niets getoond.",
+    segments_merged=(
+        "Niet apart getoond (om groepen kleiner dan {min_group} te beschermen): {options}."
+    ),
+    segments_legend="+ / -: duidelijk hoger / lager dan de rest van de organisatie.",
+    segment_other="overig",
+    quality_title="Kwaliteit van de meting: Cronbachs alfa over alle respondenten",
+    col_respondents="n",
+    col_alpha="Alfa",
+    alpha_flag="onderdeel meet mogelijk niet één ding",
 )
 
 ENGLISH = Messages(
@@ -596,6 +673,45 @@ ENGLISH = Messages(
     respondents_count="{n} respondents",
     more_other_texts="... and {n} more (all in --format json, csv or xlsx)",
     levels_legend="Levels: {levels}.",
+    # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
+    benchmark_title="Benchmark: {count} organisations with at least {min_group} respondents",
+    benchmark_highest="among the highest 25 %",
+    benchmark_above_median="above the median",
+    benchmark_at_median="at the median",
+    benchmark_below_median="below the median",
+    benchmark_lowest="among the lowest 25 %",
+    benchmark_too_few=(
+        "No benchmark: {count} organisation(s) with at least {min_group} respondents, "
+        "at least {needed} are needed."
+    ),
+    col_own="Own %",
+    col_benchmark_median="Median %",
+    col_benchmark_middle="Middle half",
+    col_position="Position",
+    previous_title="Since the previous scan ({earlier} respondents then, {now} now)",
+    previous_not_found="No answers of this organisation in the previous round.",
+    previous_small=(
+        "Not compared with the previous round: a round has fewer than {min_group} respondents."
+    ),
+    previous_left_out="Not compared (not in both rounds): {items}.",
+    col_earlier="Then %",
+    col_now="Now %",
+    col_change="Change",
+    col_interval="95 % interval",
+    change_interval="{low} to {high}",
+    change_better="better",
+    change_worse="worse",
+    change_unclear="no clear change",
+    change_too_few="too few respondents",
+    segments_title="By '{question}' (mean score %)",
+    segments_none="No segment with at least {min_group} respondents; nothing shown.",
+    segments_merged="Not shown on their own (to protect groups below {min_group}): {options}.",
+    segments_legend="+ / -: clearly higher / lower than the rest of the organisation.",
+    segment_other="other",
+    quality_title="Quality of the measurement: Cronbach's alpha over all respondents",
+    col_respondents="n",
+    col_alpha="Alpha",
+    alpha_flag="the component may not measure one thing",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring fo
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
     from krmscan.aggregate import ComponentSummary, Frequency, OrganisationSummary, Results
     from krmscan.collect import Collected
+    from krmscan.compare import Change, Comparisons, Previous, Quality, Segments
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -617,8 +618,10 @@ def _frequency_list(frequency: Frequency, messages: Messages) -> CountList:
     )
 
 
-def organisation_views(results: Results, messages: Messages) -> Group:
-    """Every organisation's results, one after another."""
+def organisation_views(
+    results: Results, messages: Messages, extras: Sequence[RenderableType] = ()
+) -> Group:
+    """Every organisation's results, one after another, each followed by its ``extras``."""
     views: list[RenderableType] = []
     for index, summary in enumerate(results.summaries):
         if index:
@@ -626,6 +629,8 @@ def organisation_views(results: Results, messages: Messages) -> Group:
         views.append(
             organisation_view(results.questionnaire, summary, messages, min_group=results.min_group)
         )
+        if index < len(extras):
+            views += [Text(""), extras[index]]
     return Group(*views)
 
 
@@ -680,3 +685,148 @@ def as_text(renderable: RenderableType, *, width: int = 100) -> str:
     with console.capture() as capture:
         console.print(renderable)
     return capture.get()
+
+
+# issue 12: comparisons and the quality of the measurement
+
+
+def comparison_view(figures: Comparisons, messages: Messages) -> Group:
+    """An organisation's benchmark, change since the previous round and segments."""
+    parts: list[RenderableType] = [_benchmark_table(figures, messages)]
+    if figures.previous is not None:
+        min_group = figures.benchmark.min_group
+        parts += [Text(""), _previous_table(figures.previous, min_group, messages)]
+    if figures.segments is not None:
+        parts += [Text(""), _segments_table(figures.segments, messages)]
+    return Group(*parts)
+
+
+def _benchmark_table(figures: Comparisons, messages: Messages) -> RenderableType:
+    from krmscan.compare import benchmark_reason
+
+    found = figures.benchmark
+    if not found.available:
+        return note(benchmark_reason(found, messages))
+    rows = []
+    for component, sample in zip(found.components, figures.samples, strict=True):
+        rows.append(
+            (
+                component.name,
+                pct(float(sample.mean)),
+                pct(float(component.median)),
+                f"{pct(float(component.q1))}\u2013{pct(float(component.q3))}",
+                component.position(sample.mean).words(messages),
+            )
+        )
+    headings = (
+        messages.col_component,
+        messages.col_own,
+        messages.col_benchmark_median,
+        messages.col_benchmark_middle,
+        messages.col_position,
+    )
+    title = messages.benchmark_title.format(count=found.organisations, min_group=found.min_group)
+    return FittedTable(title, headings, rows, right_aligned={1, 2, 3})
+
+
+def interval_text(change: Change, messages: Messages) -> str:
+    """A change's 95 % interval, ``+1.2 tot +11.0`` (unbreakable); ``-`` without one."""
+    if change.low is None or change.high is None:
+        return "-"
+    text = messages.change_interval.format(low=f"{change.low:+.1f}", high=f"{change.high:+.1f}")
+    return text.replace(" ", "\u00a0")  # one piece: a table never breaks it
+
+
+def _previous_table(found: Previous, min_group: int, messages: Messages) -> RenderableType:
+    from krmscan.compare import previous_reason, verdict
+
+    reason = previous_reason(found, min_group, messages)
+    if reason is not None:
+        return note(reason)
+    rows = [
+        (
+            c.name,
+            pct(c.earlier.mean_pct),
+            pct(c.current.mean_pct),
+            f"{c.change.difference:+.1f}",
+            interval_text(c.change, messages),
+            verdict(c.change, messages),
+        )
+        for c in found.components
+    ]
+    styles = [{1: "green", -1: "red", 0: ""}[c.change.direction] for c in found.components]
+    headings = (
+        messages.col_component,
+        messages.col_earlier,
+        messages.col_now,
+        messages.col_change,
+        messages.col_interval,
+        messages.col_verdict,
+    )
+    first = found.components[0] if found.components else None
+    title = messages.previous_title.format(
+        earlier=first.earlier.n if first else 0, now=first.current.n if first else 0
+    )
+    table = FittedTable(title, headings, rows, right_aligned={1, 2, 3, 4}, row_styles=styles)
+    left_out = found.common.components_left_out + found.common.statements_left_out
+    if not left_out:
+        return table
+    return Group(table, note(messages.previous_left_out.format(items=", ".join(left_out))))
+
+
+def _segments_table(found: Segments, messages: Messages) -> RenderableType:
+    title = messages.segments_title.format(question=found.text)
+    if not found.segments:
+        return Group(
+            Text(title, style="bold"),
+            note(messages.segments_none.format(min_group=found.min_group)),
+        )
+    headings = [messages.col_component, *(f"{s.text} (n={s.n})" for s in found.segments)]
+    marks = {1: " +", -1: " -", 0: "  "}
+    rows = [
+        (
+            component.name,
+            *(
+                pct(s.components[index].mean_pct)
+                + marks[0 if (c := s.components[index].against_rest) is None else c.direction]
+                for s in found.segments
+            ),
+        )
+        for index, component in enumerate(found.segments[0].components)
+    ]
+    parts: list[RenderableType] = [
+        FittedTable(title, headings, rows, right_aligned=set(range(1, len(headings)))),
+        note(messages.segments_legend),
+    ]
+    if found.merged:
+        parts.append(
+            note(
+                messages.segments_merged.format(
+                    min_group=found.min_group, options=", ".join(found.merged_texts)
+                )
+            )
+        )
+    return Group(*parts)
+
+
+def quality_view(found: Sequence[Quality], messages: Messages) -> FittedTable:
+    """Cronbach's alpha per component, flagged below the threshold."""
+    rows = [
+        (
+            q.name,
+            str(q.n),
+            "-" if q.alpha is None else f"{q.alpha:.2f}",
+            messages.alpha_flag if q.flagged else "",
+        )
+        for q in found
+    ]
+    headings = (messages.col_component, messages.col_respondents, messages.col_alpha, "")
+    styles = ["yellow" if q.flagged else "" for q in found]
+    return FittedTable(
+        messages.quality_title, headings, rows, right_aligned={1, 2}, row_styles=styles
+    )
+
+
+def with_quality(views: RenderableType, found: Sequence[Quality], messages: Messages) -> Group:
+    """The organisations' views followed by the quality of the measurement."""
+    return Group(views, Text(""), quality_view(found, messages))

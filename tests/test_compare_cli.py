@@ -1,0 +1,175 @@
+"""`krmscan score` with --benchmark, --previous and --by, run as a process on real files."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from krmscan import answers, questionnaire
+from krmscan.answers import AnswerValue
+from krmscan.questionnaire import LoadedQuestionnaire
+from tests.support import run_krmscan, sample_answers
+
+START = datetime(2026, 11, 27, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+def indexes(points: int, size: int = 7) -> list[int]:
+    """Scale positions of ``size`` statements worth ``points``: Eens (2) first, then Neutraal."""
+    found = [2] * (points // 2) + [1] * (points % 2)
+    return found + [0] * (size - len(found))
+
+
+def write(
+    loaded: LoadedQuestionnaire,
+    folder: Path,
+    organisation: str,
+    strategie: Sequence[int],
+    *,
+    choices: Sequence[str] = (),
+) -> None:
+    """One answers file per entry of ``strategie`` (its points); the rest answered Neutraal."""
+    q = loaded.questionnaire
+    folder.mkdir(parents=True, exist_ok=True)
+    first = len(q.components[0].statements)
+    for number, points in enumerate(strategie):
+        statement_points = indexes(points, first) + [1] * (len(q.statements) - first)
+        given: dict[str, AnswerValue] = sample_answers(
+            q, organisation=organisation, statement_points=statement_points
+        )
+        given["naam"] = f"Medewerker {number}"  # every file different: none a duplicate
+        if choices:
+            given["krm_is"] = [choices[number]]
+        built = answers.build(loaded, given, START, START + timedelta(minutes=10))
+        name = f"{organisation.strip().replace(' ', '-').lower()}-{number}.json"
+        answers.save(folder / name, built)
+
+
+def score_json(*args: str | Path) -> dict[str, Any]:
+    done = run_krmscan("score", *args, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def test_the_previous_round_matched_by_name(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
+    write(shipped, tmp_path / "nu", "Woonstede", [10, 12, 14, 12, 12])
+    write(shipped, tmp_path / "nu", "De Key", [7] * 5)
+    write(shipped, tmp_path / "toen", " woonstede ", [4, 6, 8, 6, 6])
+    data = score_json(tmp_path / "nu", "--previous", tmp_path / "toen")
+    key, woonstede = data["organisations"]
+    assert key["previous"]["found"] is False
+    assert key["previous"]["reason"] == "Geen antwoorden van deze organisatie in de vorige ronde."
+    previous = woonstede["previous"]
+    assert previous["name"] == "woonstede"
+    strategie = previous["components"][0]
+    # by hand: 6 points of 14 better, variances 2 and 2 (points^2), df 8, t(0.975, 8) 2.306004
+    f = 100 / 14
+    margin = 2.306004135204166 * math.sqrt(2 / 5 + 2 / 5) * f
+    assert strategie["change"] == pytest.approx(6 * f)
+    assert strategie["interval"] == pytest.approx([6 * f - margin, 6 * f + margin])
+    assert strategie["verdict"] == "beter"
+    assert strategie["earlier"]["n"] == strategie["current"]["n"] == 5
+    assert strategie["earlier"]["level"] == 2
+    assert strategie["current"]["level"] == 4
+    assert {c["verdict"] for c in previous["components"][1:]} == {"geen duidelijke verandering"}
+    assert previous["left_out"] == {"components": [], "statements": []}
+    table = run_krmscan("score", tmp_path / "nu", "--previous", tmp_path / "toen")
+    assert table.returncode == 0, table.stderr
+    assert "Sinds de vorige scan (toen 5 respondenten, nu 5)" in table.stdout
+    assert f"{6 * f - margin:+.1f}\u00a0tot\u00a0{6 * f + margin:+.1f}" in table.stdout
+
+
+def test_a_statement_dropped_between_rounds(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
+    document = yaml.safe_load(shipped.path.read_text(encoding="utf-8"))
+    strategie = document["components"][0]
+    dropped = strategie["statements"].pop(0)["id"]
+    document["version"] = "vorige"
+    earlier_path = tmp_path / "vorige.yaml"
+    earlier_path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    earlier = questionnaire.load(earlier_path)
+    write(shipped, tmp_path / "nu", "Woonstede", [2] * 5)  # Eens on the dropped statement only
+    write(earlier, tmp_path / "toen", "Woonstede", [0] * 5)
+    data = score_json(
+        tmp_path / "nu",
+        "--previous",
+        tmp_path / "toen",
+        "--previous-questionnaire",
+        earlier_path,
+    )
+    previous = data["organisations"][0]["previous"]
+    assert previous["left_out"] == {"components": [], "statements": [dropped]}
+    first = previous["components"][0]
+    assert first["statements"] == 6
+    assert first["current"]["mean_pct"] == 0  # over the six statements both rounds have
+    assert first["verdict"] == "geen duidelijke verandering"
+    # without --previous-questionnaire the earlier files do not fit the current questionnaire
+    done = run_krmscan("score", tmp_path / "nu", "--previous", tmp_path / "toen")
+    assert done.returncode == 1
+    assert "--previous: no answers files could be scored" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_small_segments_never_appear_on_their_own(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    choices = ["over_nadenken"] * 7 + ["al_veel_aan_doen"] * 3 + ["goed_beheersen"] * 2
+    write(shipped, tmp_path, "Woonstede", [14] * 7 + [2] * 5, choices=choices)
+    data = score_json(tmp_path, "--by", "krm_is")
+    found = data["organisations"][0]["segments"]
+    assert [(s["option"], s["n"]) for s in found["segments"]] == [("over_nadenken", 7), (None, 5)]
+    assert found["merged_options"] == [
+        "al_veel_aan_doen",
+        "goed_beheersen",
+        "onhaalbaar_doel",
+        "niet_nastreven",
+    ]
+    higher = found["segments"][0]["components"][0]["against_rest"]
+    assert higher["verdict"] == "beter"
+    assert json.dumps(found).count('"n": 3') == 0
+    table = run_krmscan("score", tmp_path, "--by", "krm_is")
+    assert table.returncode == 0, table.stderr
+    assert "overig (n=5)" in table.stdout
+    assert "(n=3)" not in table.stdout
+    assert "(n=2)" not in table.stdout
+
+
+def test_by_needs_a_choice_question(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
+    write(shipped, tmp_path, "Woonstede", [7] * 2)
+    for wrong in ("organisatie", "afdeling"):
+        done = run_krmscan("score", tmp_path, "--by", wrong)
+        assert done.returncode == 2
+        assert f"--by: '{wrong}' is not a choice question" in done.stderr
+        assert "choose one of: krm_is, krm_doelen, krm_initiatief, krm_barrieres" in done.stderr
+        assert "Traceback" not in done.stderr
+    done = run_krmscan("score", tmp_path, "--previous-questionnaire", shipped.path)
+    assert done.returncode == 2
+    assert "give --previous PATH" in done.stderr
+
+
+def test_benchmark_from_another_folder(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
+    write(shipped, tmp_path / "klant", "Woonstede", [12] * 5)
+    for number, points in enumerate([2, 4, 6, 8, 10]):
+        write(shipped, tmp_path / "archief" / str(number), f"Archief {number}", [points] * 5)
+    alone = run_krmscan("score", tmp_path / "klant")
+    assert alone.returncode == 0, alone.stderr
+    assert "Geen benchmark: 1 organisatie(s) met minstens 5 respondenten" in alone.stdout
+    assert "Kwaliteit van de meting" in alone.stdout
+    data = score_json(tmp_path / "klant", "--benchmark", tmp_path / "archief")
+    benchmark = data["organisations"][0]["benchmark"]
+    assert benchmark["organisations"] == 5
+    strategie = benchmark["components"][0]
+    assert strategie["median_pct"] == pytest.approx(600 / 14)
+    assert strategie["q1_pct"] == pytest.approx(400 / 14)
+    assert strategie["q3_pct"] == pytest.approx(800 / 14)
+    assert strategie["position_text"] == "bij de hoogste 25 %"
+    assert "Archief" not in json.dumps(data)
+    table = run_krmscan("score", tmp_path / "klant", "--benchmark", tmp_path / "archief")
+    assert "Benchmark: 5 organisaties met minstens 5 respondenten" in table.stdout
+    assert "Archief" not in table.stdout + table.stderr
+    assert data["quality"]["components"][0]["n"] == 5
