@@ -168,6 +168,78 @@ class Messages(NamedTuple):
     more_other_texts: str
     levels_legend: str
 
+    # issue 11: the board's report (cover, summary, ranking, components, method)
+    rep_page_of: str
+    rep_document_subtitle: str
+    rep_made: str
+    rep_fieldwork: str
+    rep_period: str
+    rep_respondents: str
+    rep_invited: str
+    rep_participation: str
+    rep_small_notice: str
+    rep_summary_heading: str
+    rep_overall: str
+    rep_ambition: str
+    rep_behind: str
+    rep_not_behind: str
+    rep_first_heading: str
+    rep_nothing_first: str
+    rep_kind_act: str
+    rep_kind_talk: str
+    rep_kind_keep: str
+    rep_rule_short: str
+    rep_overview_heading: str
+    rep_radar_heading: str
+    rep_radar_caption: str
+    rep_bars_heading: str
+    rep_bars_caption: str
+    rep_bars_caption_small: str
+    rep_choices_withheld: str
+    rep_method_heading: str
+    rep_appendix_heading: str
+    rep_appendix_skipped: str
+    rep_appendix_duplicates: str
+    rep_appendix_none: str
+    rep_finding_act: str
+    rep_finding_shared: str
+    rep_finding_talk: str
+    rep_now: str
+    rep_next: str
+    rep_weakest: str
+    rep_col_score: str
+    rep_col_level: str
+    rep_col_ambition: str
+    rep_col_points: str
+    rep_col_below_own: str
+    rep_col_rank: str
+    rep_table_note: str
+    rep_component_score: str
+    rep_component_range: str
+    rep_component_behind: str
+    rep_component_reached: str
+    rep_agreement_withheld: str
+    rep_agreement_none: str
+    rep_agreement: str
+    rep_below_own: str
+    rep_top_level: str
+    rep_statements_heading: str
+    rep_statements_withheld: str
+    rep_legend_score: str
+    rep_legend_ambition: str
+    rep_method_scale: str
+    rep_method_point: str
+    rep_method_sizes: str
+    rep_method_size: str
+    rep_method_position: str
+    rep_method_agreement: str
+    rep_method_ranking: str
+    rep_method_weakest: str
+    rep_method_privacy: str
+    rep_small_left_out: str
+    rep_written: str
+    rep_nothing_left: str
+
 
 DUTCH = Messages(
     question_counter="vraag {k} van {total}",
@@ -386,6 +458,158 @@ DUTCH = Messages(
     respondents_count="{n} respondenten",
     more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
     levels_legend="Niveaus: {levels}.",
+    # issue 11: the board's report (cover, summary, ranking, components, method)
+    rep_page_of=" van ",
+    rep_document_subtitle="Resultaten per organisatie",
+    rep_made="Gemaakt met krmscan op {date}.",
+    rep_fieldwork="Veldwerk",
+    rep_period="{start} tot en met {end}",
+    rep_respondents="Respondenten",
+    rep_invited="Uitgenodigd",
+    rep_participation="Respons",
+    rep_small_notice=(
+        "Kleine groep: {n} respondenten, minder dan {min_group}. Dit rapport laat daarom geen "
+        "laagste en hoogste scores, geen aandeel onder eigen ambitie, geen aantallen per "
+        "antwoord en geen eensgezindheid zien: die zouden naar personen wijzen."
+    ),
+    rep_summary_heading="Managementsamenvatting",
+    rep_overall=("De {n} respondenten scoren gemiddeld {pct} %: niveau {level}, {level_name}."),
+    rep_ambition=(
+        "Hun gevoelsmatige ambitie (de mediaan, naar boven afgerond op een niveau) begint bij "
+        "een score van {pct} %."
+    ),
+    rep_behind="Achter op de ambitie: {components}.",
+    rep_not_behind="Geen enkel onderdeel ligt achter op de ambitie.",
+    rep_first_heading="Wat eerst?",
+    rep_nothing_first=(
+        "Geen onderdeel ligt achter op de ambitie of vraagt eerst om een gesprek: houd vast "
+        "wat er staat."
+    ),
+    rep_kind_act="Aanpakken",
+    rep_kind_talk="Eerst bespreken",
+    rep_kind_keep="Vasthouden",
+    rep_rule_short=(
+        "Volgorde: eerst wat achter ligt op de ambitie en waarover de medewerkers het eens "
+        "zijn (aanpakken), dan wat zij verschillend zien (eerst bespreken), dan de rest "
+        "(vasthouden). Zie de methode."
+    ),
+    rep_overview_heading="Overzicht per onderdeel",
+    rep_radar_heading="Score per onderdeel tegenover de ambitie",
+    rep_radar_caption=(
+        "Blauw: de gemiddelde score per onderdeel (0 tot 100 %). Oranje stippellijn: waar de "
+        "ambitie begint ({pct} %). Ligt blauw binnen oranje, dan ligt dat onderdeel achter op "
+        "de ambitie. De ringen zijn de grenzen van de niveaus, de cijfers de niveaus."
+    ),
+    rep_bars_heading="Score per onderdeel, met spreiding",
+    rep_bars_caption=(
+        "Balk: gemiddelde score. Dikke lijn: gemiddelde ± standaardafwijking. Dunne lijn: "
+        "laagste tot hoogste score. Oranje streep: waar de ambitie begint. De grijstinten zijn "
+        "de {levels} niveaus."
+    ),
+    rep_bars_caption_small=(
+        "Balk: gemiddelde score. Dikke lijn: gemiddelde ± standaardafwijking. Oranje streep: "
+        "waar de ambitie begint. De grijstinten zijn de {levels} niveaus."
+    ),
+    rep_choices_withheld=(
+        "Weggelaten: bij minder dan {min_group} respondenten wijzen aantallen per antwoord "
+        "naar personen."
+    ),
+    rep_method_heading="Methode",
+    rep_appendix_heading="Bijlage: de antwoordbestanden",
+    rep_appendix_skipped="Niet meegeteld (onleesbaar of ongeldig):",
+    rep_appendix_duplicates="Meer dan eens aangeleverd, één keer geteld (bestand: kopieën):",
+    rep_appendix_none="Elk antwoordbestand is meegeteld, en elk één keer.",
+    rep_finding_act=(
+        "scoort {pct} %: {points} procentpunt onder waar de ambitie begint ({ambition} %)."
+    ),
+    rep_finding_shared="De medewerkers delen dat beeld (eensgezindheid {rwg}).",
+    rep_finding_talk=(
+        "scoort {pct} %, maar de medewerkers zien dit onderdeel verschillend (eensgezindheid "
+        "{rwg}, onder {threshold}): bespreek eerst waarom, voordat u maatregelen kiest."
+    ),
+    rep_now="Nu, niveau {level} ({name}):",
+    rep_next="Volgende stap, niveau {level} ({name}):",
+    rep_weakest="Om mee te beginnen, de zwakste stellingen:",
+    rep_col_score="Score %",
+    rep_col_level="Niveau",
+    rep_col_ambition="Ambitie vanaf %",
+    rep_col_points="Punten tot ambitie",
+    rep_col_below_own="Onder eigen ambitie",
+    rep_col_rank="Advies",
+    rep_table_note=(
+        "'Onder eigen ambitie' is een apart cijfer: het deel van de respondenten van wie de "
+        "eigen score in een lager niveau valt dan de eigen gekozen ambitie."
+    ),
+    rep_component_score=("Score {pct} % (standaardafwijking {sd}): niveau {level}, {level_name}."),
+    rep_component_range="Laagste {low} %, hoogste {high} %.",
+    rep_component_behind=(
+        "Achter op de ambitie: die begint bij {ambition} %, nog {points} procentpunt."
+    ),
+    rep_component_reached="De ambitie (vanaf {ambition} %) is bereikt.",
+    rep_agreement_withheld=(
+        "Eensgezindheid: niet getoond; bij minder dan {min_group} respondenten zegt ze weinig "
+        "en wijst ze naar personen."
+    ),
+    rep_agreement_none="Eensgezindheid: niet te berekenen met één respondent.",
+    rep_agreement="Eensgezindheid (rwg): {rwg}, {view}.",
+    rep_below_own="Onder eigen ambitie: {pct} % van de respondenten.",
+    rep_top_level="Dit is het hoogste niveau.",
+    rep_statements_heading="Antwoorden per stelling, zwakste eerst",
+    rep_statements_withheld=(
+        "Aantallen per antwoord zijn weggelaten (minder dan {min_group} respondenten); "
+        "alleen de gemiddelde score per stelling staat er."
+    ),
+    rep_legend_score="Gemiddelde score",
+    rep_legend_ambition="Ambitie begint",
+    rep_method_scale="Elke stelling wordt beantwoord met {scale}.",
+    rep_method_point="{label} ({weight} punten)",
+    rep_method_sizes=(
+        "De score van een onderdeel is het aantal behaalde punten als percentage van het "
+        "maximum: {sizes}. Het totaal is het gemiddelde van de {n} onderdelen."
+    ),
+    rep_method_size="{name} {statements} stellingen, maximaal {points} punten",
+    rep_method_position=(
+        "Eén getal per onderdeel: de gemiddelde score van de respondenten, geplaatst in de "
+        "niveaus. De gevoelsmatige ambitie is de mediaan van de niveaus die de respondenten "
+        "kozen, naar boven afgerond op een heel niveau; zij begint bij de ondergrens van dat "
+        "niveau. Een onderdeel ligt achter op de ambitie als de gemiddelde score onder die "
+        "grens ligt; de punten tot de ambitie zijn het verschil. In het spinnenweb ligt zo'n "
+        "onderdeel binnen de ambitielijn. Apart daarvan is 'onder eigen ambitie' het deel van "
+        "de respondenten van wie de eigen score in een lager niveau valt dan de eigen keuze."
+    ),
+    rep_method_agreement=(
+        "Eensgezindheid is rwg(j) (James, Demaree en Wolf, 1984) over de stellingen van een "
+        "onderdeel, tegenover willekeurige antwoorden op de {points} antwoordmogelijkheden: 1 "
+        "betekent dat iedereen hetzelfde antwoordt, 0 niet meer overeenstemming dan toeval. "
+        "Onder {threshold} is er geen gedeeld beeld. Getoond vanaf {min_group} respondenten."
+    ),
+    rep_method_ranking=(
+        "Volgorde in de samenvatting: eerst de onderdelen die achter liggen op de ambitie "
+        "zonder teken van onenigheid (aanpakken; de grootste achterstand eerst), dan die "
+        "zonder gedeeld beeld (eerst bespreken; de minste eensgezindheid eerst), dan de "
+        "onderdelen op of boven de ambitie (vasthouden; de kleinste voorsprong eerst). Bij "
+        "elk van de eerste {top} staan het gemeten en het volgende niveau uit de vragenlijst "
+        "en de zwakste stellingen."
+    ),
+    rep_method_weakest=(
+        "De zwakste stellingen zijn die met de laagste gemiddelde score, als percentage van "
+        "het hoogste aantal punten ({top}) per stelling."
+    ),
+    rep_method_privacy=(
+        "Namen en e-mailadressen staan niet in dit rapport. Een organisatie met minder dan "
+        "{min_group} respondenten krijgt alleen op verzoek een rapport, en dan zonder "
+        "laagste en hoogste scores, aandelen onder eigen ambitie, aantallen per antwoord en "
+        "eensgezindheid."
+    ),
+    rep_small_left_out=(
+        "{name}: {n} respondenten, minder dan {min_group}: geen rapport (--include-small-groups "
+        "maakt het toch, zonder cijfers die naar personen wijzen)"
+    ),
+    rep_written="rapport geschreven: {path}",
+    rep_nothing_left=(
+        "elke organisatie heeft minder dan {min_group} respondenten: geen rapport; geef "
+        "--include-small-groups of een lagere --min-group"
+    ),
 )
 
 ENGLISH = Messages(
@@ -596,6 +820,152 @@ ENGLISH = Messages(
     respondents_count="{n} respondents",
     more_other_texts="... and {n} more (all in --format json, csv or xlsx)",
     levels_legend="Levels: {levels}.",
+    # issue 11: the board's report (cover, summary, ranking, components, method)
+    rep_page_of=" of ",
+    rep_document_subtitle="Results per organisation",
+    rep_made="Made with krmscan on {date}.",
+    rep_fieldwork="Fieldwork",
+    rep_period="{start} to {end}",
+    rep_respondents="Respondents",
+    rep_invited="Invited",
+    rep_participation="Response rate",
+    rep_small_notice=(
+        "Small group: {n} respondents, fewer than {min_group}. This report therefore shows no "
+        "lowest and highest scores, no share below own ambition, no counts per answer and no "
+        "agreement: they would point at persons."
+    ),
+    rep_summary_heading="Management summary",
+    rep_overall="The {n} respondents score {pct} % on average: level {level}, {level_name}.",
+    rep_ambition=(
+        "Their felt ambition (the median, rounded up to a level) starts at a score of {pct} %."
+    ),
+    rep_behind="Behind the ambition: {components}.",
+    rep_not_behind="No component is behind the ambition.",
+    rep_first_heading="What first?",
+    rep_nothing_first=(
+        "No component is behind the ambition or calls for a conversation first: keep what is there."
+    ),
+    rep_kind_act="Act",
+    rep_kind_talk="Talk first",
+    rep_kind_keep="Keep",
+    rep_rule_short=(
+        "Order: first what is behind the ambition and what employees agree on (act), then what "
+        "they see differently (talk first), then the rest (keep). See the method."
+    ),
+    rep_overview_heading="Overview per component",
+    rep_radar_heading="Score per component against the ambition",
+    rep_radar_caption=(
+        "Blue: the mean score per component (0 to 100 %). Orange dashes: where the ambition "
+        "starts ({pct} %). Where blue lies inside orange, that component is behind the "
+        "ambition. The rings are the edges of the levels, the numbers the levels."
+    ),
+    rep_bars_heading="Score per component, with spread",
+    rep_bars_caption=(
+        "Bar: mean score. Thick line: mean ± standard deviation. Thin line: lowest to highest "
+        "score. Orange mark: where the ambition starts. The grey shades are the {levels} "
+        "levels."
+    ),
+    rep_bars_caption_small=(
+        "Bar: mean score. Thick line: mean ± standard deviation. Orange mark: where the "
+        "ambition starts. The grey shades are the {levels} levels."
+    ),
+    rep_choices_withheld=(
+        "Left out: with fewer than {min_group} respondents counts per answer point at persons."
+    ),
+    rep_method_heading="Method",
+    rep_appendix_heading="Appendix: the answers files",
+    rep_appendix_skipped="Not counted (unreadable or invalid):",
+    rep_appendix_duplicates="Given more than once, counted once (file: copies):",
+    rep_appendix_none="Every answers file was counted, each once.",
+    rep_finding_act=(
+        "scores {pct} %: {points} percentage points below where the ambition starts ({ambition} %)."
+    ),
+    rep_finding_shared="Employees share that view (agreement {rwg}).",
+    rep_finding_talk=(
+        "scores {pct} %, but employees see this component differently (agreement {rwg}, below "
+        "{threshold}): discuss why first, before choosing measures."
+    ),
+    rep_now="Now, level {level} ({name}):",
+    rep_next="Next step, level {level} ({name}):",
+    rep_weakest="To start with, the weakest statements:",
+    rep_col_score="Score %",
+    rep_col_level="Level",
+    rep_col_ambition="Ambition from %",
+    rep_col_points="Points to ambition",
+    rep_col_below_own="Below own ambition",
+    rep_col_rank="Advice",
+    rep_table_note=(
+        "'Below own ambition' is a separate figure: the share of respondents whose own score "
+        "falls in a lower level than the ambition they chose."
+    ),
+    rep_component_score="Score {pct} % (standard deviation {sd}): level {level}, {level_name}.",
+    rep_component_range="Lowest {low} %, highest {high} %.",
+    rep_component_behind=(
+        "Behind the ambition: it starts at {ambition} %, {points} percentage points to go."
+    ),
+    rep_component_reached="The ambition (from {ambition} %) is reached.",
+    rep_agreement_withheld=(
+        "Agreement: not shown; with fewer than {min_group} respondents it says little and "
+        "points at persons."
+    ),
+    rep_agreement_none="Agreement: cannot be computed from one respondent.",
+    rep_agreement="Agreement (rwg): {rwg}, {view}.",
+    rep_below_own="Below own ambition: {pct} % of the respondents.",
+    rep_top_level="This is the highest level.",
+    rep_statements_heading="Answers per statement, weakest first",
+    rep_statements_withheld=(
+        "Counts per answer are left out (fewer than {min_group} respondents); only the mean "
+        "score per statement is shown."
+    ),
+    rep_legend_score="Mean score",
+    rep_legend_ambition="Ambition starts",
+    rep_method_scale="Each statement is answered with {scale}.",
+    rep_method_point="{label} ({weight} points)",
+    rep_method_sizes=(
+        "A component's score is the points scored as a percentage of the maximum: {sizes}. "
+        "The total is the mean of the {n} components."
+    ),
+    rep_method_size="{name} {statements} statements, at most {points} points",
+    rep_method_position=(
+        "One number per component: the respondents' mean score, placed in the levels. The "
+        "felt ambition is the median of the levels the respondents chose, rounded up to a "
+        "whole level; it starts at that level's lower edge. A component is behind the "
+        "ambition when its mean score lies below that edge; the points to the ambition are "
+        "the difference. On the radar such a component lies inside the ambition line. "
+        "Separately, 'below own ambition' is the share of respondents whose own score falls "
+        "in a lower level than their own choice."
+    ),
+    rep_method_agreement=(
+        "Agreement is rwg(j) (James, Demaree and Wolf, 1984) over a component's statements, "
+        "against random answers on the {points} answer options: 1 means everyone answers "
+        "alike, 0 no more agreement than chance. Below {threshold} there is no shared view. "
+        "Shown from {min_group} respondents."
+    ),
+    rep_method_ranking=(
+        "Order in the summary: first the components behind the ambition without a sign of "
+        "disagreement (act; the largest gap first), then those without a shared view (talk "
+        "first; the least agreement first), then the components at or above the ambition "
+        "(keep; the smallest lead first). Each of the first {top} comes with the measured and "
+        "the next level from the questionnaire and the weakest statements."
+    ),
+    rep_method_weakest=(
+        "The weakest statements are those with the lowest mean score, as a percentage of the "
+        "most points ({top}) per statement."
+    ),
+    rep_method_privacy=(
+        "Names and e-mail addresses are not in this report. An organisation with fewer than "
+        "{min_group} respondents gets a report only on request, and then without lowest and "
+        "highest scores, shares below own ambition, counts per answer and agreement."
+    ),
+    rep_small_left_out=(
+        "{name}: {n} respondents, fewer than {min_group}: no report (--include-small-groups "
+        "makes it anyway, without figures that point at persons)"
+    ),
+    rep_written="report written: {path}",
+    rep_nothing_left=(
+        "every organisation has fewer than {min_group} respondents: no report; give "
+        "--include-small-groups or a lower --min-group"
+    ),
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}
