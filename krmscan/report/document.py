@@ -66,9 +66,9 @@ def documents(reports: list[OrganisationReport], *, split: bool, whole_run: bool
 
 
 def file_stem(name: str) -> str:
-    """An organisation name as a safe file name: letters, digits, spaces, '-' and '_' kept."""
-    kept = re.sub(r"[^\w \-]+", "_", " ".join(name.split()), flags=re.UNICODE).strip(" ._")
-    return kept[:80] or "organisatie"
+    """An organisation name as a file name: separators, wildcards and controls replaced."""
+    kept = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", " ".join(name.split()))
+    return kept.strip(" ._")[:80] or "organisation"
 
 
 def environment(template_dir: Path | None = None) -> jinja2.Environment:
