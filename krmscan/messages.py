@@ -561,8 +561,8 @@ DUTCH = Messages(
     ),
     rep_legend_score="Gemiddelde score",
     rep_legend_ambition="Ambitie begint",
-    rep_method_scale="Elke stelling wordt beantwoord met {scale}.",
-    rep_method_point="{label} ({weight} punten)",
+    rep_method_scale="Elke stelling telt zoveel punten als haar antwoord: {scale}.",
+    rep_method_point="{label} {weight}",
     rep_method_sizes=(
         "De score van een onderdeel is het aantal behaalde punten als percentage van het "
         "maximum: {sizes}. Het totaal is het gemiddelde van de {n} onderdelen."
@@ -919,8 +919,8 @@ ENGLISH = Messages(
     ),
     rep_legend_score="Mean score",
     rep_legend_ambition="Ambition starts",
-    rep_method_scale="Each statement is answered with {scale}.",
-    rep_method_point="{label} ({weight} points)",
+    rep_method_scale="Each statement counts the points of its answer: {scale}.",
+    rep_method_point="{label} {weight}",
     rep_method_sizes=(
         "A component's score is the points scored as a percentage of the maximum: {sizes}. "
         "The total is the mean of the {n} components."

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -245,7 +246,9 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
 
 
 def _number(value: float, messages: Messages, decimals: int = 1) -> str:
-    return f"{value:.{decimals}f}".replace(".", messages.decimal_mark)
+    """``value`` rounded half up (62.5 % shows as 63 %), with the catalogue's decimal mark."""
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{exact:.{decimals}f}".replace(".", messages.decimal_mark)
 
 
 def first_sentence(text: str) -> str:
