@@ -166,7 +166,9 @@ def test_pdf_page_rendered_shows_its_charts(split_pdfs: Path, tmp_path: Path) ->
     colours = image.getcolors(maxcolors=1 << 20) or []
 
     def near(target: tuple[int, int, int]) -> int:
-        return sum(n for n, c in colours if all(abs(a - b) < 30 for a, b in zip(c, target)))
+        return sum(
+            n for n, c in colours if all(abs(a - b) < 30 for a, b in zip(c, target, strict=True))
+        )
 
     assert near((0x1F, 0x5F, 0xA8)) > 2000  # the measured score: radar line and bars
     assert near((0xC8, 0x61, 0x1B)) > 100  # the ambition line and marks
