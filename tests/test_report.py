@@ -314,23 +314,33 @@ def test_report_in_headless_chromium(
     report = html_report if which == "shipped" else second_report
     browser.open(report)
     charts = browser.evaluate(
-        """[...document.querySelectorAll('figure.chart svg, td.bar svg')].map(svg => {
+        """[...document.querySelectorAll('figure.chart svg')].map(svg => {
              const box = svg.getBoundingClientRect();
-             return [svg.closest('figure, td').className, Math.round(box.width),
-                     Math.round(box.height), svg.querySelectorAll('path, use, rect, text').length];
+             return [svg.closest('figure').className, Math.round(box.width),
+                     Math.round(box.height), svg.querySelectorAll('path, use, text').length];
            })"""
     )
-    figures = [c for c in charts if c[0].startswith("chart")]
     organisations = 3 if which == "shipped" else 2
-    assert len([c for c in figures if c[0] == "chart radar"]) == organisations
-    assert len([c for c in figures if c[0] == "chart bars"]) == organisations
-    for kind, width, height, shapes in figures:
+    assert len([c for c in charts if c[0] == "chart radar"]) == organisations
+    assert len([c for c in charts if c[0] == "chart bars"]) == organisations
+    for kind, width, height, shapes in charts:
         assert width > 300, kind
         assert height > 150, kind
         assert shapes > 20, kind
-    bars = [c for c in charts if c[0] == "bar"]
-    assert bars
-    assert all(width > 100 and height > 5 and shapes >= 1 for _, width, height, shapes in bars)
+    # Every statement's stacked bar is drawn the full width of its cell, its parts in order.
+    stacks = browser.evaluate(
+        """[...document.querySelectorAll('td.bar .stack')].map(stack => {
+             const spans = [...stack.children].map(s => s.getBoundingClientRect());
+             const box = stack.getBoundingClientRect();
+             return [Math.round(box.width), Math.round(box.height),
+                     Math.round(spans.reduce((sum, s) => sum + s.width, 0))];
+           })"""
+    )
+    statements = 35 if which == "shipped" else 19
+    assert len(stacks) == 2 * statements  # the small group shows no counts
+    for width, height, filled in stacks:
+        assert width > 100 and height > 8
+        assert abs(width - filled) <= 2
     assert browser.problems() == []
     assert browser.requests() == [report.resolve().as_uri()]
     shot = Path(os.environ.get("KRMSCAN_SCREENSHOT_DIR", tmp_path)) / f"report-{which}.png"

@@ -61,155 +61,178 @@ def scale_colours(points: int) -> list[str]:
     return gradient(["#c0392b", "#bdbdbd", "#1f5fa8"], points)
 
 
+def dark(colour: str) -> bool:
+    """Whether white text reads better than black on ``colour`` (#rrggbb)."""
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5
+
+
 def _label(text: str, width: int = 18) -> str:
     return textwrap.fill(printable(text), width, break_long_words=False)
+
+
+class Radar:
+    """Mean score per component on 0-100 against where the ambition starts.
+
+    The rings are the band edges, each band numbered with its level; a component lies inside
+    the ambition line exactly when it is behind (mean score below its ``ambition_pct``).
+    Built once per questionnaire; `update` moves the lines for each organisation.
+    """
+
+    def __init__(
+        self, questionnaire: Questionnaire, names: Sequence[str], legend: tuple[str, str]
+    ) -> None:
+        from matplotlib.figure import Figure
+
+        count = len(names)
+        self.angles = [2 * math.pi * i / count for i in range(count)]
+        self.figure = Figure(figsize=(6.2, 4.6))
+        axes = cast("PolarAxes", self.figure.add_subplot(projection="polar"))
+        axes.set_theta_offset(math.pi / 2)
+        axes.set_theta_direction(-1)
+        axes.patch.set_visible(False)  # the page is white: no background disc to write
+        bands = questionnaire.bands
+        for band in bands:  # each band's level between its rings
+            axes.text(
+                math.pi / count,
+                (band.from_pct + band.to_pct) / 2,
+                str(band.level),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="#777777",
+                zorder=1,
+            )
+        closed = [*self.angles, self.angles[0]]
+        zeros = [0.0] * len(closed)
+        (self.measured,) = axes.plot(
+            closed,
+            zeros,
+            color=MEASURED,
+            linewidth=2.2,
+            zorder=3,
+            marker="o",
+            markersize=4,
+            gid="measured",
+        )
+        (self.area,) = axes.fill(closed, zeros, color=MEASURED, alpha=0.15, zorder=2)
+        (self.ambition,) = axes.plot(
+            closed,
+            zeros,
+            color=AMBITION,
+            linewidth=2.2,
+            linestyle=(0, (4, 2)),
+            zorder=4,
+            gid="ambition",
+        )
+        edges = sorted({b.to_pct for b in bands} | {b.from_pct for b in bands} - {0.0})
+        axes.set_ylim(0, 100)
+        axes.set_yticks(edges)
+        axes.set_yticklabels([f"{edge:g}" for edge in edges], color="#555555", fontsize=7)
+        axes.set_rlabel_position(0)
+        axes.set_xticks(self.angles)
+        axes.set_xticklabels([_label(name, 16) for name in names], fontsize=8.5)
+        axes.tick_params(axis="x", pad=12)
+        axes.grid(color="#999999", linewidth=0.6)
+        self.figure.legend(
+            [self.measured, self.ambition],
+            list(legend),
+            loc="lower center",
+            ncols=2,
+            frameon=False,
+            fontsize=8.5,
+        )
+        self.figure.subplots_adjust(left=0.1, right=0.9, top=0.9, bottom=0.14)
+
+    def update(self, components: Sequence[ComponentSummary]) -> Figure:
+        """The figure showing ``components`` (in the names' order)."""
+        measured = [c.mean_pct for c in components]
+        closed = [*self.angles, self.angles[0]]
+        self.measured.set_ydata([*measured, measured[0]])
+        self.area.set_xy(list(zip(closed, [*measured, measured[0]], strict=True)))
+        ambition = [c.ambition_pct for c in components]
+        self.ambition.set_ydata([*ambition, ambition[0]])
+        return self.figure
 
 
 def radar_figure(
     questionnaire: Questionnaire, components: Sequence[ComponentSummary], legend: tuple[str, str]
 ) -> Figure:
-    """Mean score per component on 0-100 against where the ambition starts.
-
-    The rings are the band edges, each band labelled with its level; a component lies inside
-    the ambition line exactly when it is behind (mean score below its ``ambition_pct``).
-    """
-    from matplotlib.figure import Figure
-
-    names = [c.name for c in components]
-    measured = [c.mean_pct for c in components]
-    ambition = [c.ambition_pct for c in components]
-    angles = [2 * math.pi * i / len(names) for i in range(len(names))]
-    figure = Figure(figsize=(6.2, 4.6))
-    axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
-    axes.set_theta_offset(math.pi / 2)
-    axes.set_theta_direction(-1)
-    bands = questionnaire.bands
-    for band, shade in zip(bands, shades(len(bands)), strict=True):
-        axes.bar(
-            0,
-            band.to_pct - band.from_pct,
-            width=2 * math.pi,
-            bottom=band.from_pct,
-            color=shade,
-            zorder=0,
-            align="edge",
-            linewidth=0,
-        )
-        axes.text(
-            math.pi / len(names),
-            (band.from_pct + band.to_pct) / 2,
-            str(band.level),
-            ha="center",
-            va="center",
-            fontsize=8,
-            color="#777777",
-            zorder=1,
-        )
-    closed = [*angles, angles[0]]
-    (measured_line,) = axes.plot(
-        closed,
-        [*measured, measured[0]],
-        color=MEASURED,
-        linewidth=2.2,
-        zorder=3,
-        marker="o",
-        markersize=4,
-        gid="measured",
-    )
-    axes.fill(closed, [*measured, measured[0]], color=MEASURED, alpha=0.15, zorder=2)
-    (ambition_line,) = axes.plot(
-        closed,
-        [*ambition, ambition[0]],
-        color=AMBITION,
-        linewidth=2.2,
-        linestyle=(0, (4, 2)),
-        zorder=4,
-        gid="ambition",
-    )
-    edges = sorted({band.to_pct for band in bands} | {band.from_pct for band in bands} - {0.0})
-    axes.set_ylim(0, 100)
-    axes.set_yticks(edges)
-    axes.set_yticklabels([f"{edge:g}" for edge in edges], color="#555555", fontsize=7)
-    axes.set_rlabel_position(0)
-    axes.set_xticks(angles)
-    axes.set_xticklabels([_label(name, 16) for name in names], fontsize=8.5)
-    axes.tick_params(axis="x", pad=12)
-    axes.grid(color="#999999", linewidth=0.6)
-    figure.legend(
-        [measured_line, ambition_line],
-        list(legend),
-        loc="lower center",
-        ncols=2,
-        frameon=False,
-        fontsize=8.5,
-    )
-    figure.subplots_adjust(left=0.1, right=0.9, top=0.9, bottom=0.14)
-    return figure
+    """A new `Radar` of ``components``."""
+    return Radar(questionnaire, [c.name for c in components], legend).update(components)
 
 
-def bars_figure(
-    questionnaire: Questionnaire,
-    components: Sequence[ComponentSummary],
-    *,
-    flags: Sequence[str],
-    withheld: bool,
-    axis: str,
-) -> Figure:
+class Bars:
     """Mean score per component on the level bands, the ambition marked, agreement flagged.
 
-    With ``withheld`` (a small group) no lowest-to-highest line.
+    With ``withheld`` (a small group) no lowest-to-highest line. Built once per questionnaire
+    (and small or not); `update` sets the bars for each organisation.
     """
-    from matplotlib.figure import Figure
 
-    count = len(components)
-    figure = Figure(figsize=(7.0, 0.5 * count + 1.0))
-    axes = figure.add_subplot()
-    bands = questionnaire.bands
-    for band, shade in zip(bands, shades(len(bands)), strict=True):
-        axes.axvspan(band.from_pct, band.to_pct, color=shade, zorder=0, linewidth=0)
-        axes.text(
-            (band.from_pct + band.to_pct) / 2,
-            count - 0.4,
-            str(band.level),
-            ha="center",
-            va="bottom",
-            fontsize=7.5,
-            color="#666666",
-        )
-    rows = list(range(count))[::-1]
-    axes.barh(rows, [c.mean_pct for c in components], color=MEASURED, height=0.5, zorder=2)
-    for row, component, flag in zip(rows, components, flags, strict=True):
-        if not withheld:
-            axes.plot(
-                [component.min_pct, component.max_pct],
-                [row, row],
-                color="#222222",
-                linewidth=1,
-                zorder=3,
+    def __init__(
+        self, questionnaire: Questionnaire, names: Sequence[str], *, withheld: bool, axis: str
+    ) -> None:
+        from matplotlib.figure import Figure
+
+        count = len(names)
+        self.withheld = withheld
+        self.figure = Figure(figsize=(7.0, 0.5 * count + 1.0))
+        axes = self.figure.add_subplot()
+        bands = questionnaire.bands
+        for band, shade in zip(bands, shades(len(bands)), strict=True):
+            axes.axvspan(band.from_pct, band.to_pct, color=shade, zorder=0, linewidth=0)
+            axes.text(
+                (band.from_pct + band.to_pct) / 2,
+                count - 0.4,
+                str(band.level),
+                ha="center",
+                va="bottom",
+                fontsize=7.5,
+                color="#666666",
             )
-        if component.sd_pct is not None:
-            low = max(0.0, component.mean_pct - component.sd_pct)
-            high = min(100.0, component.mean_pct + component.sd_pct)
-            axes.plot([low, high], [row, row], color="#222222", linewidth=3.5, zorder=3)
-        axes.plot(
-            [component.ambition_pct] * 2,
-            [row - 0.38, row + 0.38],
-            color=AMBITION,
-            linewidth=2.4,
-            zorder=4,
+        rows = list(range(count))[::-1]
+        self.bars = axes.barh(rows, [0.0] * count, color=MEASURED, height=0.5, zorder=2)
+        self.ranges = [
+            axes.plot([0, 0], [row, row], color="#222222", linewidth=1, zorder=3)[0] for row in rows
+        ]
+        self.spreads = [
+            axes.plot([0, 0], [row, row], color="#222222", linewidth=3.5, zorder=3)[0]
+            for row in rows
+        ]
+        self.marks = [
+            axes.plot([0, 0], [row - 0.38, row + 0.38], color=AMBITION, linewidth=2.4, zorder=4)[0]
+            for row in rows
+        ]
+        self.flags = [
+            axes.text(101.5, row, "", va="center", fontsize=7.5, color=FLAG, clip_on=False)
+            for row in rows
+        ]
+        axes.set_yticks(rows)
+        axes.set_yticklabels([_label(name) for name in names], fontsize=8.5)
+        axes.set_xlim(0, 100)
+        axes.set_ylim(-0.6, count - 0.05)
+        axes.set_xlabel(axis, fontsize=8.5)
+        axes.tick_params(axis="x", labelsize=7.5)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        self.figure.subplots_adjust(
+            left=0.22, right=0.8, top=0.96, bottom=0.6 / (0.5 * count + 1.0)
         )
-        if flag:
-            axes.text(101.5, row, flag, va="center", fontsize=7.5, color=FLAG, clip_on=False)
-    axes.set_yticks(rows)
-    axes.set_yticklabels([_label(c.name) for c in components], fontsize=8.5)
-    axes.set_xlim(0, 100)
-    axes.set_ylim(-0.6, count - 0.05)
-    axes.set_xlabel(axis, fontsize=8.5)
-    axes.tick_params(axis="x", labelsize=7.5)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    figure.subplots_adjust(left=0.22, right=0.8, top=0.96, bottom=0.6 / (0.5 * count + 1.0))
-    return figure
+
+    def update(self, components: Sequence[ComponentSummary], flags: Sequence[str]) -> Figure:
+        """The figure showing ``components`` with a flag text each ('' for none)."""
+        for index, component in enumerate(components):
+            self.bars[index].set_width(component.mean_pct)
+            self.ranges[index].set_xdata([component.min_pct, component.max_pct])
+            self.ranges[index].set_visible(not self.withheld)
+            sd = component.sd_pct
+            if sd is not None:
+                low, high = max(0.0, component.mean_pct - sd), min(100.0, component.mean_pct + sd)
+                self.spreads[index].set_xdata([low, high])
+            self.spreads[index].set_visible(sd is not None)
+            self.marks[index].set_xdata([component.ambition_pct] * 2)
+            self.flags[index].set_text(flags[index])
+        return self.figure
 
 
 class Svg:
@@ -219,7 +242,7 @@ class Svg:
         self.count = 0
 
     def __call__(self, figure: Figure, title: str) -> str:
-        """The figure as an ``<svg>`` element labelled ``title``; the figure is discarded."""
+        """The figure as an ``<svg>`` element labelled ``title``."""
         import matplotlib
 
         self.count += 1
@@ -232,7 +255,19 @@ class Svg:
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _REFERENCE = re.compile(r'(url\(#|href="#)([^")]+)')
+_METADATA = re.compile(r"<metadata>.*?</metadata>", re.DOTALL)
+_LAYOUT = re.compile(r"\s*\n\s*")
+_GEOMETRY = re.compile(r'(?<= )(d|transform|x|y)="([^"]*)"')
+_DECIMALS = re.compile(r"(\d+\.\d\d)\d+")
+_GROUP_ID = re.compile(r'<g id="[^"]*"')
+_FONT = "font-family: 'DejaVu Sans'; "
 _SIZE = re.compile(r'<svg([^>]*?) width="[^"]*" height="[^"]*"')
+
+
+def _rounded(match: re.Match[str]) -> str:
+    """Coordinates of a path or a placement with at most 2 decimals."""
+    shorter = _DECIMALS.sub(r"\1", match[2])
+    return f'{match[1]}="{shorter}"'
 
 
 def _inline(svg: str, prefix: str, title: str) -> str:
@@ -240,6 +275,11 @@ def _inline(svg: str, prefix: str, title: str) -> str:
     from markupsafe import escape
 
     element = svg[svg.index("<svg") :]
+    element = _METADATA.sub("", element)
+    element = _LAYOUT.sub(" ", element)  # indentation and line breaks
+    element = _GEOMETRY.sub(_rounded, element)  # 0.01 pt is finer than any printer
+    element = _GROUP_ID.sub("<g", element)  # groups are never referred to
+    element = element.replace(_FONT, "")  # the page's stylesheet names the font once
     element = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', element)
     element = _REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", element)
     element = _SIZE.sub(r"<svg\1", element, count=1)
