@@ -260,6 +260,7 @@ _LAYOUT = re.compile(r"\s*\n\s*")
 _GEOMETRY = re.compile(r'(?<= )(d|transform|x|y)="([^"]*)"')
 _DECIMALS = re.compile(r"(\d+\.\d\d)\d+")
 _GROUP_ID = re.compile(r'<g id="[^"]*"')
+_NO_ROTATION = re.compile(r' transform="rotate\(-?0 [^")]*\)"')
 _FONT = "font-family: 'DejaVu Sans'; "
 _SIZE = re.compile(r'<svg([^>]*?) width="[^"]*" height="[^"]*"')
 
@@ -279,6 +280,7 @@ def _inline(svg: str, prefix: str, title: str) -> str:
     element = _LAYOUT.sub(" ", element)  # indentation and line breaks
     element = _GEOMETRY.sub(_rounded, element)  # 0.01 pt is finer than any printer
     element = _GROUP_ID.sub("<g", element)  # groups are never referred to
+    element = _NO_ROTATION.sub("", element)  # matplotlib writes rotate(-0 x y) for level text
     element = element.replace(_FONT, "")  # the page's stylesheet names the font once
     element = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', element)
     element = _REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", element)
