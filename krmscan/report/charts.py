@@ -129,7 +129,7 @@ class Radar:
         axes.set_ylim(0, 100)
         axes.set_yticks(edges)
         axes.set_yticklabels([f"{edge:g}" for edge in edges], color="#555555", fontsize=7)
-        axes.set_rlabel_position(0)
+        axes.set_rlabel_position(360 - 180 / count)  # between the last and first axis
         axes.set_xticks(self.angles)
         axes.set_xticklabels([_label(name, 16) for name in names], fontsize=8.5)
         axes.tick_params(axis="x", pad=12)
