@@ -386,3 +386,26 @@ def test_report_without_the_report_extra_says_how_to_install(boards: Path, tmp_p
     assert "pip install 'krmscan[report]'" in lines[0]
     assert "matplotlib, jinja2, weasyprint" in lines[0]
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_progress_bar_on_a_terminal_only(boards: Path, tmp_path: Path) -> None:
+    import pexpect
+
+    from tests.support import KRMSCAN
+
+    child = pexpect.spawn(
+        str(KRMSCAN),
+        ["report", str(boards), "--split", str(tmp_path / "tty"), "-f", "html"],
+        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "80"},
+        dimensions=(24, 80),
+        timeout=120,
+    )
+    shown = child.read().decode("utf-8", "replace")
+    child.close()
+    assert child.exitstatus == 0, shown
+    assert "━" in shown  # rich's bar
+    assert "2/2" in shown
+    piped = run_krmscan("report", boards, "--split", tmp_path / "piped", "-f", "html")
+    assert piped.returncode == 0
+    assert "━" not in piped.stderr
+    assert "\x1b" not in piped.stderr
