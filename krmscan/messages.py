@@ -129,40 +129,12 @@ class Messages(NamedTuple):
     col_count: str
     col_share: str
     other_texts: str
-    report_title: str
-    report_made: str
     report_contents: str
     report_privacy: str
-    summary_heading: str
-    summary_respondents: str
-    summary_level: str
-    summary_ambition: str
-    summary_between: str
-    summary_behind: str
-    summary_not_behind: str
-    summary_no_shared_view: str
-    summary_shared_view: str
-    summary_single: str
-    summary_priorities: str
-    radar_heading: str
-    radar_measured: str
-    radar_ambition: str
-    bars_heading: str
-    bars_caption: str
     axis_score: str
-    axis_share: str
     chart_flag: str
-    guide_heading: str
-    guide_scoring: str
     guide_bands: str
     guide_band: str
-    guide_ambition: str
-    guide_radar: str
-    guide_spread: str
-    guide_rwg: str
-    guide_priorities: str
-    guide_frequencies: str
-    guide_privacy: str
     decimal_mark: str
     respondents_count: str
     more_other_texts: str
@@ -381,79 +353,12 @@ DUTCH = Messages(
     col_count="Aantal",
     col_share="Aandeel",
     other_texts="Zelf ingevuld bij '{option}':",
-    report_title="Medewerkerscan KRM: resultaten per organisatie",
-    report_made="Gemaakt met krmscan op {date}: {n} respondenten uit {files} antwoordbestanden.",
     report_contents="Inhoud",
     report_privacy="Namen en e-mailadressen van respondenten staan niet in dit rapport.",
-    summary_heading="Samenvatting",
-    summary_respondents="{n} medewerkers van {name} vulden de scan in.",
-    summary_level=("Gemiddeld scoren zij {pct} %: niveau {level}, {level_name}."),
-    summary_ambition="De gevoelsmatige ambitie (mediaan) is niveau {level}, {level_name}.",
-    summary_between="tussen {low} en {high}",
-    summary_behind="Achter op de ambitie: {components}.",
-    summary_not_behind="Op geen enkel onderdeel ligt het gemiddelde onder de ambitie.",
-    summary_no_shared_view=(
-        "Geen gedeeld beeld bij {components}: de medewerkers denken daar verschillend over; "
-        "bespreek eerst waarom."
-    ),
-    summary_shared_view="Over elk onderdeel bestaat een gedeeld beeld.",
-    summary_single="Met één respondent is over eensgezindheid niets te zeggen.",
-    summary_priorities="De zwakste stellingen per onderdeel staan onder 'Prioriteiten'.",
-    radar_heading="Gemeten niveau tegenover de gevoelsmatige ambitie",
-    radar_measured="Gemeten niveau (gemiddelde)",
-    radar_ambition="Gevoelsmatige ambitie (mediaan)",
-    bars_heading="Score per onderdeel, met spreiding en eensgezindheid",
-    bars_caption=(
-        "Balk: gemiddelde score. Dikke lijn: gemiddelde ± standaardafwijking. Dunne lijn: "
-        "laagste tot hoogste score. De grijstinten achter de balken zijn de vier niveaus."
-    ),
     axis_score="Score %",
-    axis_share="% van de respondenten",
     chart_flag="geen gedeeld beeld",
-    guide_heading="Leeswijzer",
-    guide_scoring=(
-        "Elke stelling telt Oneens 0, Neutraal 1 en Eens 2 punten. De score van een onderdeel "
-        "is het behaalde aantal punten als percentage van het maximum (7 stellingen x 2 = 14 "
-        "punten). Het totaal is het gemiddelde van de vijf onderdelen."
-    ),
     guide_bands="Een score valt in een niveau:",
     guide_band="niveau {level} ({name}): van {low} % tot {high} %",
-    guide_ambition=(
-        "Vóór de stellingen koos elke respondent een gevoelsmatige ambitie: het soort "
-        "corporatie dat de organisatie over 5 jaar wil zijn. De mediaan is de middelste keuze; "
-        "een mediaan van 2,5 ligt tussen niveau 2 en 3. Het verschil met de ambitie is het "
-        "niveau van de gemiddelde score min de mediaan van de ambitie: negatief betekent "
-        "achter op de ambitie. 'Onder eigen ambitie' is het deel van de respondenten van wie "
-        "de eigen score onder de eigen ambitie ligt."
-    ),
-    guide_radar=(
-        "Het spinnenweb zet per onderdeel het gemiddelde gemeten niveau van de respondenten "
-        "(1 tot 4) naast de mediaan van de gevoelsmatige ambitie. Waar de lijn van het "
-        "gemeten niveau binnen die van de ambitie ligt, is werk te doen."
-    ),
-    guide_spread=(
-        "De balken tonen de gemiddelde score per onderdeel met de spreiding: de "
-        "standaardafwijking en de laagste en hoogste score."
-    ),
-    guide_rwg=(
-        "Eensgezindheid is gemeten met rwg(j) (James, Demaree en Wolf, 1984): 1 betekent dat "
-        "iedereen hetzelfde antwoordt, 0 dat de antwoorden niet meer overeenkomen dan bij "
-        "toeval. Onder 0,70 staat 'geen gedeeld beeld': de medewerkers zien het onderdeel "
-        "verschillend, en het gemiddelde zegt dan weinig. Met één respondent is het niet te "
-        "berekenen."
-    ),
-    guide_priorities=(
-        "Prioriteiten zijn per onderdeel de drie stellingen met de laagste gemiddelde "
-        "instemming: een goed beginpunt voor het gesprek over verbeteren."
-    ),
-    guide_frequencies=(
-        "De meerkeuzevragen tonen per antwoord het deel van de respondenten dat het koos; "
-        "bij meerdere antwoorden tellen de delen op tot meer dan 100 %."
-    ),
-    guide_privacy=(
-        "Bij minder dan {min_group} respondenten kunnen uitkomsten tot personen herleidbaar "
-        "zijn; zulke organisaties zijn gemarkeerd."
-    ),
     decimal_mark=",",
     respondents_count="{n} respondenten",
     more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
@@ -746,76 +651,12 @@ ENGLISH = Messages(
     col_count="Count",
     col_share="Share",
     other_texts="Typed for '{option}':",
-    report_title="Employee scan CRM: results per organisation",
-    report_made="Made with krmscan on {date}: {n} respondents from {files} answers files.",
     report_contents="Contents",
     report_privacy="Names and e-mail addresses of respondents are not in this report.",
-    summary_heading="Summary",
-    summary_respondents="{n} employees of {name} took the scan.",
-    summary_level="On average they score {pct} %: level {level}, {level_name}.",
-    summary_ambition="The felt ambition (median) is level {level}, {level_name}.",
-    summary_between="between {low} and {high}",
-    summary_behind="Behind the ambition: {components}.",
-    summary_not_behind="On no component is the mean below the ambition.",
-    summary_no_shared_view=(
-        "No shared view on {components}: the employees see these differently; discuss why first."
-    ),
-    summary_shared_view="There is a shared view on every component.",
-    summary_single="With one respondent nothing can be said about agreement.",
-    summary_priorities="The weakest statements per component are under 'Priorities'.",
-    radar_heading="Measured level against the felt ambition",
-    radar_measured="Measured level (mean)",
-    radar_ambition="Felt ambition (median)",
-    bars_heading="Score per component, with spread and agreement",
-    bars_caption=(
-        "Bar: mean score. Thick line: mean ± standard deviation. Thin line: lowest to highest "
-        "score. The grey shades behind the bars are the four levels."
-    ),
     axis_score="Score %",
-    axis_share="% of respondents",
     chart_flag="no shared view",
-    guide_heading="Reading guide",
-    guide_scoring=(
-        "Each statement scores Disagree 0, Neutral 1 and Agree 2 points. A component's score "
-        "is its points as a percentage of the maximum (7 statements x 2 = 14 points). The "
-        "overall score is the mean of the five components."
-    ),
     guide_bands="A score falls in a level:",
     guide_band="level {level} ({name}): from {low} % to {high} %",
-    guide_ambition=(
-        "Before the statements each respondent chose a felt ambition: the kind of corporation "
-        "the organisation wants to be in 5 years. The median is the middle choice; a median "
-        "of 2.5 lies between levels 2 and 3. The gap to the ambition is the level of the mean "
-        "score minus the median ambition: negative means behind the ambition. 'Below own "
-        "ambition' is the share of respondents whose own score is below their own ambition."
-    ),
-    guide_radar=(
-        "The radar chart sets, per component, the respondents' mean measured level (1 to 4) "
-        "beside the median felt ambition. Where the measured line lies inside the ambition's, "
-        "there is work to do."
-    ),
-    guide_spread=(
-        "The bars show each component's mean score with its spread: the standard deviation "
-        "and the lowest and highest score."
-    ),
-    guide_rwg=(
-        "Agreement is measured with rwg(j) (James, Demaree and Wolf, 1984): 1 means everyone "
-        "answers alike, 0 that answers agree no more than by chance. Below 0.70 reads 'no "
-        "shared view': employees see the component differently, and its mean says little. "
-        "It cannot be computed for one respondent."
-    ),
-    guide_priorities=(
-        "Priorities are, per component, the three statements with the lowest mean agreement: "
-        "a good starting point for the conversation about improving."
-    ),
-    guide_frequencies=(
-        "The multiple-choice questions show, per answer, the share of respondents who chose "
-        "it; with several answers allowed the shares add up to more than 100 %."
-    ),
-    guide_privacy=(
-        "With fewer than {min_group} respondents results can identify people; such "
-        "organisations are marked."
-    ),
     decimal_mark=".",
     respondents_count="{n} respondents",
     more_other_texts="... and {n} more (all in --format json, csv or xlsx)",

@@ -386,6 +386,15 @@ def test_report_without_the_report_extra_says_how_to_install(boards: Path, tmp_p
     assert "pip install 'krmscan[report]'" in lines[0]
     assert "matplotlib, jinja2, weasyprint" in lines[0]
     assert not (tmp_path / "r.pdf").exists()
+    scored = subprocess.run(  # the light install scores without them
+        [sys.executable, "-c", code, "score", str(boards), "-f", "csv"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert scored.returncode == 0, scored.stderr
+    assert scored.stdout.count("\n") > 30
 
 
 def test_progress_bar_on_a_terminal_only(boards: Path, tmp_path: Path) -> None:
