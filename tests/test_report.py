@@ -418,3 +418,37 @@ def test_progress_bar_on_a_terminal_only(boards: Path, tmp_path: Path) -> None:
     assert piped.returncode == 0
     assert "━" not in piped.stderr
     assert "\x1b" not in piped.stderr
+
+
+def test_no_page_half_empty_but_a_sections_last(
+    split_pdfs: Path, tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """A page followed by one that continues its section is at least half full."""
+    from PIL import Image, ImageOps
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (Debian package poppler-utils) is not installed")
+    q = shipped.questionnaire
+    starts = [q.title, DUTCH.rep_summary_heading, DUTCH.rep_overview_heading]
+    starts += [c.name for c in q.components]
+    starts += [DUTCH.frequencies_title, DUTCH.rep_method_heading, DUTCH.rep_appendix_heading]
+    checked = 0
+    for name in ("De Woonmaatschappij", "Huis & Haard"):
+        pdf = split_pdfs / f"{name}.pdf"
+        pages = pdf_pages(pdf)
+        folder = tmp_path / name
+        folder.mkdir()
+        subprocess.run(["pdftoppm", "-png", "-r", "30", pdf, folder / "p"], check=True)
+        images = sorted(folder.glob("p*.png"))
+        assert len(images) == len(pages)
+        for number, image in enumerate(images, start=1):
+            following = pages[number] if number < len(pages) else ""
+            if not following or following.startswith(tuple(starts)):
+                continue  # the last page of its section
+            grey = Image.open(image).convert("L")
+            width, height = grey.size
+            body = grey.crop((0, 0, width, int(height * 0.9)))  # above the running footer
+            ink = ImageOps.invert(body).point(lambda value: 255 if value > 55 else 0).getbbox()
+            assert ink is not None and ink[3] > 0.5 * body.height, f"{name}: page {number}"
+            checked += 1
+    assert checked >= 2  # the multiple-choice results run over two pages
