@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from krmscan import aggregate, collect, compare, questionnaire
     from krmscan.messages import Messages
+    from krmscan.report import document
 
 app = typer.Typer(
     help="Medewerkerscan KRM: take the scan, score answers, validate the questionnaire.",
@@ -501,37 +502,118 @@ def _emit_rendered(renderable: "RenderableType", output: Path | None) -> None:
     _emit(render.as_text(renderable), output)
 
 
+class ReportFormat(str, Enum):
+    """File formats of `report --split`."""
+
+    html = "html"
+    pdf = "pdf"
+
+
 @app.command()
 @reports_errors
 def report(
     paths: Paths,
     *,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The HTML file to write, e.g. rapport.html.")
-    ],
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The file to write: rapport.html or rapport.pdf.", dir_okay=False
+        ),
+    ] = None,
+    split: Annotated[
+        Path | None,
+        typer.Option("--split", help="Write one file per organisation into this folder."),
+    ] = None,
+    file_format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="html or pdf for --split (default pdf)."),
+    ] = None,
     organisation: OrganisationOption = None,
     min_group: MinGroupOption = 5,
-    include_personal: IncludePersonalOption = False,
+    include_small: Annotated[
+        bool,
+        typer.Option(
+            "--include-small-groups",
+            help="Report on organisations below --min-group too (without per-person figures).",
+        ),
+    ] = False,
+    invited: Annotated[
+        int | None,
+        typer.Option("--invited", min=1, help="Employees invited (one organisation)."),
+    ] = None,
+    invited_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--invited-file", help="CSV: organisation, employees invited.", readable=False
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="A folder of templates overriding the shipped ones."),
+    ] = None,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
-    """Write the organisation results as one self-contained HTML report with charts."""
-    from krmscan import export, questionnaire
+    """Write the board's report: HTML or PDF, one file or one per organisation (--split)."""
     from krmscan import report as reporting
 
+    wants_pdf = (output is not None and output.suffix.lower() == ".pdf") or (
+        output is None and file_format is not ReportFormat.html
+    )
+    problem = reporting.missing(pdf=wants_pdf)
+    if problem is not None:
+        raise UsageError(problem)
+    if invited is not None and invited_file is not None:
+        raise UsageError("--invited and --invited-file exclude each other; pass one of them")
+    from krmscan import questionnaire
+    from krmscan.messages import messages_for
+    from krmscan.report import document
+
     loaded = questionnaire.load(questionnaire_path)
-    collection, results = _organisation_results(
+    messages = messages_for(loaded.questionnaire.language)
+    collection, job = document.prepare(
         loaded,
         paths,
-        organisation=organisation,
-        min_group=min_group,
-        include_personal=include_personal,
-        include_small=False,
-        exports=False,
+        document.Choices(
+            output=output,
+            split=split,
+            file_format=None if file_format is None else document.Format(file_format.value),
+            organisation=organisation,
+            min_group=min_group,
+            include_small=include_small,
+            invited=invited,
+            invited_file=invited_file,
+            template_dir=template,
+        ),
+        note=lambda line: sys.stderr.write(line + "\n"),
     )
-    export.write(output, reporting.html(results, collection).encode("utf-8"))
-    sys.stderr.write(f"report written to {output}\n")
+    _write_reports(job)
+    for target in job.targets if len(job.targets) <= 3 else [split]:
+        sys.stderr.write(messages.rep_written.format(path=target) + "\n")
     if collection.skipped:
         raise typer.Exit(1)
+
+
+def _write_reports(job: "document.Job") -> None:
+    """Run the job, with a progress bar on stderr when it is a terminal and the job is long."""
+    from krmscan.report import document
+
+    long = len(job.targets) > 1 or job.file_format is document.Format.pdf
+    if not (long and sys.stderr.isatty()):
+        document.run(job)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("report", total=len(job.targets))
+        document.run(job, lambda: progress.advance(task))
 
 
 @app.command()

@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -60,6 +61,9 @@ class Respondent:
     texts: dict[str, str]
     """Text question id -> the text (personal ones included: filter before output)."""
     digest: bytes
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    """When the scan was started and finished (the report's fieldwork period)."""
     warnings: tuple[str, ...] = ()
     copies: tuple[str, ...] = ()
     """Other files with exactly the same content, counted once (here)."""
@@ -193,6 +197,8 @@ class Loader:
             others=others,
             texts=texts,
             digest=hashlib.sha256(raw).digest(),
+            started_at=answers_file.started_at,
+            completed_at=answers_file.completed_at,
             warnings=tuple(warnings),
         )
 

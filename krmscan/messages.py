@@ -129,40 +129,12 @@ class Messages(NamedTuple):
     col_count: str
     col_share: str
     other_texts: str
-    report_title: str
-    report_made: str
     report_contents: str
     report_privacy: str
-    summary_heading: str
-    summary_respondents: str
-    summary_level: str
-    summary_ambition: str
-    summary_between: str
-    summary_behind: str
-    summary_not_behind: str
-    summary_no_shared_view: str
-    summary_shared_view: str
-    summary_single: str
-    summary_priorities: str
-    radar_heading: str
-    radar_measured: str
-    radar_ambition: str
-    bars_heading: str
-    bars_caption: str
     axis_score: str
-    axis_share: str
     chart_flag: str
-    guide_heading: str
-    guide_scoring: str
     guide_bands: str
     guide_band: str
-    guide_ambition: str
-    guide_radar: str
-    guide_spread: str
-    guide_rwg: str
-    guide_priorities: str
-    guide_frequencies: str
-    guide_privacy: str
     decimal_mark: str
     respondents_count: str
     more_other_texts: str
@@ -202,6 +174,77 @@ class Messages(NamedTuple):
     col_respondents: str
     col_alpha: str
     alpha_flag: str
+    # issue 11: the board's report (cover, summary, ranking, components, method)
+    rep_page_of: str
+    rep_document_subtitle: str
+    rep_made: str
+    rep_fieldwork: str
+    rep_period: str
+    rep_respondents: str
+    rep_invited: str
+    rep_participation: str
+    rep_small_notice: str
+    rep_summary_heading: str
+    rep_overall: str
+    rep_ambition: str
+    rep_behind: str
+    rep_not_behind: str
+    rep_first_heading: str
+    rep_nothing_first: str
+    rep_kind_act: str
+    rep_kind_talk: str
+    rep_kind_keep: str
+    rep_rule_short: str
+    rep_overview_heading: str
+    rep_radar_heading: str
+    rep_radar_caption: str
+    rep_bars_heading: str
+    rep_bars_caption: str
+    rep_bars_caption_small: str
+    rep_choices_withheld: str
+    rep_method_heading: str
+    rep_appendix_heading: str
+    rep_appendix_skipped: str
+    rep_appendix_duplicates: str
+    rep_appendix_none: str
+    rep_finding_act: str
+    rep_finding_shared: str
+    rep_finding_talk: str
+    rep_now: str
+    rep_next: str
+    rep_weakest: str
+    rep_col_score: str
+    rep_col_level: str
+    rep_col_ambition: str
+    rep_col_points: str
+    rep_col_below_own: str
+    rep_col_rank: str
+    rep_table_note: str
+    rep_component_score: str
+    rep_component_range: str
+    rep_component_behind: str
+    rep_component_reached: str
+    rep_agreement_withheld: str
+    rep_agreement_none: str
+    rep_agreement: str
+    rep_below_own: str
+    rep_top_level: str
+    rep_statements_heading: str
+    rep_statements_withheld: str
+    rep_legend_score: str
+    rep_legend_ambition: str
+    rep_method_scale: str
+    rep_method_point: str
+    rep_method_sizes: str
+    rep_method_size: str
+    rep_method_position: str
+    rep_method_agreement: str
+    rep_method_ranking: str
+    rep_method_weakest: str
+    rep_method_privacy: str
+    rep_small_left_out: str
+    rep_written: str
+    rep_nothing_left: str
 
 
 DUTCH = Messages(
@@ -344,79 +387,12 @@ DUTCH = Messages(
     col_count="Aantal",
     col_share="Aandeel",
     other_texts="Zelf ingevuld bij '{option}':",
-    report_title="Medewerkerscan KRM: resultaten per organisatie",
-    report_made="Gemaakt met krmscan op {date}: {n} respondenten uit {files} antwoordbestanden.",
     report_contents="Inhoud",
     report_privacy="Namen en e-mailadressen van respondenten staan niet in dit rapport.",
-    summary_heading="Samenvatting",
-    summary_respondents="{n} medewerkers van {name} vulden de scan in.",
-    summary_level=("Gemiddeld scoren zij {pct} %: niveau {level}, {level_name}."),
-    summary_ambition="De gevoelsmatige ambitie (mediaan) is niveau {level}, {level_name}.",
-    summary_between="tussen {low} en {high}",
-    summary_behind="Achter op de ambitie: {components}.",
-    summary_not_behind="Op geen enkel onderdeel ligt het gemiddelde onder de ambitie.",
-    summary_no_shared_view=(
-        "Geen gedeeld beeld bij {components}: de medewerkers denken daar verschillend over; "
-        "bespreek eerst waarom."
-    ),
-    summary_shared_view="Over elk onderdeel bestaat een gedeeld beeld.",
-    summary_single="Met één respondent is over eensgezindheid niets te zeggen.",
-    summary_priorities="De zwakste stellingen per onderdeel staan onder 'Prioriteiten'.",
-    radar_heading="Gemeten niveau tegenover de gevoelsmatige ambitie",
-    radar_measured="Gemeten niveau (gemiddelde)",
-    radar_ambition="Gevoelsmatige ambitie (mediaan)",
-    bars_heading="Score per onderdeel, met spreiding en eensgezindheid",
-    bars_caption=(
-        "Balk: gemiddelde score. Dikke lijn: gemiddelde ± standaardafwijking. Dunne lijn: "
-        "laagste tot hoogste score. De grijstinten achter de balken zijn de vier niveaus."
-    ),
     axis_score="Score %",
-    axis_share="% van de respondenten",
     chart_flag="geen gedeeld beeld",
-    guide_heading="Leeswijzer",
-    guide_scoring=(
-        "Elke stelling telt Oneens 0, Neutraal 1 en Eens 2 punten. De score van een onderdeel "
-        "is het behaalde aantal punten als percentage van het maximum (7 stellingen x 2 = 14 "
-        "punten). Het totaal is het gemiddelde van de vijf onderdelen."
-    ),
     guide_bands="Een score valt in een niveau:",
     guide_band="niveau {level} ({name}): van {low} % tot {high} %",
-    guide_ambition=(
-        "Vóór de stellingen koos elke respondent een gevoelsmatige ambitie: het soort "
-        "corporatie dat de organisatie over 5 jaar wil zijn. De mediaan is de middelste keuze; "
-        "een mediaan van 2,5 ligt tussen niveau 2 en 3. Het verschil met de ambitie is het "
-        "niveau van de gemiddelde score min de mediaan van de ambitie: negatief betekent "
-        "achter op de ambitie. 'Onder eigen ambitie' is het deel van de respondenten van wie "
-        "de eigen score onder de eigen ambitie ligt."
-    ),
-    guide_radar=(
-        "Het spinnenweb zet per onderdeel het gemiddelde gemeten niveau van de respondenten "
-        "(1 tot 4) naast de mediaan van de gevoelsmatige ambitie. Waar de lijn van het "
-        "gemeten niveau binnen die van de ambitie ligt, is werk te doen."
-    ),
-    guide_spread=(
-        "De balken tonen de gemiddelde score per onderdeel met de spreiding: de "
-        "standaardafwijking en de laagste en hoogste score."
-    ),
-    guide_rwg=(
-        "Eensgezindheid is gemeten met rwg(j) (James, Demaree en Wolf, 1984): 1 betekent dat "
-        "iedereen hetzelfde antwoordt, 0 dat de antwoorden niet meer overeenkomen dan bij "
-        "toeval. Onder 0,70 staat 'geen gedeeld beeld': de medewerkers zien het onderdeel "
-        "verschillend, en het gemiddelde zegt dan weinig. Met één respondent is het niet te "
-        "berekenen."
-    ),
-    guide_priorities=(
-        "Prioriteiten zijn per onderdeel de drie stellingen met de laagste gemiddelde "
-        "instemming: een goed beginpunt voor het gesprek over verbeteren."
-    ),
-    guide_frequencies=(
-        "De meerkeuzevragen tonen per antwoord het deel van de respondenten dat het koos; "
-        "bij meerdere antwoorden tellen de delen op tot meer dan 100 %."
-    ),
-    guide_privacy=(
-        "Bij minder dan {min_group} respondenten kunnen uitkomsten tot personen herleidbaar "
-        "zijn; zulke organisaties zijn gemarkeerd."
-    ),
     decimal_mark=",",
     respondents_count="{n} respondenten",
     more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
@@ -463,6 +439,158 @@ DUTCH = Messages(
     col_respondents="n",
     col_alpha="Alfa",
     alpha_flag="onderdeel meet mogelijk niet één ding",
+    # issue 11: the board's report (cover, summary, ranking, components, method)
+    rep_page_of=" van ",
+    rep_document_subtitle="Resultaten per organisatie",
+    rep_made="Gemaakt met krmscan op {date}.",
+    rep_fieldwork="Veldwerk",
+    rep_period="{start} tot en met {end}",
+    rep_respondents="Respondenten",
+    rep_invited="Uitgenodigd",
+    rep_participation="Respons",
+    rep_small_notice=(
+        "Kleine groep: {n} respondenten, minder dan {min_group}. Dit rapport laat daarom geen "
+        "laagste en hoogste scores, geen aandeel onder eigen ambitie, geen aantallen per "
+        "antwoord en geen eensgezindheid zien: die zouden naar personen wijzen."
+    ),
+    rep_summary_heading="Managementsamenvatting",
+    rep_overall=("De {n} respondenten scoren gemiddeld {pct} %: niveau {level}, {level_name}."),
+    rep_ambition=(
+        "Hun gevoelsmatige ambitie (de mediaan, naar boven afgerond op een niveau) begint bij "
+        "een score van {pct} %."
+    ),
+    rep_behind="Achter op de ambitie: {components}.",
+    rep_not_behind="Geen enkel onderdeel ligt achter op de ambitie.",
+    rep_first_heading="Wat eerst?",
+    rep_nothing_first=(
+        "Geen onderdeel ligt achter op de ambitie of vraagt eerst om een gesprek: houd vast "
+        "wat er staat."
+    ),
+    rep_kind_act="Aanpakken",
+    rep_kind_talk="Eerst bespreken",
+    rep_kind_keep="Vasthouden",
+    rep_rule_short=(
+        "Volgorde: eerst wat achter ligt op de ambitie en waarover de medewerkers het eens "
+        "zijn (aanpakken), dan wat zij verschillend zien (eerst bespreken), dan de rest "
+        "(vasthouden). Zie de methode."
+    ),
+    rep_overview_heading="Overzicht per onderdeel",
+    rep_radar_heading="Score per onderdeel tegenover de ambitie",
+    rep_radar_caption=(
+        "Blauw: de gemiddelde score per onderdeel (0 tot 100 %). Oranje stippellijn: waar de "
+        "ambitie begint ({pct} %). Ligt blauw binnen oranje, dan ligt dat onderdeel achter op "
+        "de ambitie. De ringen zijn de grenzen van de niveaus, de cijfers de niveaus."
+    ),
+    rep_bars_heading="Score per onderdeel, met spreiding",
+    rep_bars_caption=(
+        "Balk: gemiddelde score. Dikke lijn: gemiddelde ± standaardafwijking. Dunne lijn: "
+        "laagste tot hoogste score. Oranje streep: waar de ambitie begint. De grijstinten zijn "
+        "de {levels} niveaus."
+    ),
+    rep_bars_caption_small=(
+        "Balk: gemiddelde score. Dikke lijn: gemiddelde ± standaardafwijking. Oranje streep: "
+        "waar de ambitie begint. De grijstinten zijn de {levels} niveaus."
+    ),
+    rep_choices_withheld=(
+        "Weggelaten: bij minder dan {min_group} respondenten wijzen aantallen per antwoord "
+        "naar personen."
+    ),
+    rep_method_heading="Methode",
+    rep_appendix_heading="Bijlage: de antwoordbestanden",
+    rep_appendix_skipped="Niet meegeteld (onleesbaar of ongeldig):",
+    rep_appendix_duplicates="Meer dan eens aangeleverd, één keer geteld (bestand: kopieën):",
+    rep_appendix_none="Elk antwoordbestand is meegeteld, en elk één keer.",
+    rep_finding_act=(
+        "scoort {pct} %: {points} procentpunt onder waar de ambitie begint ({ambition} %)."
+    ),
+    rep_finding_shared="De medewerkers delen dat beeld (eensgezindheid {rwg}).",
+    rep_finding_talk=(
+        "scoort {pct} %, maar de medewerkers zien dit onderdeel verschillend (eensgezindheid "
+        "{rwg}, onder {threshold}): bespreek eerst waarom, voordat u maatregelen kiest."
+    ),
+    rep_now="Nu, niveau {level} ({name}):",
+    rep_next="Volgende stap, niveau {level} ({name}):",
+    rep_weakest="Om mee te beginnen, de zwakste stellingen:",
+    rep_col_score="Score %",
+    rep_col_level="Niveau",
+    rep_col_ambition="Ambitie vanaf %",
+    rep_col_points="Punten tot ambitie",
+    rep_col_below_own="Onder eigen ambitie",
+    rep_col_rank="Advies",
+    rep_table_note=(
+        "'Onder eigen ambitie' is een apart cijfer: het deel van de respondenten van wie de "
+        "eigen score in een lager niveau valt dan de eigen gekozen ambitie."
+    ),
+    rep_component_score=("Score {pct} % (standaardafwijking {sd}): niveau {level}, {level_name}."),
+    rep_component_range="Laagste {low} %, hoogste {high} %.",
+    rep_component_behind=(
+        "Achter op de ambitie: die begint bij {ambition} %, nog {points} procentpunt."
+    ),
+    rep_component_reached="De ambitie (vanaf {ambition} %) is bereikt.",
+    rep_agreement_withheld=(
+        "Eensgezindheid: niet getoond; bij minder dan {min_group} respondenten zegt ze weinig "
+        "en wijst ze naar personen."
+    ),
+    rep_agreement_none="Eensgezindheid: niet te berekenen met één respondent.",
+    rep_agreement="Eensgezindheid (rwg): {rwg}, {view}.",
+    rep_below_own="Onder eigen ambitie: {pct} % van de respondenten.",
+    rep_top_level="Dit is het hoogste niveau.",
+    rep_statements_heading="Antwoorden per stelling, zwakste eerst",
+    rep_statements_withheld=(
+        "Aantallen per antwoord zijn weggelaten (minder dan {min_group} respondenten); "
+        "alleen de gemiddelde score per stelling staat er."
+    ),
+    rep_legend_score="Gemiddelde score",
+    rep_legend_ambition="Ambitie begint",
+    rep_method_scale="Elke stelling telt zoveel punten als haar antwoord: {scale}.",
+    rep_method_point="{label} {weight}",
+    rep_method_sizes=(
+        "De score van een onderdeel is het aantal behaalde punten als percentage van het "
+        "maximum: {sizes}. Het totaal is het gemiddelde van de {n} onderdelen."
+    ),
+    rep_method_size="{name} {statements} stellingen, maximaal {points} punten",
+    rep_method_position=(
+        "Eén getal per onderdeel: de gemiddelde score van de respondenten, geplaatst in de "
+        "niveaus. De gevoelsmatige ambitie is de mediaan van de niveaus die de respondenten "
+        "kozen, naar boven afgerond op een heel niveau; zij begint bij de ondergrens van dat "
+        "niveau. Een onderdeel ligt achter op de ambitie als de gemiddelde score onder die "
+        "grens ligt; de punten tot de ambitie zijn het verschil. In het spinnenweb ligt zo'n "
+        "onderdeel binnen de ambitielijn. Apart daarvan is 'onder eigen ambitie' het deel van "
+        "de respondenten van wie de eigen score in een lager niveau valt dan de eigen keuze."
+    ),
+    rep_method_agreement=(
+        "Eensgezindheid is rwg(j) (James, Demaree en Wolf, 1984) over de stellingen van een "
+        "onderdeel, tegenover willekeurige antwoorden op de {points} antwoordmogelijkheden: 1 "
+        "betekent dat iedereen hetzelfde antwoordt, 0 niet meer overeenstemming dan toeval. "
+        "Onder {threshold} is er geen gedeeld beeld. Getoond vanaf {min_group} respondenten."
+    ),
+    rep_method_ranking=(
+        "Volgorde in de samenvatting: eerst de onderdelen die achter liggen op de ambitie "
+        "zonder teken van onenigheid (aanpakken; de grootste achterstand eerst), dan die "
+        "zonder gedeeld beeld (eerst bespreken; de minste eensgezindheid eerst), dan de "
+        "onderdelen op of boven de ambitie (vasthouden; de kleinste voorsprong eerst). Bij "
+        "elk van de eerste {top} staan het gemeten en het volgende niveau uit de vragenlijst "
+        "en de zwakste stellingen."
+    ),
+    rep_method_weakest=(
+        "De zwakste stellingen zijn die met de laagste gemiddelde score, als percentage van "
+        "het hoogste aantal punten ({top}) per stelling."
+    ),
+    rep_method_privacy=(
+        "Namen en e-mailadressen staan niet in dit rapport. Een organisatie met minder dan "
+        "{min_group} respondenten krijgt alleen op verzoek een rapport, en dan zonder "
+        "laagste en hoogste scores, aandelen onder eigen ambitie, aantallen per antwoord en "
+        "eensgezindheid."
+    ),
+    rep_small_left_out=(
+        "{name}: {n} respondenten, minder dan {min_group}: geen rapport (--include-small-groups "
+        "maakt het toch, zonder cijfers die naar personen wijzen)"
+    ),
+    rep_written="rapport geschreven: {path}",
+    rep_nothing_left=(
+        "elke organisatie heeft minder dan {min_group} respondenten: geen rapport; geef "
+        "--include-small-groups of een lagere --min-group"
+    ),
 )
 
 ENGLISH = Messages(
@@ -599,76 +727,12 @@ ENGLISH = Messages(
     col_count="Count",
     col_share="Share",
     other_texts="Typed for '{option}':",
-    report_title="Employee scan CRM: results per organisation",
-    report_made="Made with krmscan on {date}: {n} respondents from {files} answers files.",
     report_contents="Contents",
     report_privacy="Names and e-mail addresses of respondents are not in this report.",
-    summary_heading="Summary",
-    summary_respondents="{n} employees of {name} took the scan.",
-    summary_level="On average they score {pct} %: level {level}, {level_name}.",
-    summary_ambition="The felt ambition (median) is level {level}, {level_name}.",
-    summary_between="between {low} and {high}",
-    summary_behind="Behind the ambition: {components}.",
-    summary_not_behind="On no component is the mean below the ambition.",
-    summary_no_shared_view=(
-        "No shared view on {components}: the employees see these differently; discuss why first."
-    ),
-    summary_shared_view="There is a shared view on every component.",
-    summary_single="With one respondent nothing can be said about agreement.",
-    summary_priorities="The weakest statements per component are under 'Priorities'.",
-    radar_heading="Measured level against the felt ambition",
-    radar_measured="Measured level (mean)",
-    radar_ambition="Felt ambition (median)",
-    bars_heading="Score per component, with spread and agreement",
-    bars_caption=(
-        "Bar: mean score. Thick line: mean ± standard deviation. Thin line: lowest to highest "
-        "score. The grey shades behind the bars are the four levels."
-    ),
     axis_score="Score %",
-    axis_share="% of respondents",
     chart_flag="no shared view",
-    guide_heading="Reading guide",
-    guide_scoring=(
-        "Each statement scores Disagree 0, Neutral 1 and Agree 2 points. A component's score "
-        "is its points as a percentage of the maximum (7 statements x 2 = 14 points). The "
-        "overall score is the mean of the five components."
-    ),
     guide_bands="A score falls in a level:",
     guide_band="level {level} ({name}): from {low} % to {high} %",
-    guide_ambition=(
-        "Before the statements each respondent chose a felt ambition: the kind of corporation "
-        "the organisation wants to be in 5 years. The median is the middle choice; a median "
-        "of 2.5 lies between levels 2 and 3. The gap to the ambition is the level of the mean "
-        "score minus the median ambition: negative means behind the ambition. 'Below own "
-        "ambition' is the share of respondents whose own score is below their own ambition."
-    ),
-    guide_radar=(
-        "The radar chart sets, per component, the respondents' mean measured level (1 to 4) "
-        "beside the median felt ambition. Where the measured line lies inside the ambition's, "
-        "there is work to do."
-    ),
-    guide_spread=(
-        "The bars show each component's mean score with its spread: the standard deviation "
-        "and the lowest and highest score."
-    ),
-    guide_rwg=(
-        "Agreement is measured with rwg(j) (James, Demaree and Wolf, 1984): 1 means everyone "
-        "answers alike, 0 that answers agree no more than by chance. Below 0.70 reads 'no "
-        "shared view': employees see the component differently, and its mean says little. "
-        "It cannot be computed for one respondent."
-    ),
-    guide_priorities=(
-        "Priorities are, per component, the three statements with the lowest mean agreement: "
-        "a good starting point for the conversation about improving."
-    ),
-    guide_frequencies=(
-        "The multiple-choice questions show, per answer, the share of respondents who chose "
-        "it; with several answers allowed the shares add up to more than 100 %."
-    ),
-    guide_privacy=(
-        "With fewer than {min_group} respondents results can identify people; such "
-        "organisations are marked."
-    ),
     decimal_mark=".",
     respondents_count="{n} respondents",
     more_other_texts="... and {n} more (all in --format json, csv or xlsx)",
@@ -712,6 +776,152 @@ ENGLISH = Messages(
     col_respondents="n",
     col_alpha="Alpha",
     alpha_flag="the component may not measure one thing",
+    # issue 11: the board's report (cover, summary, ranking, components, method)
+    rep_page_of=" of ",
+    rep_document_subtitle="Results per organisation",
+    rep_made="Made with krmscan on {date}.",
+    rep_fieldwork="Fieldwork",
+    rep_period="{start} to {end}",
+    rep_respondents="Respondents",
+    rep_invited="Invited",
+    rep_participation="Response rate",
+    rep_small_notice=(
+        "Small group: {n} respondents, fewer than {min_group}. This report therefore shows no "
+        "lowest and highest scores, no share below own ambition, no counts per answer and no "
+        "agreement: they would point at persons."
+    ),
+    rep_summary_heading="Management summary",
+    rep_overall="The {n} respondents score {pct} % on average: level {level}, {level_name}.",
+    rep_ambition=(
+        "Their felt ambition (the median, rounded up to a level) starts at a score of {pct} %."
+    ),
+    rep_behind="Behind the ambition: {components}.",
+    rep_not_behind="No component is behind the ambition.",
+    rep_first_heading="What first?",
+    rep_nothing_first=(
+        "No component is behind the ambition or calls for a conversation first: keep what is there."
+    ),
+    rep_kind_act="Act",
+    rep_kind_talk="Talk first",
+    rep_kind_keep="Keep",
+    rep_rule_short=(
+        "Order: first what is behind the ambition and what employees agree on (act), then what "
+        "they see differently (talk first), then the rest (keep). See the method."
+    ),
+    rep_overview_heading="Overview per component",
+    rep_radar_heading="Score per component against the ambition",
+    rep_radar_caption=(
+        "Blue: the mean score per component (0 to 100 %). Orange dashes: where the ambition "
+        "starts ({pct} %). Where blue lies inside orange, that component is behind the "
+        "ambition. The rings are the edges of the levels, the numbers the levels."
+    ),
+    rep_bars_heading="Score per component, with spread",
+    rep_bars_caption=(
+        "Bar: mean score. Thick line: mean ± standard deviation. Thin line: lowest to highest "
+        "score. Orange mark: where the ambition starts. The grey shades are the {levels} "
+        "levels."
+    ),
+    rep_bars_caption_small=(
+        "Bar: mean score. Thick line: mean ± standard deviation. Orange mark: where the "
+        "ambition starts. The grey shades are the {levels} levels."
+    ),
+    rep_choices_withheld=(
+        "Left out: with fewer than {min_group} respondents counts per answer point at persons."
+    ),
+    rep_method_heading="Method",
+    rep_appendix_heading="Appendix: the answers files",
+    rep_appendix_skipped="Not counted (unreadable or invalid):",
+    rep_appendix_duplicates="Given more than once, counted once (file: copies):",
+    rep_appendix_none="Every answers file was counted, each once.",
+    rep_finding_act=(
+        "scores {pct} %: {points} percentage points below where the ambition starts ({ambition} %)."
+    ),
+    rep_finding_shared="Employees share that view (agreement {rwg}).",
+    rep_finding_talk=(
+        "scores {pct} %, but employees see this component differently (agreement {rwg}, below "
+        "{threshold}): discuss why first, before choosing measures."
+    ),
+    rep_now="Now, level {level} ({name}):",
+    rep_next="Next step, level {level} ({name}):",
+    rep_weakest="To start with, the weakest statements:",
+    rep_col_score="Score %",
+    rep_col_level="Level",
+    rep_col_ambition="Ambition from %",
+    rep_col_points="Points to ambition",
+    rep_col_below_own="Below own ambition",
+    rep_col_rank="Advice",
+    rep_table_note=(
+        "'Below own ambition' is a separate figure: the share of respondents whose own score "
+        "falls in a lower level than the ambition they chose."
+    ),
+    rep_component_score="Score {pct} % (standard deviation {sd}): level {level}, {level_name}.",
+    rep_component_range="Lowest {low} %, highest {high} %.",
+    rep_component_behind=(
+        "Behind the ambition: it starts at {ambition} %, {points} percentage points to go."
+    ),
+    rep_component_reached="The ambition (from {ambition} %) is reached.",
+    rep_agreement_withheld=(
+        "Agreement: not shown; with fewer than {min_group} respondents it says little and "
+        "points at persons."
+    ),
+    rep_agreement_none="Agreement: cannot be computed from one respondent.",
+    rep_agreement="Agreement (rwg): {rwg}, {view}.",
+    rep_below_own="Below own ambition: {pct} % of the respondents.",
+    rep_top_level="This is the highest level.",
+    rep_statements_heading="Answers per statement, weakest first",
+    rep_statements_withheld=(
+        "Counts per answer are left out (fewer than {min_group} respondents); only the mean "
+        "score per statement is shown."
+    ),
+    rep_legend_score="Mean score",
+    rep_legend_ambition="Ambition starts",
+    rep_method_scale="Each statement counts the points of its answer: {scale}.",
+    rep_method_point="{label} {weight}",
+    rep_method_sizes=(
+        "A component's score is the points scored as a percentage of the maximum: {sizes}. "
+        "The total is the mean of the {n} components."
+    ),
+    rep_method_size="{name} {statements} statements, at most {points} points",
+    rep_method_position=(
+        "One number per component: the respondents' mean score, placed in the levels. The "
+        "felt ambition is the median of the levels the respondents chose, rounded up to a "
+        "whole level; it starts at that level's lower edge. A component is behind the "
+        "ambition when its mean score lies below that edge; the points to the ambition are "
+        "the difference. On the radar such a component lies inside the ambition line. "
+        "Separately, 'below own ambition' is the share of respondents whose own score falls "
+        "in a lower level than their own choice."
+    ),
+    rep_method_agreement=(
+        "Agreement is rwg(j) (James, Demaree and Wolf, 1984) over a component's statements, "
+        "against random answers on the {points} answer options: 1 means everyone answers "
+        "alike, 0 no more agreement than chance. Below {threshold} there is no shared view. "
+        "Shown from {min_group} respondents."
+    ),
+    rep_method_ranking=(
+        "Order in the summary: first the components behind the ambition without a sign of "
+        "disagreement (act; the largest gap first), then those without a shared view (talk "
+        "first; the least agreement first), then the components at or above the ambition "
+        "(keep; the smallest lead first). Each of the first {top} comes with the measured and "
+        "the next level from the questionnaire and the weakest statements."
+    ),
+    rep_method_weakest=(
+        "The weakest statements are those with the lowest mean score, as a percentage of the "
+        "most points ({top}) per statement."
+    ),
+    rep_method_privacy=(
+        "Names and e-mail addresses are not in this report. An organisation with fewer than "
+        "{min_group} respondents gets a report only on request, and then without lowest and "
+        "highest scores, shares below own ambition, counts per answer and agreement."
+    ),
+    rep_small_left_out=(
+        "{name}: {n} respondents, fewer than {min_group}: no report (--include-small-groups "
+        "makes it anyway, without figures that point at persons)"
+    ),
+    rep_written="report written: {path}",
+    rep_nothing_left=(
+        "every organisation has fewer than {min_group} respondents: no report; give "
+        "--include-small-groups or a lower --min-group"
+    ),
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

@@ -1,4 +1,8 @@
-"""`krmscan report`: one self-contained HTML file, opened in a real headless Chromium."""
+"""`krmscan report`: the board's documents, as a consultant makes them and a board reads them.
+
+Real processes write HTML and PDF; pypdf reads the PDF's text, pdftoppm renders a page, a real
+headless Chromium opens the HTML.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +10,57 @@ import os
 import re
 import shutil
 import struct
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
+from krmscan import questionnaire
+from krmscan.messages import DUTCH, ENGLISH
 from krmscan.questionnaire import LoadedQuestionnaire
+from tests.boards import BOARDS, write_boards
 from tests.browser import Browser, find_chromium
-from tests.respondents import PERSONAL, write_all
 from tests.support import run_krmscan
 
-CHARTS_PER_ORGANISATION = 2 + 4  # radar, bars, a frequency chart per multiple-choice question
-A4_PRINTABLE_HEIGHT_PX = (297 - 2 * 16) / 25.4 * 96  # the print stylesheet's @page margins
+SECOND = Path(__file__).parent / "data" / "second.yaml"
+SECOND_TEAMS = {"North Team": 14, "South Team": 7}
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory, shipped: LoadedQuestionnaire) -> Path:
-    """The report of the hand-made respondents, written by the real command."""
-    root = tmp_path_factory.mktemp("report")
-    write_all(shipped, root / "answers")
-    out = root / "rapport.html"
-    done = run_krmscan("report", root / "answers", "-o", out, timeout=300)
+def boards(tmp_path_factory: pytest.TempPathFactory, shipped: LoadedQuestionnaire) -> Path:
+    """Answers files of three organisations: 25, 12 and 3 respondents."""
+    folder = tmp_path_factory.mktemp("boards") / "answers"
+    write_boards(shipped, folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def html_report(boards: Path) -> Path:
+    out = boards.parent / "rapport.html"
+    done = run_krmscan("report", boards, "-o", out, "--include-small-groups", timeout=120)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def split_pdfs(boards: Path) -> Path:
+    """One PDF per organisation, small group included."""
+    folder = boards.parent / "per-organisatie"
+    done = run_krmscan("report", boards, "--split", folder, "--include-small-groups", timeout=300)
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
+@pytest.fixture(scope="module")
+def second_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report of another questionnaire: English, 3 components, 5 points, 5 levels."""
+    root = tmp_path_factory.mktemp("second")
+    write_boards(questionnaire.load(SECOND), root / "answers", SECOND_TEAMS)
+    out = root / "report.html"
+    done = run_krmscan("report", "-q", SECOND, root / "answers", "-o", out, timeout=120)
     assert done.returncode == 0, done.stderr
     return out
 
@@ -43,86 +77,277 @@ def browser() -> Iterator[Browser]:
         yield running
 
 
-def test_report_is_one_private_self_contained_file(report: Path) -> None:
-    text = report.read_text("utf-8")
-    assert report.stat().st_mode & 0o777 == 0o600
+def pdf_pages(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def test_report_is_one_private_self_contained_file(html_report: Path) -> None:
+    text = html_report.read_text("utf-8")
+    assert html_report.stat().st_mode & 0o777 == 0o600
     assert text.startswith("<!DOCTYPE html>")
     assert '<html lang="nl">' in text
-    # Nothing to fetch: no scripts, stylesheets, images or fonts from elsewhere.
-    assert not re.search(r"""(src|href)\s*=\s*["'](?!#)""", text)
+    assert not re.search(r"""(src|href)\s*=\s*["'](?!#)""", text)  # nothing to fetch
     assert "@import" not in text
     assert "url(http" not in text
     assert text.count('<section class="organisation"') == 3
-    assert text.count('<svg role="img"') == 3 * CHARTS_PER_ORGANISATION
-    assert not [personal for personal in PERSONAL if personal in text]
+    assert "Huis &amp; Haard" in text  # escaped, not markup
+    assert "@example.nl" not in text  # no e-mail addresses
+    assert "Medewerker " not in text  # no names
+    # Charts keep their text as text, each organisation's drawn once.
+    assert text.count('<figure class="chart radar">') == 3
+    assert text.count("<text") > 50
 
 
-def test_report_words(report: Path) -> None:
-    text = report.read_text("utf-8")
-    assert "5 medewerkers van Woonstede vulden de scan in." in text
-    # Woonstede overall 58.857 %: level 3; median ambition 3.
-    assert "Gemiddeld scoren zij 58,9 %: niveau 3, De klantgedreven corporatie." in text
-    assert "Geen gedeeld beeld bij Strategie" in text
-    assert "Let op: minder dan 5 respondenten" in text
-    assert "Leeswijzer" in text
-    assert "rwg(j)" in text
-    # De Key's median ambition 2.5 lies between two levels.
-    assert "niveau 2,5, tussen De klantgerichte corporatie en De klantgedreven corporatie" in text
-    # The "other" texts, counted once each.
-    assert "minder klachten (2)" in text
+def test_every_component_and_statement_is_there(
+    html_report: Path, shipped: LoadedQuestionnaire
+) -> None:
+    text = html_report.read_text("utf-8")
+    for component in shipped.questionnaire.components:
+        assert text.count(f"<h2>{component.name}</h2>") == 3
+        if component.footnote:
+            assert text.count(component.footnote.split(" ")[1]) >= 3
+    for point in shipped.questionnaire.scale:
+        assert f"{point.label} ({point.weight})" in text  # the scale's own labels and weights
 
 
-def test_report_in_headless_chromium(report: Path, browser: Browser, tmp_path: Path) -> None:
+def test_split_pdfs_hold_nothing_of_another_organisation(split_pdfs: Path) -> None:
+    files = sorted(split_pdfs.iterdir())
+    assert [f.name for f in files] == sorted(f"{name}.pdf" for name in BOARDS)
+    for file in files:
+        own = file.stem
+        pages = pdf_pages(file)
+        text = "\n".join(pages)
+        others = [name for name in BOARDS if name != own]
+        assert not [name for name in others if name in text], file.name
+        raw = file.read_bytes()
+        assert not [name for name in others if name.encode() in raw], file.name
+        assert "40" not in re.findall(r"\b(\d+) respondenten\b", text)  # no run total
+        assert file.stat().st_mode & 0o777 == 0o600
+
+
+def test_pdf_pages_numbered_with_the_organisation_and_no_browser_header(split_pdfs: Path) -> None:
+    pages = pdf_pages(split_pdfs / "De Woonmaatschappij.pdf")
+    assert len(pages) >= 10
+    for number, page in enumerate(pages, start=1):
+        assert f"{number} van {len(pages)}" in page
+        assert "De Woonmaatschappij" in page
+        assert "file:" not in page
+        assert not re.search(
+            r"\d{1,2}[-/]\d{1,2}[-/]\d{2,4},? \d{1,2}:\d{2}", page
+        )  # a date header
+    assert pages[1].startswith("Managementsamenvatting")
+    assert "Wat eerst?" in pages[1]
+
+
+def test_pdf_page_rendered_shows_its_charts(split_pdfs: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (Debian package poppler-utils) is not installed")
+    pdf = split_pdfs / "De Woonmaatschappij.pdf"
+    overview = next(i for i, page in enumerate(pdf_pages(pdf), 1) if page.startswith("Overzicht"))
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            str(overview),
+            "-l",
+            str(overview),
+            pdf,
+            tmp_path / "p",
+        ],
+        check=True,
+    )
+    (png,) = tmp_path.glob("p*.png")
+    image = Image.open(png).convert("RGB")
+    colours = image.getcolors(maxcolors=1 << 20) or []
+
+    def near(target: tuple[int, int, int]) -> int:
+        return sum(
+            n for n, c in colours if all(abs(a - b) < 30 for a, b in zip(c, target, strict=True))
+        )
+
+    assert near((0x1F, 0x5F, 0xA8)) > 2000  # the measured score: radar line and bars
+    assert near((0xC8, 0x61, 0x1B)) > 100  # the ambition line and marks
+    if os.environ.get("KRMSCAN_SCREENSHOT_DIR"):
+        shutil.copy(png, Path(os.environ["KRMSCAN_SCREENSHOT_DIR"]) / "overview.png")
+
+
+def test_small_group_report_withholds_what_shows_one_person(split_pdfs: Path, boards: Path) -> None:
+    out = boards.parent / "klein.html"
+    done = run_krmscan(
+        "report", boards, "--organisation", "Woonstad Oost", "--include-small-groups", "-o", out
+    )
+    assert done.returncode == 0, done.stderr
+    text = out.read_text("utf-8")
+    assert "Kleine groep: 3 respondenten, minder dan 5" in text
+    assert "Laagste" not in text  # no min/max
+    assert "Onder eigen ambitie:" not in text and DUTCH.rep_col_below_own not in text
+    assert "Eensgezindheid (rwg)" not in text and "rwg " not in text
+    assert 'class="flag"' not in text
+    assert not re.search(rf">\s*{DUTCH.chart_flag}\s*<", text)  # not in the chart either
+    assert not re.search(r"% \(\d+\)", text)  # no counts
+    assert 'class="stacked"' not in text  # no answer counts per statement
+    assert "bij minder dan 5 respondenten zegt ze weinig" in text  # why
+    pdf = "\n".join(pdf_pages(split_pdfs / "Woonstad Oost.pdf"))
+    assert "Laagste" not in pdf and "Eensgezindheid (rwg)" not in pdf
+
+
+def test_small_group_left_out_without_the_flag(boards: Path) -> None:
+    out = boards.parent / "zonder.html"
+    done = run_krmscan("report", boards, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "Woonstad Oost: 3 respondenten, minder dan 5: geen rapport" in done.stderr
+    text = out.read_text("utf-8")
+    assert "Woonstad Oost" not in text
+    assert text.count('<section class="organisation"') == 2
+
+
+def test_cover_with_participation(boards: Path, tmp_path: Path) -> None:
+    invited = tmp_path / "uitgenodigd.csv"
+    invited.write_text(
+        "organisatie;uitgenodigd\nde woonmaatschappij;40\nHuis & Haard;12\n", "utf-8"
+    )
+    out = tmp_path / "r.html"
+    done = run_krmscan("report", boards, "--invited-file", invited, "-o", out)
+    assert done.returncode == 0, done.stderr
+    text = out.read_text("utf-8")
+    assert "<th>Respons</th><td>63 %</td>" in text  # 25 of 40
+    assert "<th>Respons</th><td>100 %</td>" in text
+    assert "<th>Veldwerk</th><td>2026-11-" in text
+
+
+def test_bad_invited_file_names_the_line(boards: Path, tmp_path: Path) -> None:
+    invited = tmp_path / "uitgenodigd.csv"
+    invited.write_text("organisatie,uitgenodigd\nHuis & Haard,veel\n", "utf-8")
+    done = run_krmscan("report", boards, "--invited-file", invited, "-o", tmp_path / "r.html")
+    assert done.returncode == 1
+    assert f"{invited}:2: 'veel' is not a whole number" in done.stderr
+    assert "Traceback" not in done.stderr
+    too_few = tmp_path / "te-weinig.csv"
+    too_few.write_text("Huis & Haard,5\n", "utf-8")
+    done = run_krmscan("report", boards, "--invited-file", too_few, "-o", tmp_path / "r.html")
+    assert done.returncode == 1
+    assert "12 respondents but only 5 invited" in done.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "rapport.docx"], "give a file ending in .html or .pdf"),
+        ([], "give either -o FILE.html|FILE.pdf or --split DIR"),
+        (["--invited", "30", "-o", "r.html"], "--invited N counts one organisation"),
+    ],
+)
+def test_wrong_usage(boards: Path, tmp_path: Path, args: list[str], message: str) -> None:
+    done = run_krmscan("report", boards, *args, cwd=tmp_path)
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_own_templates_and_control_characters(
+    boards: Path, tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "report.css").write_text("body { color: #123456; }\n", "utf-8")
+    answers = tmp_path / "in"
+    write_boards(shipped, answers, {"Evil\x1b]0;pwned\x07 Corp": 6})
+    out = tmp_path / "r.html"
+    done = run_krmscan("report", answers, "--template", own, "-o", out)
+    assert done.returncode == 0, done.stderr
+    text = out.read_text("utf-8")
+    assert "color: #123456" in text
+    assert "\x1b" not in text and "\x07" not in text
+    assert "Evil\u241b]0;pwned\u2407 Corp" in text
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "report.html.j2").write_text("<p>\n{% if %}\n", "utf-8")
+    done = run_krmscan("report", answers, "--template", broken, "-o", tmp_path / "x.html")
+    assert done.returncode == 1
+    assert "report.html.j2:2: template error" in done.stderr
+
+
+def test_second_questionnaire_has_no_text_of_the_krm_scan(
+    second_report: Path, shipped: LoadedQuestionnaire
+) -> None:
+    text = second_report.read_text("utf-8")
+    krm = shipped.questionnaire
+    words = [krm.title, "KRM", "corporatie", "Oneens", "Neutraal", "Eens"]
+    words += [c.name for c in krm.components] + [level.name for level in krm.levels]
+    words += [DUTCH.rep_summary_heading, DUTCH.rep_method_heading, "vijf", "7 stellingen"]
+    assert [word for word in words if word in text] == []
+    assert "Service Maturity Check" in text
+    assert '<html lang="en">' in text
+    scale = "Strongly disagree 0, Disagree 1, Undecided 2, Agree 3 and Strongly agree 4"
+    assert scale in text
+    assert "Service design 4 statements, at most 16 points" in text
+    assert "Customer insight 9 statements, at most 36 points" in text
+    assert text.count('class="swatch" style="background') >= 5 + 3 * 5  # 5 level shades, scale
+    assert "* Our team: everyone who answers the customer line." in text
+    assert ENGLISH.rep_summary_heading in text
+
+
+def test_fewer_than_three_components_get_bars_not_a_radar(tmp_path: Path) -> None:
+    text = SECOND.read_text("utf-8")
+    two = text[: text.index("  - id: insight")]
+    path = tmp_path / "two.yaml"
+    path.write_text(two, "utf-8")
+    write_boards(questionnaire.load(path), tmp_path / "in", {"Solo Team": 6})
+    out = tmp_path / "two.html"
+    done = run_krmscan("report", "-q", path, tmp_path / "in", "-o", out)
+    assert done.returncode == 0, done.stderr
+    html = out.read_text("utf-8")
+    assert '<figure class="chart radar">' not in html
+    assert html.count('<figure class="chart bars">') == 1
+
+
+@pytest.mark.parametrize("which", ["shipped", "second"])
+def test_report_in_headless_chromium(
+    which: str, html_report: Path, second_report: Path, browser: Browser, tmp_path: Path
+) -> None:
+    report = html_report if which == "shipped" else second_report
     browser.open(report)
     charts = browser.evaluate(
         """[...document.querySelectorAll('figure.chart svg')].map(svg => {
              const box = svg.getBoundingClientRect();
              return [svg.closest('figure').className, Math.round(box.width),
-                     Math.round(box.height), svg.querySelectorAll('path, use').length];
+                     Math.round(box.height), svg.querySelectorAll('path, use, text').length];
            })"""
     )
-    assert len(charts) == 3 * CHARTS_PER_ORGANISATION
+    organisations = 3 if which == "shipped" else 2
+    assert len([c for c in charts if c[0] == "chart radar"]) == organisations
+    assert len([c for c in charts if c[0] == "chart bars"]) == organisations
     for kind, width, height, shapes in charts:
         assert width > 300, kind
         assert height > 150, kind
-        assert shapes > 20, kind  # drawn, not an empty frame
-    kinds = [kind for kind, *_ in charts]
-    assert kinds.count("chart radar") == 3
-    assert kinds.count("chart bars") == 3
+        assert shapes > 20, kind
+    # Every statement's stacked bar is drawn the full width of its cell, its parts in order.
+    stacks = browser.evaluate(
+        """[...document.querySelectorAll('td.bar .stack')].map(stack => {
+             const spans = [...stack.children].map(s => s.getBoundingClientRect());
+             const box = stack.getBoundingClientRect();
+             return [Math.round(box.width), Math.round(box.height),
+                     Math.round(spans.reduce((sum, s) => sum + s.width, 0))];
+           })"""
+    )
+    statements = 35 if which == "shipped" else 19
+    assert len(stacks) == 2 * statements  # the small group shows no counts
+    for width, height, filled in stacks:
+        assert width > 100 and height > 8
+        assert abs(width - filled) <= 2
     assert browser.problems() == []
     assert browser.requests() == [report.resolve().as_uri()]
-
-    shot = Path(os.environ.get("KRMSCAN_SCREENSHOT_DIR", tmp_path)) / "rapport.png"
+    shot = Path(os.environ.get("KRMSCAN_SCREENSHOT_DIR", tmp_path)) / f"report-{which}.png"
     browser.screenshot(shot)
     width, height = struct.unpack(">II", shot.read_bytes()[16:24])
-    assert shot.read_bytes().startswith(b"\x89PNG")
     assert width >= 1000
     assert height > 3000
-
-
-def test_report_prints_on_a4_without_cutting_a_chart(report: Path, browser: Browser) -> None:
-    browser.open(report)
-    browser.call("Emulation.setEmulatedMedia", media="print")
-    try:
-        figures = browser.evaluate(
-            """[...document.querySelectorAll('figure.chart')].map(figure => [
-                 getComputedStyle(figure).breakInside,
-                 figure.getBoundingClientRect().height])"""
-        )
-        sections = browser.evaluate(
-            "[...document.querySelectorAll('section')].map(s => getComputedStyle(s).breakBefore)"
-        )
-    finally:
-        browser.call("Emulation.setEmulatedMedia", media="")
-    assert figures
-    for break_inside, height in figures:
-        assert break_inside == "avoid"
-        assert height < A4_PRINTABLE_HEIGHT_PX  # fits a page, so it need never be cut
-    assert set(sections) == {"page"}
-    pdf = browser.pdf()
-    assert pdf.startswith(b"%PDF")
-    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 4
-    assert browser.problems() == []
 
 
 def test_the_browser_check_sees_console_errors(browser: Browser, tmp_path: Path) -> None:
@@ -138,17 +363,92 @@ def test_the_browser_check_sees_console_errors(browser: Browser, tmp_path: Path)
     assert any("undefinedFunction" in problem for problem in problems)
 
 
-def test_report_of_one_organisation_and_bad_files(report: Path, tmp_path: Path) -> None:
-    answers = report.parent / "answers"
-    shutil.copytree(answers, tmp_path / "in")
-    (tmp_path / "in" / "kapot.json").write_text("{", "utf-8")
-    out = tmp_path / "woonstede.html"
-    done = run_krmscan(
-        "report", tmp_path / "in", "--organisation", "woonstede", "-o", out, timeout=300
+def test_report_without_the_report_extra_says_how_to_install(boards: Path, tmp_path: Path) -> None:
+    """As after `pip install .`: matplotlib, jinja2 and weasyprint cannot be imported."""
+    code = (
+        "import sys\n"
+        "for name in ('matplotlib', 'jinja2', 'weasyprint'):\n"
+        "    sys.modules[name] = None\n"
+        "from krmscan.cli import main\n"
+        "sys.argv = ['krmscan', *sys.argv[1:]]\n"
+        "main()\n"
     )
-    assert done.returncode == 1
-    assert "skipped" in done.stderr
-    assert "kapot.json" in done.stderr
-    text = out.read_text("utf-8")
-    assert text.count('<section class="organisation"') == 1
-    assert "Woonstede" in text
+    done = subprocess.run(
+        [sys.executable, "-c", code, "report", str(boards), "-o", str(tmp_path / "r.pdf")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "pip install 'krmscan[report]'" in lines[0]
+    assert "matplotlib, jinja2, weasyprint" in lines[0]
+    assert not (tmp_path / "r.pdf").exists()
+    scored = subprocess.run(  # the light install scores without them
+        [sys.executable, "-c", code, "score", str(boards), "-f", "csv"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert scored.returncode == 0, scored.stderr
+    assert scored.stdout.count("\n") > 30
+
+
+def test_progress_bar_on_a_terminal_only(boards: Path, tmp_path: Path) -> None:
+    import pexpect
+
+    from tests.support import KRMSCAN
+
+    child = pexpect.spawn(
+        str(KRMSCAN),
+        ["report", str(boards), "--split", str(tmp_path / "tty"), "-f", "html"],
+        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "80"},
+        dimensions=(24, 80),
+        timeout=120,
+    )
+    shown = child.read().decode("utf-8", "replace")
+    child.close()
+    assert child.exitstatus == 0, shown
+    assert "━" in shown  # rich's bar
+    assert "2/2" in shown
+    piped = run_krmscan("report", boards, "--split", tmp_path / "piped", "-f", "html")
+    assert piped.returncode == 0
+    assert "━" not in piped.stderr
+    assert "\x1b" not in piped.stderr
+
+
+def test_no_page_half_empty_but_a_sections_last(
+    split_pdfs: Path, tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """A page followed by one that continues its section is at least half full."""
+    from PIL import Image, ImageOps
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (Debian package poppler-utils) is not installed")
+    q = shipped.questionnaire
+    starts = [q.title, DUTCH.rep_summary_heading, DUTCH.rep_overview_heading]
+    starts += [c.name for c in q.components]
+    starts += [DUTCH.frequencies_title, DUTCH.rep_method_heading, DUTCH.rep_appendix_heading]
+    checked = 0
+    for name in ("De Woonmaatschappij", "Huis & Haard"):
+        pdf = split_pdfs / f"{name}.pdf"
+        pages = pdf_pages(pdf)
+        folder = tmp_path / name
+        folder.mkdir()
+        subprocess.run(["pdftoppm", "-png", "-r", "30", pdf, folder / "p"], check=True)
+        images = sorted(folder.glob("p*.png"))
+        assert len(images) == len(pages)
+        for number, image in enumerate(images, start=1):
+            following = pages[number] if number < len(pages) else ""
+            if not following or following.startswith(tuple(starts)):
+                continue  # the last page of its section
+            grey = Image.open(image).convert("L")
+            width, height = grey.size
+            body = grey.crop((0, 0, width, int(height * 0.9)))  # above the running footer
+            ink = ImageOps.invert(body).point(lambda value: 255 if value > 55 else 0).getbbox()
+            assert ink is not None and ink[3] > 0.5 * body.height, f"{name}: page {number}"
+            checked += 1
+    assert checked >= 2  # the multiple-choice results run over two pages

@@ -1,0 +1,289 @@
+"""The report's two drawn charts, as inline SVG: the radar and the score bars (matplotlib).
+
+Text stays text (``svg.fonttype: none``): small, sharp and searchable in HTML and PDF. The
+simple bars (answers per statement, multiple-choice shares) are SVG written by the templates.
+Every figure is drawn once and saved once.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from krmscan.aggregate import ComponentSummary
+from krmscan.questionnaire import Questionnaire
+from krmscan.text import printable
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.projections.polar import PolarAxes
+    from matplotlib.typing import RcKeyType
+
+MEASURED = "#1f5fa8"
+AMBITION = "#c8611b"
+FLAG = "#b3261e"
+RADAR_FROM = 3
+"""Fewer components than this: no radar (a line or a dot says nothing), only the bars."""
+STYLE: dict[RcKeyType, Any] = {
+    "text.parse_math": False,  # a "$" in a label is a dollar, not mathematics
+    "svg.fonttype": "none",  # text as text
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+}
+
+
+def shades(count: int, light: str = "#f7f7f7", dark: str = "#c4c4c4") -> list[str]:
+    """``count`` grey shades from light to dark: one per level, for any number of levels."""
+    return gradient([light, dark], count)
+
+
+def gradient(stops: Sequence[str], count: int) -> list[str]:
+    """``count`` colours evenly spread over the colour ``stops`` (#rrggbb)."""
+    rgb = [tuple(int(stop[i : i + 2], 16) for i in (1, 3, 5)) for stop in stops]
+    if count == 1:
+        return [stops[len(stops) // 2]]
+    colours = []
+    for index in range(count):
+        where = index * (len(rgb) - 1) / (count - 1)
+        low = min(int(where), len(rgb) - 2)
+        part = where - low
+        mixed = (round(a + (b - a) * part) for a, b in zip(rgb[low], rgb[low + 1], strict=True))
+        colours.append("#" + "".join(f"{c:02x}" for c in mixed))
+    return colours
+
+
+def scale_colours(points: int) -> list[str]:
+    """A colour per scale point: red (disagree) through grey to blue (agree)."""
+    return gradient(["#c0392b", "#bdbdbd", "#1f5fa8"], points)
+
+
+def dark(colour: str) -> bool:
+    """Whether white text reads better than black on ``colour`` (#rrggbb)."""
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5
+
+
+def _label(text: str, width: int = 18) -> str:
+    return textwrap.fill(printable(text), width, break_long_words=False)
+
+
+class Radar:
+    """Mean score per component on 0-100 against where the ambition starts.
+
+    The rings are the band edges, each band numbered with its level; a component lies inside
+    the ambition line exactly when it is behind (mean score below its ``ambition_pct``).
+    Built once per questionnaire; `update` moves the lines for each organisation.
+    """
+
+    def __init__(
+        self, questionnaire: Questionnaire, names: Sequence[str], legend: tuple[str, str]
+    ) -> None:
+        from matplotlib.figure import Figure
+
+        count = len(names)
+        self.angles = [2 * math.pi * i / count for i in range(count)]
+        self.figure = Figure(figsize=(6.2, 4.6))
+        axes = cast("PolarAxes", self.figure.add_subplot(projection="polar"))
+        axes.set_theta_offset(math.pi / 2)
+        axes.set_theta_direction(-1)
+        axes.patch.set_visible(False)  # the page is white: no background disc to write
+        bands = questionnaire.bands
+        for band in bands:  # each band's level between its rings
+            axes.text(
+                math.pi / count,
+                (band.from_pct + band.to_pct) / 2,
+                str(band.level),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="#777777",
+                zorder=1,
+            )
+        closed = [*self.angles, self.angles[0]]
+        zeros = [0.0] * len(closed)
+        (self.measured,) = axes.plot(
+            closed,
+            zeros,
+            color=MEASURED,
+            linewidth=2.2,
+            zorder=3,
+            marker="o",
+            markersize=4,
+            gid="measured",
+        )
+        (self.area,) = axes.fill(closed, zeros, color=MEASURED, alpha=0.15, zorder=2)
+        (self.ambition,) = axes.plot(
+            closed,
+            zeros,
+            color=AMBITION,
+            linewidth=2.2,
+            linestyle=(0, (4, 2)),
+            zorder=4,
+            gid="ambition",
+        )
+        edges = sorted({b.to_pct for b in bands} | {b.from_pct for b in bands} - {0.0})
+        axes.set_ylim(0, 100)
+        axes.set_yticks(edges)
+        axes.set_yticklabels([f"{edge:g}" for edge in edges], color="#555555", fontsize=7)
+        axes.set_rlabel_position(360 - 180 / count)  # between the last and first axis
+        axes.set_xticks(self.angles)
+        axes.set_xticklabels([_label(name, 16) for name in names], fontsize=8.5)
+        axes.tick_params(axis="x", pad=12)
+        axes.grid(color="#999999", linewidth=0.6)
+        self.figure.legend(
+            [self.measured, self.ambition],
+            list(legend),
+            loc="lower center",
+            ncols=2,
+            frameon=False,
+            fontsize=8.5,
+        )
+        self.figure.subplots_adjust(left=0.1, right=0.9, top=0.9, bottom=0.14)
+
+    def update(self, components: Sequence[ComponentSummary]) -> Figure:
+        """The figure showing ``components`` (in the names' order)."""
+        measured = [c.mean_pct for c in components]
+        closed = [*self.angles, self.angles[0]]
+        self.measured.set_ydata([*measured, measured[0]])
+        self.area.set_xy(list(zip(closed, [*measured, measured[0]], strict=True)))
+        ambition = [c.ambition_pct for c in components]
+        self.ambition.set_ydata([*ambition, ambition[0]])
+        return self.figure
+
+
+def radar_figure(
+    questionnaire: Questionnaire, components: Sequence[ComponentSummary], legend: tuple[str, str]
+) -> Figure:
+    """A new `Radar` of ``components``."""
+    return Radar(questionnaire, [c.name for c in components], legend).update(components)
+
+
+class Bars:
+    """Mean score per component on the level bands, the ambition marked, agreement flagged.
+
+    With ``withheld`` (a small group) no lowest-to-highest line. Built once per questionnaire
+    (and small or not); `update` sets the bars for each organisation.
+    """
+
+    def __init__(
+        self, questionnaire: Questionnaire, names: Sequence[str], *, withheld: bool, axis: str
+    ) -> None:
+        from matplotlib.figure import Figure
+
+        count = len(names)
+        self.withheld = withheld
+        self.figure = Figure(figsize=(7.0, 0.5 * count + 1.0))
+        axes = self.figure.add_subplot()
+        bands = questionnaire.bands
+        for band, shade in zip(bands, shades(len(bands)), strict=True):
+            axes.axvspan(band.from_pct, band.to_pct, color=shade, zorder=0, linewidth=0)
+            axes.text(
+                (band.from_pct + band.to_pct) / 2,
+                count - 0.4,
+                str(band.level),
+                ha="center",
+                va="bottom",
+                fontsize=7.5,
+                color="#666666",
+            )
+        rows = list(range(count))[::-1]
+        self.bars = axes.barh(rows, [0.0] * count, color=MEASURED, height=0.5, zorder=2)
+        self.ranges = [
+            axes.plot([0, 0], [row, row], color="#222222", linewidth=1, zorder=3)[0] for row in rows
+        ]
+        self.spreads = [
+            axes.plot([0, 0], [row, row], color="#222222", linewidth=3.5, zorder=3)[0]
+            for row in rows
+        ]
+        self.marks = [
+            axes.plot([0, 0], [row - 0.38, row + 0.38], color=AMBITION, linewidth=2.4, zorder=4)[0]
+            for row in rows
+        ]
+        self.flags = [
+            axes.text(101.5, row, "", va="center", fontsize=7.5, color=FLAG, clip_on=False)
+            for row in rows
+        ]
+        axes.set_yticks(rows)
+        axes.set_yticklabels([_label(name) for name in names], fontsize=8.5)
+        axes.set_xlim(0, 100)
+        axes.set_ylim(-0.6, count - 0.05)
+        axes.set_xlabel(axis, fontsize=8.5)
+        axes.tick_params(axis="x", labelsize=7.5)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        self.figure.subplots_adjust(
+            left=0.22, right=0.8, top=0.96, bottom=0.6 / (0.5 * count + 1.0)
+        )
+
+    def update(self, components: Sequence[ComponentSummary], flags: Sequence[str]) -> Figure:
+        """The figure showing ``components`` with a flag text each ('' for none)."""
+        for index, component in enumerate(components):
+            self.bars[index].set_width(component.mean_pct)
+            self.ranges[index].set_xdata([component.min_pct, component.max_pct])
+            self.ranges[index].set_visible(not self.withheld)
+            sd = component.sd_pct
+            if sd is not None:
+                low, high = max(0.0, component.mean_pct - sd), min(100.0, component.mean_pct + sd)
+                self.spreads[index].set_xdata([low, high])
+            self.spreads[index].set_visible(sd is not None)
+            self.marks[index].set_xdata([component.ambition_pct] * 2)
+            self.flags[index].set_text(flags[index])
+        return self.figure
+
+
+class Svg:
+    """Saves figures as inline SVG elements with ids unique in the page."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, figure: Figure, title: str) -> str:
+        """The figure as an ``<svg>`` element labelled ``title``."""
+        import matplotlib
+
+        self.count += 1
+        prefix = f"c{self.count}-"
+        buffer = io.StringIO()
+        with matplotlib.rc_context({**STYLE, "svg.hashsalt": prefix}):
+            figure.savefig(buffer, format="svg", metadata={"Date": None})
+        return _inline(buffer.getvalue(), prefix, title)
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_REFERENCE = re.compile(r'(url\(#|href="#)([^")]+)')
+_METADATA = re.compile(r"<metadata>.*?</metadata>", re.DOTALL)
+_LAYOUT = re.compile(r"\s*\n\s*")
+_GEOMETRY = re.compile(r'(?<= )(d|transform|x|y)="([^"]*)"')
+_DECIMALS = re.compile(r"(\d+\.\d\d)\d+")
+_GROUP_ID = re.compile(r'<g id="[^"]*"')
+_NO_ROTATION = re.compile(r' transform="rotate\(-?0 [^")]*\)"')
+_FONT = "font-family: 'DejaVu Sans'; "
+_SIZE = re.compile(r'<svg([^>]*?) width="[^"]*" height="[^"]*"')
+
+
+def _rounded(match: re.Match[str]) -> str:
+    """Coordinates of a path or a placement with at most 2 decimals."""
+    shorter = _DECIMALS.sub(r"\1", match[2])
+    return f'{match[1]}="{shorter}"'
+
+
+def _inline(svg: str, prefix: str, title: str) -> str:
+    """An SVG document as an element of the page: no XML header, ids made unique, labelled."""
+    from markupsafe import escape
+
+    element = svg[svg.index("<svg") :]
+    element = _METADATA.sub("", element)
+    element = _LAYOUT.sub(" ", element)  # indentation and line breaks
+    element = _GEOMETRY.sub(_rounded, element)  # 0.01 pt is finer than any printer
+    element = _GROUP_ID.sub("<g", element)  # groups are never referred to
+    element = _NO_ROTATION.sub("", element)  # matplotlib writes rotate(-0 x y) for level text
+    element = element.replace(_FONT, "")  # the page's stylesheet names the font once
+    element = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', element)
+    element = _REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", element)
+    element = _SIZE.sub(r"<svg\1", element, count=1)
+    label = escape(printable(title))
+    return element.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)

@@ -1,0 +1,241 @@
+"""What a board's report says, as data: no charts, no HTML, no I/O.
+
+Per organisation: the cover's facts (fieldwork period, respondents, participation), the
+components ranked by one documented rule, the answers per statement, and what a small group's
+report must leave out. The ranking rule:
+
+1. *act*: behind the felt ambition (the mean score below where the ambition starts,
+   `ComponentSummary.behind`) and no sign that employees disagree: largest gap first;
+2. *talk first*: no shared view (rwg below `SHARED_VIEW`): the least agreement first;
+3. *keep*: the rest, at or above the ambition: the smallest margin first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+from krmscan.aggregate import ComponentSummary, OrganisationSummary, Results, organisation_key
+from krmscan.collect import Respondent
+from krmscan.errors import BadDataError
+from krmscan.questionnaire import Level, Questionnaire
+
+
+class Kind(str, Enum):
+    """Where a component stands in the ranking."""
+
+    ACT = "act"
+    TALK = "talk"
+    KEEP = "keep"
+
+
+TOP_FINDINGS = 3
+"""Findings the management summary spells out."""
+
+
+@dataclass(frozen=True)
+class StatementAnswers:
+    """One statement's answers in one organisation."""
+
+    id: str
+    text: str
+    counts: tuple[int, ...]
+    """Respondents per scale point, in the scale's order."""
+    pct: float
+    """The mean answer weight as a percentage of the highest weight."""
+
+    @property
+    def shares(self) -> tuple[float, ...]:
+        """The counts as shares (0..1) of the respondents."""
+        total = sum(self.counts)
+        return tuple(count / total for count in self.counts)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A component in the ranking, with the level descriptions that say what it means."""
+
+    kind: Kind
+    component: ComponentSummary
+    level: Level
+    next_level: Level | None
+    """The level above the measured one; None at the top."""
+
+
+@dataclass(frozen=True)
+class OrganisationReport:
+    """Everything one organisation's part of the report shows."""
+
+    summary: OrganisationSummary
+    withheld: bool
+    """A small group: nothing that shows one person's answers (min/max, counts, rwg)."""
+    findings: list[Finding]
+    """Every component, ranked by the module's rule."""
+    statements: dict[str, list[StatementAnswers]]
+    """Component id -> its statements, weakest first."""
+    period: tuple[date, date] | None
+    """First and last day an answers file was completed."""
+    invited: int | None
+    duplicates: list[tuple[str, tuple[str, ...]]]
+    """Files of this organisation found more than once: (file, copies)."""
+
+    @property
+    def participation(self) -> float | None:
+        """Respondents as a share of those invited."""
+        return None if not self.invited else self.summary.n / self.invited
+
+    @property
+    def top(self) -> list[Finding]:
+        """The findings the summary spells out: act and talk first, at most `TOP_FINDINGS`."""
+        return [f for f in self.findings if f.kind is not Kind.KEEP][:TOP_FINDINGS]
+
+    def of_kind(self, kind: Kind) -> list[Finding]:
+        """The findings of one kind, in rank order."""
+        return [finding for finding in self.findings if finding.kind is kind]
+
+
+def kind_of(component: ComponentSummary, *, withheld: bool) -> Kind:
+    """Where a component goes in the ranking (a withheld rwg never says 'no shared view')."""
+    shared = None if withheld else component.shared_view
+    if shared is False:
+        return Kind.TALK
+    return Kind.ACT if component.behind else Kind.KEEP
+
+
+def ranked(
+    questionnaire: Questionnaire, components: Sequence[ComponentSummary], *, withheld: bool
+) -> list[Finding]:
+    """The components in the order of the module's rule."""
+    order = {Kind.ACT: 0, Kind.TALK: 1, Kind.KEEP: 2}
+
+    def key(component: ComponentSummary) -> tuple[int, float]:
+        kind = kind_of(component, withheld=withheld)
+        if kind is Kind.ACT:
+            return order[kind], -component.points_to_ambition
+        if kind is Kind.TALK:
+            return order[kind], component.rwg or 0.0
+        return order[kind], component.mean_pct - component.ambition_pct
+
+    levels = [level.level for level in questionnaire.levels]
+    findings = []
+    for component in sorted(components, key=key):  # stable: ties keep questionnaire order
+        above = [level for level in levels if level > component.level]
+        findings.append(
+            Finding(
+                kind=kind_of(component, withheld=withheld),
+                component=component,
+                level=questionnaire.level(component.level),
+                next_level=questionnaire.level(min(above)) if above else None,
+            )
+        )
+    return findings
+
+
+def statement_answers(
+    questionnaire: Questionnaire, members: Sequence[Respondent]
+) -> dict[str, list[StatementAnswers]]:
+    """Per component, each statement's answers per scale point, weakest first.
+
+    Specific to the report (the exports count per organisation themselves).
+    """
+    weights = [point.weight for point in questionnaire.scale]
+    top = max(weights)
+    points = len(weights)
+    found: dict[str, list[StatementAnswers]] = {}
+    position = 0
+    for component in questionnaire.components:
+        rows = []
+        for statement in component.statements:
+            counts = [0] * points
+            for member in members:
+                counts[member.codes[position] - 1] += 1
+            position += 1
+            total = sum(w * c for w, c in zip(weights, counts, strict=True))
+            pct = 100 * total / (top * len(members)) if top else 0.0
+            rows.append(StatementAnswers(statement.id, statement.text, tuple(counts), pct))
+        rows.sort(key=lambda row: row.pct)  # stable: ties keep questionnaire order
+        found[component.id] = rows
+    return found
+
+
+def organisation_reports(
+    results: Results,
+    *,
+    include_small: bool,
+    invited: dict[str, int] | None = None,
+) -> list[OrganisationReport]:
+    """The organisations to report on; small groups only with ``include_small``.
+
+    ``invited`` maps organisation names (compared as `organisation_key`) to the number of
+    employees invited.
+    """
+    questionnaire = results.questionnaire
+    wanted = {organisation_key(name): n for name, n in (invited or {}).items()}
+    reports = []
+    for summary, members in results.organisations:
+        if summary.small and not include_small:
+            continue
+        completed = [m.completed_at.date() for m in members if m.completed_at is not None]
+        reports.append(
+            OrganisationReport(
+                summary=summary,
+                withheld=summary.small,
+                findings=ranked(questionnaire, summary.components, withheld=summary.small),
+                statements=statement_answers(questionnaire, members),
+                period=(min(completed), max(completed)) if completed else None,
+                invited=wanted.get(organisation_key(summary.name)),
+                duplicates=[(m.file, m.copies) for m in members if m.copies],
+            )
+        )
+    return reports
+
+
+def read_invited(path: Path) -> dict[str, int]:
+    """Organisation -> employees invited, from a CSV of two columns (a header row allowed).
+
+    Comma or semicolon separated. Raises `BadDataError` naming the file and line.
+    """
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadDataError(f"{path}: cannot read the invited file: {error}") from None
+    delimiter = ";" if text.count(";") > text.count(",") else ","
+    found: dict[str, int] = {}
+    for line, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if len(cells) < 2 or not cells[0]:
+            raise BadDataError(
+                f"{path}:{line}: expected two columns, the organisation and the number "
+                "of employees invited"
+            )
+        try:
+            number = int(cells[1])
+        except ValueError:
+            if line == 1:  # a header row
+                continue
+            raise BadDataError(
+                f"{path}:{line}: '{cells[1]}' is not a whole number of employees invited"
+            ) from None
+        if number < 1:
+            raise BadDataError(f"{path}:{line}: the number invited must be at least 1")
+        found[cells[0]] = number
+    if not found:
+        raise BadDataError(f"{path}: no organisation with a number invited found")
+    return found
+
+
+def check_invited(reports: Sequence[OrganisationReport], source: str) -> None:
+    """Raise `BadDataError` when an organisation has more respondents than were invited."""
+    for report in reports:
+        if report.invited is not None and report.invited < report.summary.n:
+            raise BadDataError(
+                f"{source}: {report.summary.name} has {report.summary.n} respondents but "
+                f"only {report.invited} invited; correct the number invited"
+            )

@@ -1,0 +1,444 @@
+"""The report's documents: the templates filled in, as HTML, or printed to PDF by WeasyPrint.
+
+The templates (``templates/`` in the package, or a folder of one's own given with
+``--template DIR``, whose files take precedence) are Jinja2 with autoescape on. Every value a
+template prints passes `krmscan.text.printable` first (the Environment's ``finalize``), so a
+control character from an answers file or questionnaire is shown, never obeyed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from krmscan.aggregate import SHARED_VIEW, Results
+from krmscan.collect import Collected
+from krmscan.errors import BadDataError, UsageError
+from krmscan.messages import Messages, messages_for
+from krmscan.questionnaire import LoadedQuestionnaire, Questionnaire
+from krmscan.report import charts
+from krmscan.report.content import (
+    TOP_FINDINGS,
+    Kind,
+    OrganisationReport,
+    check_invited,
+    organisation_reports,
+    read_invited,
+)
+from krmscan.text import printable
+
+if TYPE_CHECKING:
+    import jinja2
+
+TEMPLATE = "report.html.j2"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file to write: a file name stem and the organisations it holds."""
+
+    stem: str
+    organisations: list[OrganisationReport]
+    whole_run: bool
+    """Holds every organisation of the run: the files skipped may be named."""
+
+
+def documents(reports: list[OrganisationReport], *, split: bool, whole_run: bool) -> list[Document]:
+    """One document with every organisation, or one per organisation with unique stems."""
+    if not split:
+        return [Document("", reports, whole_run)]
+    found: list[Document] = []
+    used: set[str] = set()
+    for report in reports:
+        stem = base = file_stem(report.summary.name)
+        number = 1
+        while stem.casefold() in used:
+            number += 1
+            stem = f"{base}-{number}"
+        used.add(stem.casefold())
+        found.append(Document(stem, [report], whole_run=False))
+    return found
+
+
+def file_stem(name: str) -> str:
+    """An organisation name as a file name: separators, wildcards and controls replaced."""
+    kept = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", " ".join(name.split()))
+    return kept.strip(" ._")[:80] or "organisation"
+
+
+def environment(template_dir: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment: autoescape on, every printed value made `printable`."""
+    import jinja2
+
+    loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("krmscan.report", "templates")]
+    if template_dir is not None:
+        if not template_dir.is_dir():
+            raise UsageError(f"--template {template_dir}: not a folder of templates")
+        loaders.insert(0, jinja2.FileSystemLoader(template_dir))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def _finalize(value: object) -> object:
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):  # built here from escaped parts (the charts)
+        return value
+    if isinstance(value, str):
+        return printable(value)
+    return value
+
+
+class Renderer:
+    """Fills the template for documents of one run; charts drawn once per organisation."""
+
+    def __init__(
+        self,
+        results: Results,
+        collected: Collected,
+        *,
+        template_dir: Path | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.results = results
+        self.questionnaire = results.questionnaire
+        self.messages = messages_for(self.questionnaire.language)
+        self.collected = collected
+        self.today = today or date.today()
+        env = environment(template_dir)
+        try:
+            self.template = env.get_template(TEMPLATE)
+        except Exception as error:
+            raise _template_error(error) from None
+
+    def html(self, document: Document, charts_of: Callable[[OrganisationReport], Any]) -> str:
+        """One document as HTML."""
+        m = self.messages
+        q = self.questionnaire
+        try:
+            page = self.template.render(
+                q=q,
+                m=m,
+                doc=document,
+                organisations=[(r, charts_of(r)) for r in document.organisations],
+                single=len(document.organisations) == 1,
+                made=self.today.isoformat(),
+                min_group=self.results.min_group,
+                threshold=_number(SHARED_VIEW, m, 2),
+                Kind=Kind,
+                num=lambda value, decimals=1: _number(value, m, decimals),
+                first_sentence=first_sentence,
+                skipped=[s.file for s in self.collected.skipped] if document.whole_run else [],
+                scale_colours=charts.scale_colours(len(q.scale)),
+                dark=charts.dark,
+                level_shades=charts.shades(len(q.bands)),
+                top_weight=max(point.weight for point in q.scale),
+                radar=len(q.components) >= charts.RADAR_FROM,
+                method=method(q, m, self.results.min_group),
+            )
+        except Exception as error:  # any fault of a template is the user's file
+            raise _template_error(error) from None
+        return _INDENT.sub("\n", page)  # the templates' indentation: 5 % of a sector's file
+
+
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def chart_maker(renderer: Renderer) -> Callable[[OrganisationReport], dict[str, str]]:
+    """Draws each organisation's radar and bars once, on figures built once per run."""
+    from markupsafe import Markup
+
+    svg = charts.Svg()
+    m = renderer.messages
+    q = renderer.questionnaire
+    names = [c.name for c in q.components]
+    radar: list[charts.Radar] = []
+    bars: dict[bool, charts.Bars] = {}
+
+    def make(report: OrganisationReport) -> dict[str, str]:
+        import matplotlib
+
+        components = report.summary.components
+        flags = [
+            "" if report.withheld or c.shared_view is not False else m.chart_flag
+            for c in components
+        ]
+        drawn: dict[str, str] = {}
+        with matplotlib.rc_context(charts.STYLE):
+            if len(components) >= charts.RADAR_FROM:
+                if not radar:
+                    radar.append(
+                        charts.Radar(q, names, (m.rep_legend_score, m.rep_legend_ambition))
+                    )
+                figure = radar[0].update(components)
+                drawn["radar"] = Markup(svg(figure, m.rep_radar_heading))
+            if report.withheld not in bars:
+                bars[report.withheld] = charts.Bars(
+                    q, names, withheld=report.withheld, axis=m.axis_score
+                )
+            figure = bars[report.withheld].update(components, flags)
+            drawn["bars"] = Markup(svg(figure, m.rep_bars_heading))
+        return drawn
+
+    return make
+
+
+@dataclass(frozen=True)
+class Method:
+    """The method section's words, from the questionnaire's own scale, sizes and bands."""
+
+    before: list[str]
+    bands: list[str]
+    after: list[str]
+
+
+def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
+    """How scores, levels, the ambition, agreement and the ranking are computed."""
+    from krmscan.render import joined
+
+    top = max(point.weight for point in questionnaire.scale)
+    scale = joined(
+        [m.rep_method_point.format(label=p.label, weight=p.weight) for p in questionnaire.scale],
+        m,
+    )
+    sizes = "; ".join(
+        m.rep_method_size.format(
+            name=c.name, statements=len(c.statements), points=top * len(c.statements)
+        )
+        for c in questionnaire.components
+    )
+    return Method(
+        before=[
+            m.rep_method_scale.format(scale=scale),
+            m.rep_method_sizes.format(sizes=sizes, n=len(questionnaire.components)),
+            m.guide_bands,
+        ],
+        bands=[
+            m.guide_band.format(
+                level=band.level,
+                name=questionnaire.level(band.level).name,
+                low=_number(band.from_pct, m, 0),
+                high=_number(band.to_pct, m, 0),
+            )
+            for band in questionnaire.bands
+        ],
+        after=[
+            m.rep_method_position,
+            m.rep_method_agreement.format(
+                points=len(questionnaire.scale),
+                threshold=_number(SHARED_VIEW, m, 2),
+                min_group=min_group,
+            ),
+            m.rep_method_ranking.format(top=TOP_FINDINGS),
+            m.rep_method_weakest.format(top=top),
+            m.rep_method_privacy.format(min_group=min_group),
+        ],
+    )
+
+
+def _number(value: float, messages: Messages, decimals: int = 1) -> str:
+    """``value`` rounded half up (62.5 % shows as 63 %), with the catalogue's decimal mark."""
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{exact:.{decimals}f}".replace(".", messages.decimal_mark)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a description (up to the first '. ', '! ' or '? ')."""
+    match = re.search(r"[.!?](\s|$)", text)
+    return text if match is None else text[: match.start() + 1]
+
+
+def _template_error(error: Exception) -> KrmscanErrorLike:
+    import jinja2
+
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return BadDataError(
+            f"{error.filename or error.name}:{error.lineno}: template error: {error.message}"
+        )
+    if isinstance(error, jinja2.TemplateNotFound):
+        return UsageError(f"template {error.name} not found in --template folder or package")
+    return BadDataError(f"the report template failed: {type(error).__name__}: {error}")
+
+
+KrmscanErrorLike = BadDataError | UsageError
+
+
+def pdf(html: str, base: Path) -> bytes:
+    """The HTML printed by WeasyPrint (CSS paged media: its @page rules, no browser header)."""
+    import logging
+
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    document = HTML(string=html, base_url=str(base))
+    data = document.write_pdf()
+    assert data is not None  # no target given: the bytes are returned
+    return bytes(data)
+
+
+class Format(str, Enum):
+    """The report's file formats."""
+
+    html = "html"
+    pdf = "pdf"
+
+
+def format_of(path: Path) -> Format:
+    """The format an output file's extension asks for; `UsageError` for another one."""
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        return Format.html
+    if suffix == ".pdf":
+        return Format.pdf
+    raise UsageError(f"-o {path}: give a file ending in .html or .pdf")
+
+
+@dataclass(frozen=True)
+class Job:
+    """The files one `krmscan report` run writes."""
+
+    renderer: Renderer
+    documents: list[Document]
+    targets: list[Path]
+    file_format: Format
+    folder: Path | None
+    """The --split folder, created when missing."""
+
+
+def plan(
+    results: Results,
+    collected: Collected,
+    *,
+    output: Path | None,
+    split: Path | None,
+    file_format: Format | None,
+    include_small: bool,
+    invited: dict[str, int] | None,
+    invited_source: str,
+    template_dir: Path | None,
+    whole_run: bool,
+) -> Job:
+    """What to write where; raises `UsageError` or `BadDataError` before anything is drawn."""
+    if (output is None) == (split is None):
+        raise UsageError("give either -o FILE.html|FILE.pdf or --split DIR")
+    chosen = format_of(output) if output is not None else (file_format or Format.pdf)
+    if output is not None and file_format is not None and file_format is not chosen:
+        raise UsageError(f"--format {file_format.value} does not match -o {output}")
+    reports = organisation_reports(results, include_small=include_small, invited=invited)
+    if not reports:
+        raise BadDataError(
+            messages_for(results.questionnaire.language).rep_nothing_left.format(
+                min_group=results.min_group
+            )
+        )
+    check_invited(reports, invited_source)
+    renderer = Renderer(results, collected, template_dir=template_dir)
+    docs = documents(reports, split=split is not None, whole_run=whole_run)
+    if split is not None:
+        if split.exists() and not split.is_dir():
+            raise UsageError(f"--split {split}: exists and is not a folder")
+        targets = [split / f"{doc.stem}.{chosen.value}" for doc in docs]
+    else:
+        assert output is not None
+        targets = [output]
+    return Job(renderer, docs, targets, chosen, split)
+
+
+def run(job: Job, advance: Callable[[], None] = lambda: None) -> None:
+    """Render and write every file of ``job`` (atomically, mode 0600), calling ``advance``."""
+    from krmscan.export import write
+
+    if job.folder is not None:
+        try:
+            job.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise BadDataError(f"--split {job.folder}: cannot create: {error}") from None
+    make = chart_maker(job.renderer)
+    for doc, target in zip(job.documents, job.targets, strict=True):
+        text = job.renderer.html(doc, make)
+        data = pdf(text, target.parent) if job.file_format is Format.pdf else text.encode()
+        write(target, data)
+        advance()
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the report command was asked for."""
+
+    output: Path | None
+    split: Path | None
+    file_format: Format | None
+    organisation: str | None
+    min_group: int
+    include_small: bool
+    invited: int | None
+    invited_file: Path | None
+    template_dir: Path | None
+
+
+def prepare(
+    loaded: LoadedQuestionnaire,
+    paths: Sequence[Path],
+    choices: Choices,
+    *,
+    note: Callable[[str], object],
+) -> tuple[Collected, Job]:
+    """Load and aggregate the answers files, tell ``note`` what is left out, plan the files."""
+    from krmscan import aggregate, collect, render
+
+    collection = collect.collect(paths, loaded)
+    for line in render.collection_notes(collection):
+        note(line)
+    if not collection.respondents:
+        raise BadDataError("no answers files could be scored; see the reasons above")
+    results = aggregate.results(
+        loaded.questionnaire,
+        collection.respondents,
+        organisation=choices.organisation,
+        min_group=choices.min_group,
+    )
+    counts = None
+    if choices.invited_file is not None:
+        counts = read_invited(choices.invited_file)
+    elif choices.invited is not None:
+        if len(results.summaries) != 1:
+            raise UsageError(
+                "--invited N counts one organisation: add --organisation NAME or give "
+                "--invited-file CSV"
+            )
+        counts = {results.summaries[0].name: choices.invited}
+    messages = messages_for(loaded.questionnaire.language)
+    for summary in results.summaries:
+        if summary.small and not choices.include_small:
+            note(
+                messages.rep_small_left_out.format(
+                    name=printable(summary.name), n=summary.n, min_group=choices.min_group
+                )
+            )
+    job = plan(
+        results,
+        collection,
+        output=choices.output,
+        split=choices.split,
+        file_format=choices.file_format,
+        include_small=choices.include_small,
+        invited=counts,
+        invited_source=str(choices.invited_file or "--invited"),
+        template_dir=choices.template_dir,
+        whole_run=choices.organisation is None and choices.split is None,
+    )
+    return collection, job
