@@ -27,7 +27,7 @@ from pydantic import (
     field_serializer,
 )
 
-from krmscan.errors import BadDataError, ProblemsError
+from krmscan.errors import BadDataError, NotSavedError, ProblemsError
 from krmscan.files import read_input, without_bom, write_private
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import (
@@ -429,7 +429,7 @@ def save(path: Path, answers_file: AnswersFile) -> None:
     try:
         write_private(path, dump(answers_file))
     except OSError as error:
-        raise BadDataError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise NotSavedError(path, error.strerror or str(error)) from None
 
 
 def load(path: Path, loaded: LoadedQuestionnaire) -> LoadedAnswers:

@@ -27,6 +27,7 @@ from pathlib import Path
 from krmscan import answers
 from krmscan.answers import OtherAnswer
 from krmscan.errors import BadDataError
+from krmscan.files import is_folder
 from krmscan.questionnaire import (
     AmbitionQuestion,
     LoadedQuestionnaire,
@@ -98,7 +99,12 @@ def find(paths: Sequence[Path]) -> tuple[list[str], list[Skipped], list[str]]:
     progress: list[str] = []
     for path in paths:
         name = os.fspath(path)
-        if Path(name).is_dir():
+        try:
+            folder = is_folder(name)
+        except BadDataError as error:
+            skipped.append(Skipped(name, _reason(error.message, name)))
+            continue
+        if folder:
             found = _search(name, progress, skipped)
             if not found and not any(s.file == name for s in skipped):
                 skipped.append(Skipped(name, NO_ANSWERS_FILES))

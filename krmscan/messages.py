@@ -167,6 +167,10 @@ class Messages(NamedTuple):
     respondents_count: str
     more_other_texts: str
     levels_legend: str
+    # issue 9: hardening (saving that fails, limits at input)
+    not_saved: str
+    not_saved_nothing: str
+    text_too_long: str
 
 
 DUTCH = Messages(
@@ -386,6 +390,16 @@ DUTCH = Messages(
     respondents_count="{n} respondenten",
     more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
     levels_legend="Niveaus: {levels}.",
+    # issue 9: hardening (saving that fails, limits at input)
+    not_saved=(
+        "Opslaan in {file} lukte niet: {problem}.\nUw antwoorden tot dan toe staan in "
+        "{progress}. Maak ruimte vrij (of los het probleem op) en ga verder met:\n  {command}"
+    ),
+    not_saved_nothing=(
+        "Opslaan in {file} lukte niet: {problem}.\nEr is nog niets bewaard. Maak ruimte vrij "
+        "(of los het probleem op) en begin opnieuw met:\n  {command}"
+    ),
+    text_too_long="Dit antwoord is te lang: {count} tekens, maximaal {limit}. Maak het korter.",
 )
 
 ENGLISH = Messages(
@@ -596,6 +610,16 @@ ENGLISH = Messages(
     respondents_count="{n} respondents",
     more_other_texts="... and {n} more (all in --format json, csv or xlsx)",
     levels_legend="Levels: {levels}.",
+    # issue 9: hardening (saving that fails, limits at input)
+    not_saved=(
+        "Could not save to {file}: {problem}.\nYour answers so far are in {progress}. Free "
+        "some space (or solve the problem) and continue with:\n  {command}"
+    ),
+    not_saved_nothing=(
+        "Could not save to {file}: {problem}.\nNothing has been saved yet. Free some space "
+        "(or solve the problem) and start again with:\n  {command}"
+    ),
+    text_too_long="This answer is too long: {count} characters, at most {limit}. Shorten it.",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import AwareDatetime, ValidationError
 
 from krmscan.answers import AnswerValue, OtherAnswer, QuestionnaireRef, Strict, problems_of
-from krmscan.errors import BadDataError, UsageError
+from krmscan.errors import BadDataError, NotSavedError, UsageError
 from krmscan.files import read_limited, write_private
 from krmscan.flow import Step, Walk
 from krmscan.messages import Messages
@@ -117,7 +117,7 @@ def save(path: Path, progress: ProgressFile) -> None:
         with signals_held():
             write_private(path, data)
     except OSError as error:
-        raise BadDataError(f"{path}: cannot save progress: {error.strerror or error}") from None
+        raise NotSavedError(path, error.strerror or str(error)) from None
 
 
 @contextlib.contextmanager
@@ -237,6 +237,14 @@ class OutputLock:
         except OSError as error:
             raise BadDataError(f"{self.path}: cannot lock: {error.strerror or error}") from None
         self._lock = lock
+
+    def try_acquire(self) -> bool:
+        """Take the lock at once and return True, or False when another `take` holds it."""
+        try:
+            self.acquire()
+        except UsageError:
+            return False
+        return True
 
     def release(self) -> None:
         """Remove the lock file while still holding it, then release it."""
