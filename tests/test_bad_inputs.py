@@ -142,7 +142,9 @@ def _unreadable_runner(path: Path) -> Callable[[], None] | None:
         return None
     if not sys.platform.startswith("linux"):
         pytest.skip("running as root, and dropping root's read override needs Linux")
-    probe = [sys.executable, "-c", f"open({str(path)!r}, 'rb').close()"]
+    inside = path / "a.json"
+    code = f"import os; os.stat({str(inside)!r})" if path.is_dir() else f"open({str(path)!r}).close()"
+    probe = [sys.executable, "-c", code]
     try:
         probed = subprocess.run(
             probe, preexec_fn=_drop_read_override, capture_output=True, check=False
