@@ -289,9 +289,9 @@ def _score_one(
         _note(f"warning: {warning}")
     result = scoring.score(loaded.questionnaire, answered.file.answers)
     if output_format is Format.json:
-        import json
+        from krmscan.export import json_text
 
-        _emit(json.dumps(scoring.as_dict(result), ensure_ascii=False, indent=2) + "\n", output)
+        _emit(json_text(scoring.as_dict(result)) + "\n", output)
     else:
         from krmscan import render
         from krmscan.messages import messages_for

@@ -21,6 +21,7 @@ from krmscan.collect import Collected
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import Questionnaire
 from krmscan.render import joined, level_number, slashed
+from krmscan.text import printable
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -67,7 +68,9 @@ def html(results: Results, collected: Collected, *, today: date | None = None) -
             )
             for index, summary in enumerate(results.summaries, start=1)
         )
-    return f"""<!DOCTYPE html>
+    # Every text from the data, in the page and in its charts, with its controls made visible.
+    return printable(
+        f"""<!DOCTYPE html>
 <html lang="{_e(questionnaire.language)}">
 <head>
 <meta charset="utf-8">
@@ -89,7 +92,9 @@ def html(results: Results, collected: Collected, *, today: date | None = None) -
 </main>
 </body>
 </html>
-"""
+""",
+        lines=True,
+    )
 
 
 def _e(text: object) -> str:

@@ -34,6 +34,15 @@ def printable(text: str, *, lines: bool = False) -> str:
     return (_CONTROL_LINES if lines else _CONTROL).sub(_shown, text)
 
 
+def json_escaped(text: str) -> str:
+    """JSON text with every control character `printable` replaces written as a JSON escape.
+
+    Only valid in JSON text produced by `json.dumps`, where such characters occur only inside
+    strings: the decoded data stays exactly the same.
+    """
+    return _CONTROL_LINES.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def has_control(text: str) -> bool:
     """Whether ``text`` holds a control character `printable` would replace (newline included)."""
     return _CONTROL.search(text) is not None

@@ -143,7 +143,9 @@ def _unreadable_runner(path: Path) -> Callable[[], None] | None:
     if not sys.platform.startswith("linux"):
         pytest.skip("running as root, and dropping root's read override needs Linux")
     inside = path / "a.json"
-    code = f"import os; os.stat({str(inside)!r})" if path.is_dir() else f"open({str(path)!r}).close()"
+    code = f"open({str(path)!r}).close()"
+    if path.is_dir():
+        code = f"import os; os.stat({str(inside)!r})"
     probe = [sys.executable, "-c", code]
     try:
         probed = subprocess.run(
