@@ -13,7 +13,7 @@ Files store ids; an "other" option is stored as ``{"id", "text"}`` with the text
 """
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal, NamedTuple
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -41,6 +42,7 @@ from krmscan.questionnaire import (
     SingleChoiceQuestion,
     TextQuestion,
 )
+from krmscan.text import printable
 
 FORMAT = "krmscan-answers"
 FORMAT_VERSION = 1
@@ -69,6 +71,8 @@ AnswerValue = Annotated[
     ),
 ]
 Answers = Mapping[str, AnswerValue]
+_Shower = Callable[[AnswerValue], str]
+"""How a message quotes an answer: `_shown`, or `_withheld` for a personal question."""
 
 
 class QuestionnaireRef(Strict):
@@ -85,11 +89,21 @@ class QuestionnaireRef(Strict):
         return cls(id=questionnaire.id, version=questionnaire.version, sha256=loaded.sha256)
 
 
+def _exact_integer(value: object) -> object:
+    """A version is a JSON integer: not ``true``, not ``1.0`` (which `Literal` would take)."""
+    if type(value) is not int:
+        raise ValueError("expected an integer")
+    return value
+
+
+FormatVersion = Annotated[Literal[1], BeforeValidator(_exact_integer)]
+
+
 class AnswersFile(Strict):
     """The whole answers file."""
 
     format: Literal["krmscan-answers"]
-    format_version: Literal[1]
+    format_version: FormatVersion
     questionnaire: QuestionnaireRef
     started_at: AwareDatetime
     completed_at: AwareDatetime
@@ -312,45 +326,53 @@ class Rules:
         return f"{_shown(value)} is not on the scale; use one of {_listed(self.scale_ids)}"
 
     def _question_problems(self, question: Question, value: AnswerValue) -> Iterator[str]:
-        """Why ``value`` cannot answer ``question``, in words for the analyst reading them."""
+        """Why ``value`` cannot answer ``question``, in words for the analyst reading them.
+
+        The answer to a personal question is never quoted: the message names the question
+        and what is wrong, and it travels into exports and onto screens.
+        """
+        show = _withheld if question.personal else _shown
         if isinstance(question, TextQuestion):
-            yield from _text_problems(question, value)
+            yield from _text_problems(question, value, show)
         elif isinstance(question, AmbitionQuestion):
             ids = [option.id for option in question.options]
             if not isinstance(value, str) or value not in ids:
-                yield f"{_shown(value)} is not an option; use one of {_listed(ids)}"
+                yield f"{show(value)} is not an option; use one of {_listed(ids)}"
         elif isinstance(question, SingleChoiceQuestion):
             if isinstance(value, list):
                 yield "expects one option id, not a list"
             else:
-                yield from self._choice_problems(question, value)
+                yield from self._choice_problems(question, value, show)
         elif not isinstance(value, list):
             yield "expects a list of option ids"
         else:
-            yield from self._multiple_problems(question, value)
+            yield from self._multiple_problems(question, value, show)
 
     def _multiple_problems(
-        self, question: MultipleChoiceQuestion, value: list[Choice]
+        self, question: MultipleChoiceQuestion, value: list[Choice], show: _Shower
     ) -> Iterator[str]:
         chosen = [choice_id(choice) for choice in value]
         for twice in dict.fromkeys(c for c in chosen if chosen.count(c) > 1):
-            yield f"option {twice!r} is chosen twice; keep it once"
+            yield f"option {show(twice)} is chosen twice; keep it once"
         count = len(set(chosen))
         if count < question.min_choices:
             yield f"{count} option(s) chosen; choose at least {question.min_choices}"
         elif count > question.most_choices:
+            listed = "" if question.personal else f" ({_listed(chosen)})"
             yield (
-                f"{count} options chosen ({_listed(chosen)}); the question allows at most "
+                f"{count} options chosen{listed}; the question allows at most "
                 f"{question.most_choices}, so remove {count - question.most_choices}"
             )
         for choice in value:
-            yield from self._choice_problems(question, choice)
+            yield from self._choice_problems(question, choice, show)
 
-    def _choice_problems(self, question: ChoiceQuestion, choice: Choice) -> Iterator[str]:
+    def _choice_problems(
+        self, question: ChoiceQuestion, choice: Choice, show: _Shower
+    ) -> Iterator[str]:
         options = self.options[question.id]
         option = options.get(choice_id(choice))
         if option is None:
-            yield f"unknown option id {_shown(choice_id(choice))}; use one of {_listed(options)}"
+            yield f"unknown option id {show(choice_id(choice))}; use one of {_listed(options)}"
         elif option.other and not isinstance(choice, OtherAnswer):
             yield (
                 f'option {option.id!r} is an "other" option and needs its text: '
@@ -363,15 +385,24 @@ class Rules:
                 yield f"the text of option {option.id!r} is empty; fill it in or remove the option"
 
 
-def _text_problems(question: TextQuestion, value: AnswerValue) -> Iterator[str]:
+def _text_problems(question: TextQuestion, value: AnswerValue, show: _Shower) -> Iterator[str]:
     if not isinstance(value, str):
-        yield f"expects a text, not {_shown(value)}"
+        yield f"expects a text, not {show(value)}"
     elif not value.strip():
         if question.required:
             yield f"is empty; '{question.text}' needs an answer"
     elif question.format == "email" and not is_email(value.strip()):
         empty = "" if question.required else ", or leave it empty"
-        yield f"{_shown(value)} is not a valid e-mail address; correct it{empty}"
+        yield f"{show(value)} is not a valid e-mail address; correct it{empty}"
+
+
+def _withheld(value: AnswerValue) -> str:
+    """A personal answer in a message: what kind of value it is, never the value."""
+    if isinstance(value, list):
+        return "a list (not shown: personal data)"
+    if isinstance(value, OtherAnswer):
+        return "an object (not shown: personal data)"
+    return "the answer (not shown: personal data)"
 
 
 def _shown(value: AnswerValue) -> str:
@@ -434,7 +465,7 @@ def save(path: Path, answers_file: AnswersFile) -> None:
 
 def load(path: Path, loaded: LoadedQuestionnaire) -> LoadedAnswers:
     """Read an answers file and check it against ``loaded``; raises `BadDataError`."""
-    answers_file = parse(read(path), path)
+    answers_file = parse(read(path), path, personal=personal_ids(loaded.questionnaire))
     return LoadedAnswers(path, answers_file, tuple(check(answers_file, loaded, path)))
 
 
@@ -452,22 +483,68 @@ def read(path: Path | str) -> bytes:
     )
 
 
-def parse(raw: bytes, path: Path | str) -> AnswersFile:
-    """Validate the bytes of an answers file's structure; raises `BadDataError`.
+def parse(raw: bytes, path: Path | str, *, personal: Collection[str] = ()) -> AnswersFile:
+    """Validate the bytes of an answers file's structure; raises `BadDataError` (see `document`)."""
+    return document(raw, path, personal=personal)[0]
+
+
+def document(
+    raw: bytes, path: Path | str, *, personal: Collection[str] = ()
+) -> tuple[AnswersFile, object]:
+    """The answers file in ``raw`` and its plain JSON data; raises `BadDataError`.
 
     Problems come one per field, in words an analyst can act on: a file of another kind or
-    version gets one message, not one per field it lacks.
+    version gets one message, not one per field it lacks. Types are exact (``true`` is no
+    version) and a key given twice in one object is an error. The answers to ``personal``
+    question ids are never quoted.
     """
     raw = without_bom(raw)  # an editor on Windows may have added one
     if not raw or raw.isspace():
         raise BadDataError(f"{path}: the file is empty; it is not a krmscan answers file")
     try:
-        return AnswersFile.model_validate_json(raw)
+        parsed = AnswersFile.model_validate_json(raw, strict=True)
     except ValidationError as error:
-        raise ProblemsError(list(_structure_problems(error, raw, path))) from None
+        raise ProblemsError(list(_structure_problems(error, raw, path, personal))) from None
+    return parsed, without_duplicate_keys(raw, path)
 
 
-def _structure_problems(error: ValidationError, raw: bytes, path: Path | str) -> Iterator[str]:
+def without_duplicate_keys(raw: bytes, path: Path | str) -> object:
+    """The JSON data of ``raw``; `BadDataError` when an object holds a key twice.
+
+    JSON parsers silently keep the last of two equal keys; a file that says two things about
+    one answer is refused instead, as a YAML questionnaire is.
+    """
+    import json
+
+    try:
+        return json.loads(raw, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError as duplicate:
+        raise BadDataError(
+            f"{path}: the key {duplicate.key!r} appears twice in one object; keep one of them "
+            "(krmscan never writes a key twice)"
+        ) from None
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = printable(key)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return found
+
+
+def _structure_problems(
+    error: ValidationError, raw: bytes, path: Path | str, personal: Collection[str]
+) -> Iterator[str]:
     details = error.errors(include_url=False)
     for detail in details:
         if detail["type"] == "json_invalid":
@@ -486,8 +563,10 @@ def _structure_problems(error: ValidationError, raw: bytes, path: Path | str) ->
         loc = detail["loc"]
         if loc[0] == "answers" and len(loc) > 1:
             where = f"answers.{loc[1]}"
+            given = _answer_input(details, loc[1])
+            shown = _kind(given) if loc[1] in personal else _shown_input(given)
             message = (
-                f"{_shown_input(_answer_input(details, loc[1]))} is not an answer; expected a "
+                f"{shown} is not an answer; expected a "
                 'text, an option id, a list of option ids, or {"id": ..., "text": ...} for '
                 'an "other" option'
             )
@@ -585,6 +664,11 @@ def _shown_input(value: Any) -> str:
 
 def _is_union_tag(part: int | str) -> bool:
     return isinstance(part, str) and (part in {"str", "OtherAnswer"} or part.startswith("list["))
+
+
+def personal_ids(questionnaire: Questionnaire) -> frozenset[str]:
+    """The ids of the questions marked personal: their answers are never quoted."""
+    return frozenset(question.id for question in questionnaire.questions if question.personal)
 
 
 def check(

@@ -4,8 +4,9 @@ Folders are searched recursively for ``*.json`` (hidden files and folders left o
 files of unfinished scans (``*.partial``) are never answers. Every file is read, parsed and
 checked with exactly the rules of a single file (`krmscan.answers`), scored once
 (`krmscan.scoring.Scorer`), and reduced to a compact `Respondent`. A bad file does not stop the
-others: it is kept as `Skipped` with its reason. Files with identical bytes are one respondent,
-counted once, with the copies named on it.
+others: it is kept as `Skipped` with its reason. Files with the same content (the same JSON
+data, whatever its layout or key order) are one respondent, counted once, with the copies
+named on it.
 
 With thousands of files the work is split over the machine's cores (forked processes inherit
 the questionnaire, parsed once); results are the same as loading them one by one.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import multiprocessing
 import os
 import re
@@ -152,6 +154,7 @@ class Loader:
         questionnaire = loaded.questionnaire
         self.loaded = loaded
         self.rules = answers.Rules(questionnaire)
+        self.personal = answers.personal_ids(questionnaire)
         self.scorer = Scorer(questionnaire)
         group = questionnaire.group_question
         self.group_id = group.id if group else None
@@ -166,7 +169,7 @@ class Loader:
         """One file as a respondent, or skipped with the reason (the same checks as `score`)."""
         try:
             raw = answers.read(file)
-            answers_file = answers.parse(raw, file)
+            answers_file, data = answers.document(raw, file, personal=self.personal)
             warnings = answers.check(answers_file, self.loaded, file, self.rules)
         except BadDataError as error:
             return Skipped(file, _reason(error.message, file))
@@ -198,13 +201,19 @@ class Loader:
             choices=choices,
             others=others,
             texts=texts,
-            digest=hashlib.sha256(raw).digest(),
+            digest=content_digest(data),
             warnings=tuple(warnings),
         )
 
     def load_many(self, files: Iterable[str]) -> list[Respondent | Skipped]:
         """Each file in order."""
         return [self.load(file) for file in files]
+
+
+def content_digest(data: object) -> bytes:
+    """A digest of a file's content, not its bytes: other indentation or key order is the same."""
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).digest()
 
 
 def _reason(message: str, file: str) -> str:
