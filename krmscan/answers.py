@@ -118,8 +118,36 @@ class AnswersFile(Strict):
 # The rules of one answer, with messages in the questionnaire's language.
 
 
+MAX_TEXT_LENGTH = 2000
+"""The most characters a typed text (a text answer, an "other" text) may have.
+
+`take` refuses more at input, and `score` and ``--resume`` hold files to the same limit, so
+whatever `take` accepts, they accept (and files stay far below `MAX_ANSWERS_BYTES`).
+"""
+ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
+"""A number typed to choose: ASCII digits only (not ``²``), never thousands of them."""
+
+
+def number_in_range(text: str, highest: int) -> int | None:
+    """The number 1..``highest`` that ``text`` is (spaces around it ignored), or None."""
+    text = text.strip()
+    if ASCII_NUMBER.fullmatch(text) is None:
+        return None
+    number = int(text)
+    return number if 1 <= number <= highest else None
+
+
+def length_problem(value: str, messages: Messages) -> str | None:
+    """Why ``value`` is too long for a typed text, or None."""
+    if len(value) <= MAX_TEXT_LENGTH:
+        return None
+    return messages.text_too_long.format(count=len(value), limit=MAX_TEXT_LENGTH)
+
+
 def text_problem(question: TextQuestion, value: str, messages: Messages) -> str | None:
     """Why ``value`` cannot answer a text question, or None."""
+    if (too_long := length_problem(value, messages)) is not None:
+        return too_long
     if not value.strip():
         return messages.required if question.required else None
     if question.format == "email" and not is_email(value.strip()):
@@ -166,6 +194,8 @@ def count_problem(question: MultipleChoiceQuestion, count: int, messages: Messag
 
 def other_text_problem(option: Option, text: str, messages: Messages) -> str | None:
     """Why ``text`` cannot describe a chosen "other" option, or None."""
+    if (too_long := length_problem(text, messages)) is not None:
+        return too_long
     return None if text.strip() else messages.other_text_required.format(option=option.text)
 
 
@@ -381,6 +411,8 @@ class Rules:
         elif isinstance(choice, OtherAnswer):
             if not option.other:
                 yield f"option {option.id!r} takes no text; store its id only"
+            elif len(choice.text) > MAX_TEXT_LENGTH:
+                yield _too_long(choice.text)
             elif not choice.text.strip():
                 yield f"the text of option {option.id!r} is empty; fill it in or remove the option"
 
@@ -388,12 +420,18 @@ class Rules:
 def _text_problems(question: TextQuestion, value: AnswerValue, show: _Shower) -> Iterator[str]:
     if not isinstance(value, str):
         yield f"expects a text, not {show(value)}"
+    elif len(value) > MAX_TEXT_LENGTH:
+        yield _too_long(value)
     elif not value.strip():
         if question.required:
             yield f"is empty; '{question.text}' needs an answer"
     elif question.format == "email" and not is_email(value.strip()):
         empty = "" if question.required else ", or leave it empty"
         yield f"{show(value)} is not a valid e-mail address; correct it{empty}"
+
+
+def _too_long(text: str) -> str:
+    return f"the text has {len(text)} characters, more than the {MAX_TEXT_LENGTH} krmscan takes"
 
 
 def _withheld(value: AnswerValue) -> str:

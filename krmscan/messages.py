@@ -171,6 +171,7 @@ class Messages(NamedTuple):
     not_saved: str
     not_saved_nothing: str
     text_too_long: str
+    dropped_invalid: str
 
 
 DUTCH = Messages(
@@ -400,6 +401,10 @@ DUTCH = Messages(
         "(of los het probleem op) en begin opnieuw met:\n  {command}"
     ),
     text_too_long="Dit antwoord is te lang: {count} tekens, maximaal {limit}. Maak het korter.",
+    dropped_invalid=(
+        "Deze bewaarde antwoorden passen niet bij de vragenlijst. Ze vervallen en worden "
+        "opnieuw gevraagd:"
+    ),
 )
 
 ENGLISH = Messages(
@@ -620,6 +625,9 @@ ENGLISH = Messages(
         "(or solve the problem) and start again with:\n  {command}"
     ),
     text_too_long="This answer is too long: {count} characters, at most {limit}. Shorten it.",
+    dropped_invalid=(
+        "These saved answers do not fit the questionnaire. They are dropped and asked again:"
+    ),
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

@@ -216,7 +216,9 @@ def _resumed(
             item.id: item.text for item in [*questionnaire.questions, *questionnaire.statements]
         }
         lines = [f"  - {i}" + (f": {texts[i]}" if i in texts else "") for i in restored.dropped]
-        conversation.notify("\n".join([session.messages.dropped_answers, *lines]))
+        messages = session.messages
+        why = messages.dropped_answers if restored.changed else messages.dropped_invalid
+        conversation.notify("\n".join([why, *lines]))
     if walk.current is not None:
         conversation.notify(
             session.messages.resumed_at.format(k=walk.index + 1, total=len(all_steps))
