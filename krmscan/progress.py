@@ -213,10 +213,13 @@ def restore(progress: ProgressFile, loaded: LoadedQuestionnaire, steps: Sequence
     kept: dict[str, AnswerValue] = {}
     dropped: list[str] = []
     for answer_id, value in progress.answers.items():
-        if answer_id in asked and not rules.problems_of(answer_id, value):
-            kept[answer_id] = value
-        elif not _left_out(loaded, answer_id):
+        if answer_id not in asked:
+            if not _left_out(loaded, answer_id):
+                dropped.append(answer_id)
+        elif rules.problems_of(answer_id, value):
             dropped.append(answer_id)
+        else:
+            kept[answer_id] = value
     position = progress.position.id if progress.position is not None else None
     changed = progress.questionnaire.sha256 != loaded.sha256
     return Restored(kept, tuple(dropped), position, changed)
