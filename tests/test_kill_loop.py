@@ -46,7 +46,7 @@ def _take(loaded: LoadedQuestionnaire, folder: Path, typed: str, resume: taking.
             loaded.questionnaire, messages, console, io.StringIO(typed)
         )
         taking.take(loaded, prompter, folder / "a.json", resume=resume)
-    except BaseException:  # noqa: BLE001 - the child reports by its exit code only
+    except BaseException:  # the child reports by its exit code only
         code = 1
     finally:
         os._exit(code)
@@ -87,7 +87,7 @@ def test_sigkill_during_the_final_save_leaves_whole_files(
     started = time.monotonic()
     assert _run(shipped, whole, last, None) == 0
     duration = time.monotonic() - started
-    generator = random.Random(9)  # noqa: S311 - moments to kill at, not secrets
+    generator = random.Random(9)  # moments to kill at, not secrets
     outcomes = {"answers": 0, "progress": 0}
     for run in range(RUNS):
         folder = tmp_path / f"run{run}"
