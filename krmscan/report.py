@@ -13,6 +13,7 @@ import html as markup
 import io
 import re
 import textwrap
+import warnings
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
@@ -50,13 +51,19 @@ def html(results: Results, collected: Collected, *, today: date | None = None) -
     )
     import matplotlib
 
-    with matplotlib.rc_context(
-        {
-            "text.parse_math": False,  # a "$" in a label is a dollar, not mathematics
-            "svg.fonttype": "path",  # text drawn as shapes: the same on every machine
-            "font.family": "DejaVu Sans",  # shipped with matplotlib
-        }
+    with (
+        matplotlib.rc_context(
+            {
+                "text.parse_math": False,  # a "$" in a label is a dollar, not mathematics
+                "svg.fonttype": "path",  # text drawn as shapes: the same on every machine
+                "font.family": "DejaVu Sans",  # shipped with matplotlib
+            }
+        ),
+        warnings.catch_warnings(),
     ):
+        # A label may hold a character the font lacks (a control character, a rare script):
+        # it is drawn as a box, and matplotlib's warning would echo it raw on stderr.
+        warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
         sections = "".join(
             _organisation(
                 questionnaire,
