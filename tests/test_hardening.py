@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import signal
 import subprocess
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -343,3 +346,38 @@ def test_an_other_text_is_stored_as_typed(shipped: LoadedQuestionnaire) -> None:
     """The limit counts characters, as the respondent sees them."""
     other = OtherAnswer(id="doel_anders", text="é" * MAX_TEXT_LENGTH)
     assert Rules(shipped.questionnaire).problems_of("krm_doelen", [other]) == []
+
+
+def _file_size_limit(limit: int) -> Callable[[], None]:
+    """In the child: files can grow to ``limit`` bytes only (as on a full disk, EFBIG)."""
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_a_full_disk_while_saving_progress_gives_the_command_that_continues(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    lines = plain_lines(shipped.questionnaire, sample_answers(shipped.questionnaire))
+    result = run_krmscan(
+        "take", "-o", "a.json", cwd=tmp_path, input=_typed(lines), preexec_fn=_file_size_limit(1500)
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Opslaan in a.json.partial lukte niet: File too large." in result.stderr
+    assert "krmscan take --resume -o a.json" in result.stderr
+    saved = json.loads((tmp_path / "a.json.partial").read_text("utf-8"))  # the last whole save
+    assert saved["answers"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json.partial"]
+    answered = len(saved["answers"]) + sum(
+        isinstance(v, list) and any(isinstance(c, dict) for c in v)
+        for v in saved["answers"].values()
+    )
+    resumed = run_krmscan(
+        "take", "--resume", "-o", "a.json", cwd=tmp_path, input=_typed(lines[answered:])
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert run_krmscan("score", tmp_path / "a.json").returncode == 0
