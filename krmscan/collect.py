@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import multiprocessing
 import os
 import re
@@ -169,7 +168,7 @@ class Loader:
         """One file as a respondent, or skipped with the reason (the same checks as `score`)."""
         try:
             raw = answers.read(file)
-            answers_file, data = answers.document(raw, file, personal=self.personal)
+            answers_file = answers.parse(raw, file, personal=self.personal)
             warnings = answers.check(answers_file, self.loaded, file, self.rules)
         except BadDataError as error:
             return Skipped(file, _reason(error.message, file))
@@ -201,7 +200,7 @@ class Loader:
             choices=choices,
             others=others,
             texts=texts,
-            digest=content_digest(data),
+            digest=content_digest(answers_file, texts, choices, others, codes),
             warnings=tuple(warnings),
         )
 
@@ -210,10 +209,28 @@ class Loader:
         return [self.load(file) for file in files]
 
 
-def content_digest(data: object) -> bytes:
-    """A digest of a file's content, not its bytes: other indentation or key order is the same."""
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).digest()
+def content_digest(
+    answers_file: answers.AnswersFile,
+    texts: dict[str, str],
+    choices: dict[str, tuple[str, ...]],
+    others: dict[str, str],
+    codes: bytes,
+) -> bytes:
+    """A digest of a file's content, not its bytes: other indentation or key order is the same.
+
+    It covers everything the file says (questionnaire, times and every answer), read in
+    questionnaire order from what the respondent was reduced to.
+    """
+    reference = answers_file.questionnaire
+    content = (
+        (reference.id, reference.version, reference.sha256),
+        (answers_file.started_at, answers_file.completed_at),
+        texts,
+        choices,
+        others,
+        codes,
+    )
+    return hashlib.sha256(repr(content).encode("utf-8", "surrogatepass")).digest()
 
 
 def _reason(message: str, file: str) -> str:

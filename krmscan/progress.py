@@ -33,7 +33,7 @@ from krmscan.answers import (
     QuestionnaireRef,
     Rules,
     Strict,
-    without_duplicate_keys,
+    refuse_duplicate_keys,
 )
 from krmscan.errors import BadDataError, NotSavedError, UsageError
 from krmscan.files import read_limited, write_private
@@ -161,7 +161,7 @@ def load(path: Path, loaded: LoadedQuestionnaire, messages: Messages) -> Progres
         ) from None
     try:
         progress = ProgressFile.model_validate_json(raw, strict=True)  # exact types
-        without_duplicate_keys(raw, path)
+        refuse_duplicate_keys(raw, path)
     except BadDataError as error:
         raise BadDataError(
             messages.resume_unreadable.format(progress=path, problem=error.message)
