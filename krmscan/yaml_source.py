@@ -15,6 +15,7 @@ millisecond of start-up, paid by every command.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, NamedTuple, cast
 
 import yaml
@@ -120,7 +121,8 @@ def load_yaml(text: str) -> YamlDocument:
         node = loader.get_single_node()
         document = YamlDocument(data=None)
         if node is not None:
-            document.data = _Builder(loader, document).build(node, (), 0).value
+            builder = _Builder(loader, document, _alias_positions(text))
+            document.data = builder.build(node, (), 0).value
         return document
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error, text) from None
@@ -188,6 +190,22 @@ def _quoted(value: str) -> str:
     return f"'{shown}'"
 
 
+_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]")
+"""An alias (``*name``) somewhere: a ``*`` after a space or bracket, before a name."""
+
+
+def _alias_positions(text: str) -> Iterator[Position] | None:
+    """Where each alias stands, in document order (the composed nodes do not keep it).
+
+    Only for documents that use aliases without merge keys: each alias is then met exactly
+    once, in this order, as a node built before. None otherwise.
+    """
+    if _ALIAS.search(text) is None or "<<" in text:
+        return None
+    events = yaml.parse(text, Loader=SafeLoader)
+    return iter([_position(e.start_mark) for e in events if isinstance(e, yaml.AliasEvent)])
+
+
 def _too_deep() -> str:
     return f"values are nested more than {MAX_DEPTH} levels deep here; flatten the file"
 
@@ -208,9 +226,12 @@ class _Builder:
     never expanded. Recursion is safe: it stops at `MAX_DEPTH` levels.
     """
 
-    def __init__(self, loader: Any, document: YamlDocument) -> None:
+    def __init__(
+        self, loader: Any, document: YamlDocument, aliases: Iterator[Position] | None = None
+    ) -> None:
         self.loader = loader
         self.document = document
+        self.aliases = aliases
         self.built: dict[int, _Built] = {}
         self.open: set[int] = set()
 
@@ -218,6 +239,9 @@ class _Builder:
         """The data of ``node`` at ``path``, ``depth`` levels below the top."""
         known = self.built.get(id(node))
         if known is not None:  # an alias of a node built before
+            alias = next(self.aliases, None) if self.aliases is not None else None
+            if alias is not None:  # a problem inside it is shown at the alias, not the anchor
+                self.document.positions.setdefault(path, alias)
             if depth + known.height - 1 > MAX_DEPTH:
                 raise YamlSyntaxError(_too_deep(), _position(node.start_mark))
             return known

@@ -595,6 +595,25 @@ CASES = [
         ],
     ),
     Case(
+        "a problem inside an alias is shown at the alias",
+        [
+            (
+                "          - id: over_nadenken\n",
+                f"          - &leeg {{id: x_leeg, {MARK}text: ''}}\n"
+                "          - id: over_nadenken\n",
+            ),
+            (
+                "          - id: doel_verkoop_aanvullende_dienstverlening\n",
+                f"          - {MARK}*leeg\n"
+                "          - id: doel_verkoop_aanvullende_dienstverlening\n",
+            ),
+        ],
+        [
+            ("sections[0].questions[3].options[0].text", "must not be empty"),
+            ("sections[0].questions[4].options[0].text", "must not be empty"),
+        ],
+    ),
+    Case(
         "footnote without a marked statement",
         [
             ("de partners* zich", "de partners zich"),
