@@ -45,6 +45,7 @@ from krmscan.questionnaire import (
     Statement,
     TextQuestion,
 )
+from krmscan.text import printable
 
 if TYPE_CHECKING:
     from questionary import Question as Prompt
@@ -414,9 +415,13 @@ class QuestionaryPrompter:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters, broken between words only (paragraphs kept)."""
+    """Lines of at most ``width`` characters, broken between words only (paragraphs kept).
+
+    Every arrow-key prompt's message and choice passes here: control characters and
+    bidirectional overrides from the questionnaire are made visible (`printable`).
+    """
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in printable(text, lines=True).split("\n"):
         lines.extend(
             textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]
         )

@@ -199,3 +199,29 @@ def test_a_terminal_sees_no_escape_sequence_from_the_data(tmp_path: Path) -> Non
     colours = re.sub(r"\x1b\[[0-9;]*m", "", raw)
     assert "Evil" in colours
     assert not brought(colours, allowed="\r\n"), repr(colours[:400])
+
+
+def test_the_arrow_key_prompts_show_no_override_or_escape_from_the_questionnaire(
+    tmp_path: Path,
+) -> None:
+    """prompt_toolkit shows C0 and C1 characters as ``^[`` itself; krmscan adds the rest."""
+    evil = "Evil\x1b]0;pwned\x07\u202e\u2067reversed"
+    yaml_path = tmp_path / "q.yaml"
+    yaml_path.write_text(
+        yaml.safe_dump(_filled(copy.deepcopy(MINI), iter([evil] * 200)), allow_unicode=True)
+    )
+    child = pexpect.spawn(
+        str(KRMSCAN),
+        ["take", "-q", str(yaml_path), "-o", str(tmp_path / "a.json")],
+        env={**os.environ, "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"},
+        dimensions=(24, 80),
+        timeout=20,
+    )
+    child.expect("reversed")  # the first question is on the screen
+    seen = (child.before or b"") + (child.after or b"")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    raw = (seen + (child.before or b"")).decode("utf-8", "replace")
+    child.close()
+    assert "\x1b]0;pwned" not in raw
+    assert not set(BIDI) & set(raw)
