@@ -245,11 +245,22 @@ def _unnamed(folder: Path) -> int:
 
 
 def _link_unnamed(fd: int, temporary: Path) -> bool:
-    """Give the unnamed file ``fd`` the name ``temporary``; False where the system refuses."""
+    """Give the unnamed file ``fd`` the name ``temporary``; False where the system refuses.
+
+    The folder is given as a file descriptor: only then does `os.link` call
+    ``linkat(..., AT_SYMLINK_FOLLOW)``; without one (Python 3.11) it calls ``link()``, which
+    links the ``/proc/self/fd`` entry itself and fails with EXDEV.
+    """
     try:
-        os.link(f"/proc/self/fd/{fd}", temporary, follow_symlinks=True)
+        folder = os.open(temporary.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
         return False
+    try:
+        os.link(f"/proc/self/fd/{fd}", temporary.name, dst_dir_fd=folder, follow_symlinks=True)
+    except OSError:
+        return False
+    finally:
+        os.close(folder)
     return True
 
 

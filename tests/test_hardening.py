@@ -381,3 +381,27 @@ def test_a_full_disk_while_saving_progress_gives_the_command_that_continues(
     )
     assert resumed.returncode == 0, resumed.stderr
     assert run_krmscan("score", tmp_path / "a.json").returncode == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="O_TMPFILE is Linux only")
+def test_the_file_being_written_has_no_name_until_it_is_complete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the data is written and fsynced, the folder shows no temporary file at all."""
+    try:
+        os.close(os.open(tmp_path, os.O_TMPFILE | os.O_WRONLY, 0o600))
+    except OSError as error:
+        pytest.skip(f"this file system has no O_TMPFILE: {error}")
+    seen: list[list[str]] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        seen.append(sorted(os.listdir(tmp_path)))  # noqa: PTH208 - names only
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    files.write_private(tmp_path / "out.json", b"{}")
+    monkeypatch.undo()
+    # The data's fsync with nothing named yet, then the folder's after the rename: never a
+    # named temporary file written (that would be a third fsync, with its name listed).
+    assert seen == [[], ["out.json"]]
