@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -171,8 +172,12 @@ class OrganisationSummary:
 
 
 def organisation_key(name: str) -> str:
-    """The form in which organisation names are compared: case and runs of spaces ignored."""
-    return " ".join(name.split()).casefold()
+    """The form in which organisation names are compared: case and runs of spaces ignored.
+
+    Unicode-normalised too (NFC, after case folding): "Woonstéde" typed with a composed é or
+    with e + a combining accent is one organisation, as it looks.
+    """
+    return unicodedata.normalize("NFC", " ".join(name.split()).casefold())
 
 
 def group(respondents: Sequence[Respondent]) -> list[tuple[list[str], list[Respondent]]]:

@@ -76,8 +76,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         except KrmscanError as error:
             if _debug:
                 raise
-            with contextlib.suppress(OSError):  # e.g. the terminal is gone (SIGHUP)
-                sys.stderr.write(error.message.rstrip("\n") + "\n")
+            _note(error.message.rstrip("\n"))  # not even when the terminal is gone (SIGHUP)
             raise typer.Exit(int(error.exit_code)) from None
 
     return wrapper
@@ -143,6 +142,11 @@ def take(  # noqa: PLR0917 - typer passes options positionally
 
     if resume and restart:
         raise UsageError("--resume and --restart exclude each other; pass one of them")
+    if sys.stdin is None or sys.stdin.closed:
+        raise UsageError(
+            "standard input is closed, so no answer can be read; run krmscan take at a terminal "
+            "or give the answers with < FILE"
+        )
     loaded = questionnaire.load(questionnaire_path)
     taking.check_output(output, force=force)
     messages = messages_for(loaded.questionnaire.language)
@@ -251,7 +255,9 @@ def score(
     ] = Format.table,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically), not the screen."),
+        typer.Option(
+            "--output", "-o", help="Write to this file (atomically), not the screen; - = stdout."
+        ),
     ] = None,
     organisation: OrganisationOption = None,
     min_group: MinGroupOption = 5,
@@ -273,8 +279,11 @@ def score(
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Score answers files: one file as a personal table, many as organisation results."""
-    from krmscan import questionnaire
+    from krmscan import files, questionnaire
 
+    if output_format is Format.xlsx:
+        _binary_output(output, "--format xlsx", "FILE.xlsx")
+    _check_output(output, [*paths, questionnaire_path])
     loaded = questionnaire.load(questionnaire_path)
     segment_by = _segment_question(loaded, by)
     if previous_questionnaire is not None and not previous:
@@ -282,12 +291,10 @@ def score(
             "--previous-questionnaire reads the --previous round: give --previous PATH"
         )
     comparing = bool(benchmark or previous or by)
-    one = len(paths) == 1 and not paths[0].is_dir() and not comparing
+    one = len(paths) == 1 and not files.is_folder(paths[0]) and not comparing
     if one and output_format in (Format.table, Format.json) and organisation is None:
         _score_one(loaded, paths[0], output_format, output)
         return
-    if output_format is Format.xlsx and output is None:
-        raise UsageError("--format xlsx writes a binary file: give it with -o FILE.xlsx")
     from krmscan import export, render
     from krmscan.messages import messages_for
 
@@ -298,6 +305,7 @@ def score(
         min_group=min_group,
         include_personal=include_personal,
         include_small=include_small,
+        output=output,
     )
     messages = messages_for(loaded.questionnaire.language)
     figures, quality, complete = _comparisons(
@@ -397,7 +405,7 @@ def _other_collection(
 
     found = collect.collect(paths, loaded)
     for line in render.collection_notes(found):
-        sys.stderr.write(f"{option}: {line}\n")
+        _note(f"{option}: {line}")
     if not found.respondents:
         raise BadDataError(f"{option}: no answers files could be scored; see the reasons above")
     return found
@@ -430,12 +438,12 @@ def _score_one(
 
     answered = answers.load(file, loaded)
     for warning in answered.warnings:
-        sys.stderr.write(f"warning: {warning}\n")
+        _note(f"warning: {warning}")
     result = scoring.score(loaded.questionnaire, answered.file.answers)
     if output_format is Format.json:
-        import json
+        from krmscan.export import json_text
 
-        _emit(json.dumps(scoring.as_dict(result), ensure_ascii=False, indent=2) + "\n", output)
+        _emit(json_text(scoring.as_dict(result)) + "\n", output)
     else:
         from krmscan import render
         from krmscan.messages import messages_for
@@ -452,14 +460,16 @@ def _organisation_results(
     min_group: int,
     include_personal: bool,
     include_small: bool,
+    output: Path | None,
     exports: bool = True,
 ) -> "tuple[collect.Collected, aggregate.Results]":
     """Load every answers file under ``paths``, tell what was left out, and aggregate."""
     from krmscan import aggregate, collect, render
 
     collection = collect.collect(paths, loaded)
+    _check_output(output, [*(r.file for r in collection.respondents), *collection.progress_files])
     for line in render.collection_notes(collection):
-        sys.stderr.write(line + "\n")
+        _note(line)
     if not collection.respondents:
         raise BadDataError("no answers files could be scored; see the reasons above")
     results = aggregate.results(
@@ -471,7 +481,7 @@ def _organisation_results(
         include_small=include_small,
     )
     for line in render.small_group_notes(results, exports=exports):
-        sys.stderr.write(line + "\n")
+        _note(line)
     return collection, results
 
 
@@ -480,13 +490,14 @@ def _emit(data: str | bytes, output: Path | None) -> None:
 
     Text goes out in the terminal's encoding, bytes (UTF-8 exports) as they are.
     """
-    if output is None:
+    if _is_stdout(output):
         if isinstance(data, str):
             sys.stdout.write(data)
         else:
             sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    assert output is not None  # _is_stdout said so
     from krmscan import export
 
     export.write(output, data.encode("utf-8") if isinstance(data, str) else data)
@@ -509,6 +520,44 @@ class ReportFormat(str, Enum):
     pdf = "pdf"
 
 
+STDOUT = Path("-")
+"""``-o -``: standard output."""
+
+
+def _is_stdout(output: Path | None) -> bool:
+    return output is None or output == STDOUT
+
+
+def _check_output(output: Path | None, inputs: "list[Path | str | None]") -> None:
+    """Refuse an output that is no regular file or that is one of ``inputs`` (exit 2)."""
+    if _is_stdout(output):
+        return
+    from krmscan import files
+
+    assert output is not None  # _is_stdout said so
+    files.check_output(output, [given for given in inputs if given is not None])
+
+
+def _binary_output(output: Path | None, what: str, example: str) -> None:
+    """A binary file goes to -o FILE, or to a standard output that is no terminal."""
+    if output is None or (output == STDOUT and _stdout_is_terminal()):
+        raise UsageError(
+            f"{what} writes a binary file: give it with -o {example} (or -o - into a pipe)"
+        )
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+def _note(line: str) -> None:
+    """One line on standard error, its control characters from data made visible."""
+    from krmscan.text import printable
+
+    with contextlib.suppress(OSError):
+        sys.stderr.write(printable(line, lines=True) + "\n")
+
+
 @app.command()
 @reports_errors
 def report(
@@ -517,7 +566,10 @@ def report(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="The file to write: rapport.html or rapport.pdf.", dir_okay=False
+            "--output",
+            "-o",
+            help="The file to write: rapport.html or rapport.pdf (- for stdout).",
+            dir_okay=False,
         ),
     ] = None,
     split: Annotated[
@@ -568,6 +620,9 @@ def report(
     from krmscan.messages import messages_for
     from krmscan.report import document
 
+    _check_output(output, [*paths, questionnaire_path, invited_file])
+    if wants_pdf and output == STDOUT:
+        _binary_output(output, "a PDF report", "rapport.pdf")
     loaded = questionnaire.load(questionnaire_path)
     messages = messages_for(loaded.questionnaire.language)
     collection, job = document.prepare(
@@ -584,11 +639,15 @@ def report(
             invited_file=invited_file,
             template_dir=template,
         ),
-        note=lambda line: sys.stderr.write(line + "\n"),
+        note=_note,
     )
+    if split is not None:
+        for planned in job.targets:
+            _check_output(planned, [*paths, questionnaire_path, invited_file])
     _write_reports(job)
-    for target in job.targets if len(job.targets) <= 3 else [split]:
-        sys.stderr.write(messages.rep_written.format(path=target) + "\n")
+    for written in job.targets if len(job.targets) <= 3 else [split]:
+        if not _is_stdout(written):
+            _note(messages.rep_written.format(path=written))
     if collection.skipped:
         raise typer.Exit(1)
 
@@ -636,6 +695,9 @@ def main() -> None:
       and hardly any garbage cycles; with the collector's default threshold of 700 new objects
       it runs dozens of collections over them. A threshold of 50,000 keeps collecting, rarely.
     """
+    from krmscan.text import install_ascii_fallback
+
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     gc.set_threshold(50_000)
+    install_ascii_fallback(sys.stdout, sys.stderr)
     app()

@@ -4,8 +4,9 @@ Folders are searched recursively for ``*.json`` (hidden files and folders left o
 files of unfinished scans (``*.partial``) are never answers. Every file is read, parsed and
 checked with exactly the rules of a single file (`krmscan.answers`), scored once
 (`krmscan.scoring.Scorer`), and reduced to a compact `Respondent`. A bad file does not stop the
-others: it is kept as `Skipped` with its reason. Files with identical bytes are one respondent,
-counted once, with the copies named on it.
+others: it is kept as `Skipped` with its reason. Files with the same content (the same JSON
+data, whatever its layout or key order) are one respondent, counted once, with the copies
+named on it.
 
 With thousands of files the work is split over the machine's cores (forked processes inherit
 the questionnaire, parsed once); results are the same as loading them one by one.
@@ -28,6 +29,7 @@ from pathlib import Path
 from krmscan import answers
 from krmscan.answers import OtherAnswer
 from krmscan.errors import BadDataError
+from krmscan.files import is_folder
 from krmscan.questionnaire import (
     AmbitionQuestion,
     LoadedQuestionnaire,
@@ -102,7 +104,12 @@ def find(paths: Sequence[Path]) -> tuple[list[str], list[Skipped], list[str]]:
     progress: list[str] = []
     for path in paths:
         name = os.fspath(path)
-        if Path(name).is_dir():
+        try:
+            folder = is_folder(name)
+        except BadDataError as error:
+            skipped.append(Skipped(name, _reason(error.message, name)))
+            continue
+        if folder:
             found = _search(name, progress, skipped)
             if not found and not any(s.file == name for s in skipped):
                 skipped.append(Skipped(name, NO_ANSWERS_FILES))
@@ -150,6 +157,7 @@ class Loader:
         questionnaire = loaded.questionnaire
         self.loaded = loaded
         self.rules = answers.Rules(questionnaire)
+        self.personal = answers.personal_ids(questionnaire)
         self.scorer = Scorer(questionnaire)
         group = questionnaire.group_question
         self.group_id = group.id if group else None
@@ -164,7 +172,7 @@ class Loader:
         """One file as a respondent, or skipped with the reason (the same checks as `score`)."""
         try:
             raw = answers.read(file)
-            answers_file = answers.parse(raw, file)
+            answers_file = answers.parse(raw, file, personal=self.personal)
             warnings = answers.check(answers_file, self.loaded, file, self.rules)
         except BadDataError as error:
             return Skipped(file, _reason(error.message, file))
@@ -196,7 +204,7 @@ class Loader:
             choices=choices,
             others=others,
             texts=texts,
-            digest=hashlib.sha256(raw).digest(),
+            digest=content_digest(answers_file, texts, choices, others, codes),
             started_at=answers_file.started_at,
             completed_at=answers_file.completed_at,
             warnings=tuple(warnings),
@@ -205,6 +213,30 @@ class Loader:
     def load_many(self, files: Iterable[str]) -> list[Respondent | Skipped]:
         """Each file in order."""
         return [self.load(file) for file in files]
+
+
+def content_digest(
+    answers_file: answers.AnswersFile,
+    texts: dict[str, str],
+    choices: dict[str, tuple[str, ...]],
+    others: dict[str, str],
+    codes: bytes,
+) -> bytes:
+    """A digest of a file's content, not its bytes: other indentation or key order is the same.
+
+    It covers everything the file says (questionnaire, times and every answer), read in
+    questionnaire order from what the respondent was reduced to.
+    """
+    reference = answers_file.questionnaire
+    content = (
+        (reference.id, reference.version, reference.sha256),
+        (answers_file.started_at, answers_file.completed_at),
+        texts,
+        choices,
+        others,
+        codes,
+    )
+    return hashlib.sha256(repr(content).encode("utf-8", "surrogatepass")).digest()
 
 
 def _reason(message: str, file: str) -> str:

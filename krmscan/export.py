@@ -26,6 +26,7 @@ from krmscan.questionnaire import (
     TextQuestion,
 )
 from krmscan.scoring import Scorer, as_dict
+from krmscan.text import json_escaped, printable
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -101,8 +102,17 @@ def _respondent_json(
 
 
 def json_bytes(data: object) -> bytes:
-    """Indented UTF-8 JSON with a final newline."""
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """Indented UTF-8 JSON with a final newline, every control character escaped."""
+    return (json_text(data) + "\n").encode("utf-8")
+
+
+def json_text(data: object) -> str:
+    """Indented JSON that keeps the data exact and yet carries no control character raw.
+
+    `json` escapes C0 controls itself; DEL, C1 controls and bidirectional overrides are
+    escaped here too (as a u202e escape), so printing the JSON never drives a terminal.
+    """
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 # One row per respondent.
@@ -165,7 +175,17 @@ def to_csv(results: Results, *, decimal_comma: bool = False) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def safe_cell(cell: Cell) -> Cell:
+    """A cell for a spreadsheet (CSV or xlsx): texts with their control characters replaced.
+
+    openpyxl refuses most C0 characters (`IllegalCharacterError`) and Excel would show or obey
+    the rest; a newline in a typed text becomes a visible mark as well.
+    """
+    return printable(cell) if isinstance(cell, str) else cell
+
+
 def _csv_cell(cell: Cell, *, decimal_comma: bool) -> str:
+    cell = safe_cell(cell)
     if cell is None:
         return ""
     if isinstance(cell, float):
@@ -317,13 +337,14 @@ def _fill(sheet: Worksheet, header: list[str], rows: Iterator[list[Cell]]) -> No
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append(header)
+    sheet.append([safe_cell(column) for column in header])
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
     sheet.freeze_panes = "A2"
     widths = [len(column) for column in header]
-    for row in rows:
+    for given in rows:
+        row = [safe_cell(cell) for cell in given]
         sheet.append(row)
         for index, value in enumerate(row):
             if isinstance(value, str):

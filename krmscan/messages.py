@@ -139,6 +139,11 @@ class Messages(NamedTuple):
     respondents_count: str
     more_other_texts: str
     levels_legend: str
+    # issue 9: hardening (saving that fails, limits at input)
+    not_saved: str
+    not_saved_nothing: str
+    text_too_long: str
+    dropped_invalid: str
 
     # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
     benchmark_title: str
@@ -591,6 +596,20 @@ DUTCH = Messages(
         "elke organisatie heeft minder dan {min_group} respondenten: geen rapport; geef "
         "--include-small-groups of een lagere --min-group"
     ),
+    # issue 9: hardening (saving that fails, limits at input)
+    not_saved=(
+        "Opslaan in {file} lukte niet: {problem}.\nUw antwoorden tot dan toe staan in "
+        "{progress}. Maak ruimte vrij (of los het probleem op) en ga verder met:\n  {command}"
+    ),
+    not_saved_nothing=(
+        "Opslaan in {file} lukte niet: {problem}.\nEr is nog niets bewaard. Maak ruimte vrij "
+        "(of los het probleem op) en begin opnieuw met:\n  {command}"
+    ),
+    text_too_long="Dit antwoord is te lang: {count} tekens, maximaal {limit}. Maak het korter.",
+    dropped_invalid=(
+        "Deze bewaarde antwoorden passen niet bij de vragenlijst. Ze vervallen en worden "
+        "opnieuw gevraagd:"
+    ),
 )
 
 ENGLISH = Messages(
@@ -921,6 +940,19 @@ ENGLISH = Messages(
     rep_nothing_left=(
         "every organisation has fewer than {min_group} respondents: no report; give "
         "--include-small-groups or a lower --min-group"
+    ),
+    # issue 9: hardening (saving that fails, limits at input)
+    not_saved=(
+        "Could not save to {file}: {problem}.\nYour answers so far are in {progress}. Free "
+        "some space (or solve the problem) and continue with:\n  {command}"
+    ),
+    not_saved_nothing=(
+        "Could not save to {file}: {problem}.\nNothing has been saved yet. Free some space "
+        "(or solve the problem) and start again with:\n  {command}"
+    ),
+    text_too_long="This answer is too long: {count} characters, at most {limit}. Shorten it.",
+    dropped_invalid=(
+        "These saved answers do not fit the questionnaire. They are dropped and asked again:"
     ),
 )
 

@@ -22,11 +22,13 @@ from rich.console import (
 )
 from rich.panel import Panel
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from krmscan.answers import OtherAnswer, choice_id
 from krmscan.questionnaire import AmbitionQuestion, Statement, TextQuestion
+from krmscan.text import has_control, printable
 
 if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring for them
     from krmscan.answers import AnswerValue
@@ -42,13 +44,32 @@ if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
     from krmscan.compare import Change, Comparisons, Previous, Quality, Segments
 
 
+class SafeConsole(Console):
+    """A rich console that never lets data drive the terminal.
+
+    Every text it prints passes through `printable`: an ESC, BEL or bidirectional override
+    from an answers file, a questionnaire or a file name is shown, never obeyed. Rich's own
+    styles (control segments) are left alone.
+    """
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        """Rich's segments, their texts made printable."""
+        for segment in super().render(renderable, options):
+            if segment.control or not has_control(segment.text.replace("\n", "")):
+                yield segment
+            else:
+                yield Segment(printable(segment.text, lines=True), segment.style)
+
+
 def console(*, stderr: bool = False) -> Console:
     """A console on stdout (or stderr) that honours NO_COLOR and the terminal's width.
 
     Rich takes a dumb terminal to be 80 columns wide; its real width (or ``COLUMNS``) is used.
     """
     size = shutil.get_terminal_size() if os.environ.get("TERM") == "dumb" else None
-    return Console(
+    return SafeConsole(
         stderr=stderr,
         highlight=False,
         file=sys.stderr if stderr else sys.stdout,
@@ -679,7 +700,7 @@ def small_group_notes(results: Results, *, exports: bool = True) -> Iterator[str
 
 def as_text(renderable: RenderableType, *, width: int = 100) -> str:
     """A renderable as plain text (no colour), for writing to a file."""
-    console = Console(
+    console = SafeConsole(
         file=io.StringIO(), width=width, color_system=None, highlight=False, force_terminal=False
     )
     with console.capture() as capture:

@@ -9,6 +9,7 @@ control character from an answers file or questionnaire is shown, never obeyed.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,9 @@ from krmscan.report.content import (
     read_invited,
 )
 from krmscan.text import printable
+
+STDOUT = Path("-")
+"""``-o -``: the report goes to standard output."""
 
 if TYPE_CHECKING:
     import jinja2
@@ -369,9 +373,14 @@ def run(job: Job, advance: Callable[[], None] = lambda: None) -> None:
             raise BadDataError(f"--split {job.folder}: cannot create: {error}") from None
     make = chart_maker(job.renderer)
     for doc, target in zip(job.documents, job.targets, strict=True):
-        text = job.renderer.html(doc, make)
+        # Every text from the data, in the page and in its charts, with its controls made visible.
+        text = printable(job.renderer.html(doc, make), lines=True)
         data = pdf(text, target.parent) if job.file_format is Format.pdf else text.encode()
-        write(target, data)
+        if target == STDOUT:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            write(target, data)
         advance()
 
 
