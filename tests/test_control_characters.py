@@ -28,10 +28,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from krmscan import aggregate, cli, collect, export, questionnaire, render, report, scoring
+from krmscan import aggregate, cli, collect, export, questionnaire, render, scoring
 from krmscan.answers import OtherAnswer, build, dump
 from krmscan.messages import messages_for
 from krmscan.questionnaire import LoadedQuestionnaire, MultipleChoiceQuestion, TextQuestion
+from krmscan.report import document
 from tests.support import KRMSCAN, sample_answers
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
@@ -168,8 +169,22 @@ def test_no_output_carries_a_control_character_from_the_data(texts: list[str]) -
 @settings(max_examples=3, deadline=None)
 @given(st.lists(nasty, min_size=4, max_size=4))
 def test_the_report_carries_no_control_character_from_the_data(texts: list[str]) -> None:
-    with _results(texts) as (_loaded, collected, results):
-        page = report.html(results, collected)
+    with _results(texts) as (_loaded, collected, results), tempfile.TemporaryDirectory() as out:
+        target = Path(out) / "rapport.html"
+        job = document.plan(
+            results,
+            collected,
+            output=target,
+            split=None,
+            file_format=None,
+            include_small=True,
+            invited=None,
+            invited_source="",
+            template_dir=None,
+            whole_run=True,
+        )
+        document.run(job)
+        page = target.read_text(encoding="utf-8")
         assert not brought(page)
         assert page.startswith("<!DOCTYPE html>")
 

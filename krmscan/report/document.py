@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -181,7 +182,10 @@ def chart_maker(renderer: Renderer) -> Callable[[OrganisationReport], dict[str, 
             for c in components
         ]
         drawn: dict[str, str] = {}
-        with matplotlib.rc_context(charts.STYLE):
+        with matplotlib.rc_context(charts.STYLE), warnings.catch_warnings():
+            # A label may hold a character the font lacks (a control character, a rare script):
+            # the SVG keeps it as text, and matplotlib's warning would echo it raw on stderr.
+            warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
             if len(components) >= charts.RADAR_FROM:
                 if not radar:
                     radar.append(
