@@ -616,7 +616,7 @@ def report(
         raise UsageError(problem)
     if invited is not None and invited_file is not None:
         raise UsageError("--invited and --invited-file exclude each other; pass one of them")
-    from krmscan import questionnaire
+    from krmscan import files, questionnaire
     from krmscan.messages import messages_for
     from krmscan.report import document
 
@@ -641,7 +641,7 @@ def report(
         ),
         note=_note,
     )
-    if split is not None:
+    if split is not None and files.is_folder(split):  # a new folder holds nothing to replace
         for planned in job.targets:
             _check_output(planned, [*paths, questionnaire_path, invited_file])
     _write_reports(job)
