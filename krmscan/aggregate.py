@@ -33,6 +33,7 @@ from fractions import Fraction
 
 from krmscan.collect import Respondent
 from krmscan.errors import BadDataError
+from krmscan.meter import Track, untracked
 from krmscan.questionnaire import (
     MultipleChoiceQuestion,
     Questionnaire,
@@ -73,7 +74,8 @@ class ComponentSummary:
     """The level of the mean score."""
     level_name: str
     mean_level: float
-    """The mean of the respondents' measured levels (1..4), as the radar chart shows."""
+    """The mean of the respondents' measured levels. Not exported or shown in the terminal
+    (it contradicts `behind`); kept only while the HTML report still draws it."""
     level_distribution: dict[int, int]
     """Measured level -> respondents, every level present."""
     ambition_gap: float
@@ -102,11 +104,35 @@ class ComponentSummary:
 
 @dataclass(frozen=True)
 class Overall:
-    """The mean of the respondents' overall scores and its level."""
+    """The mean of the respondents' overall scores, its level, and the ambition's edge."""
 
     mean_pct: float
     level: int
     level_name: str
+    ambition_pct: float
+    """The lower edge of the band of the median felt ambition (as for a component)."""
+    points_to_ambition: float
+    """Percentage points from the mean score up to `ambition_pct` (0 when reached)."""
+
+    @property
+    def behind(self) -> bool:
+        """Whether the mean score lies below where the ambition starts."""
+        return self.points_to_ambition > 0
+
+
+@dataclass(frozen=True)
+class StatementAnswers:
+    """How an organisation's respondents answered one statement."""
+
+    id: str
+    component_id: str
+    text: str
+    counts: dict[str, int]
+    """Scale point id -> respondents who chose it, in the scale's order."""
+    mean: float
+    """Mean scale weight."""
+    pct: float
+    """The mean as a percentage of the highest weight (as ``score_pct``)."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +192,8 @@ class OrganisationSummary:
     overall: Overall
     ambition: Ambition
     frequencies: list[Frequency]
+    statements: list[StatementAnswers]
+    """Every statement in questionnaire order, with its count per scale point."""
     spellings: list[str]
     """Every spelling of the name found, most common first."""
 
@@ -226,9 +254,10 @@ def organisation_summary(
         n=len(respondents),
         small=len(respondents) < min_group,
         components=components,
-        overall=_overall(questionnaire, respondents),
+        overall=_overall(questionnaire, respondents, ambition.median),
         ambition=ambition,
         frequencies=frequencies(questionnaire, respondents, include_personal=include_personal),
+        statements=statement_answers(questionnaire, columns),
         spellings=names,
     )
 
@@ -264,7 +293,7 @@ def _component(
     measured = [levels[p] for p in points]
     counts = Counter(measured)
     below = sum(levels[r.points[index]] < r.ambition for r in respondents)
-    ambition_edge = Fraction(questionnaire.band(math.ceil(median_ambition)).from_pct)
+    ambition_edge = _ambition_edge(questionnaire, median_ambition)
     return ComponentSummary(
         id=component.id,
         name=component.name,
@@ -286,6 +315,11 @@ def _component(
     )
 
 
+def _ambition_edge(questionnaire: Questionnaire, median_ambition: float) -> Fraction:
+    """Where the ambition starts: the lower edge of its band, a half median rounded up."""
+    return Fraction(questionnaire.band(math.ceil(median_ambition)).from_pct)
+
+
 def _sd(points: Sequence[int], most: int) -> float | None:
     """Sample standard deviation (n - 1) of the percentages of integer ``points``."""
     n = len(points)
@@ -296,7 +330,9 @@ def _sd(points: Sequence[int], most: int) -> float | None:
     return math.sqrt(variance)
 
 
-def _overall(questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> Overall:
+def _overall(
+    questionnaire: Questionnaire, respondents: Sequence[Respondent], median_ambition: float
+) -> Overall:
     top = _top(questionnaire)
     sizes = [top * len(component.statements) for component in questionnaire.components]
     mean = sum(
@@ -307,7 +343,14 @@ def _overall(questionnaire: Questionnaire, respondents: Sequence[Respondent]) ->
         Fraction(0),
     ) / (len(sizes) * len(respondents))
     level = level_for(questionnaire.bands, mean)
-    return Overall(float(mean), level, questionnaire.level(level).name)
+    edge = _ambition_edge(questionnaire, median_ambition)
+    return Overall(
+        mean_pct=float(mean),
+        level=level,
+        level_name=questionnaire.level(level).name,
+        ambition_pct=float(edge),
+        points_to_ambition=float(max(Fraction(0), edge - mean)),
+    )
 
 
 def _statement_range(questionnaire: Questionnaire, index: int) -> range:
@@ -366,6 +409,36 @@ def priorities(
         Priority(statement.id, statement.text, float(mean), float(100 * mean / top))
         for mean, statement in means[:PRIORITIES]
     ]
+
+
+def statement_answers(
+    questionnaire: Questionnaire, columns: Sequence[Sequence[int]]
+) -> list[StatementAnswers]:
+    """Per statement: respondents per scale point, the mean weight and its percentage.
+
+    ``columns`` holds the answer codes per statement (`code_columns`).
+    """
+    scale = questionnaire.scale
+    top = max(point.weight for point in scale)
+    found = []
+    positions = iter(columns)
+    for component in questionnaire.components:
+        for statement in component.statements:
+            column = next(positions)
+            counts = [column.count(code) for code in range(1, len(scale) + 1)]
+            total = sum(point.weight * count for point, count in zip(scale, counts, strict=True))
+            mean = Fraction(total, len(column))
+            found.append(
+                StatementAnswers(
+                    id=statement.id,
+                    component_id=component.id,
+                    text=statement.text,
+                    counts={point.id: count for point, count in zip(scale, counts, strict=True)},
+                    mean=float(mean),
+                    pct=float(100 * mean / top),
+                )
+            )
+    return found
 
 
 def frequencies(
@@ -437,6 +510,7 @@ def results(
     min_group: int = 5,
     include_personal: bool = False,
     include_small: bool = False,
+    track: Track = untracked,
 ) -> Results:
     """Group and summarise ``respondents``, only those of ``organisation`` when given.
 
@@ -465,7 +539,7 @@ def results(
                 ),
                 members,
             )
-            for names, members in groups
+            for names, members in track(groups, len(groups), "aggregating")
         ],
         min_group=min_group,
         include_personal=include_personal,

@@ -21,9 +21,12 @@ import typer
 from krmscan.errors import BadDataError, InterruptedByUser, KrmscanError, UsageError
 
 if TYPE_CHECKING:
+    from typing import IO
+
     from rich.console import RenderableType
 
     from krmscan import aggregate, collect, questionnaire
+    from krmscan.meter import Track
 
 app = typer.Typer(
     help="Medewerkerscan KRM: take the scan, score answers, validate the questionnaire.",
@@ -227,7 +230,19 @@ def score(
         ),
     ] = False,
     decimal_comma: Annotated[
-        bool, typer.Option("--decimal-comma", help="CSV numbers with a decimal comma.")
+        bool | None,
+        typer.Option(
+            "--decimal-comma/--decimal-point",
+            help="CSV numbers with a decimal comma or point (default: comma for a Dutch "
+            "questionnaire).",
+            show_default=False,
+        ),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="Every organisation's full tables, however many organisations."
+        ),
     ] = False,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
@@ -243,7 +258,10 @@ def score(
         raise UsageError("--format xlsx writes a binary file: give it with -o FILE.xlsx")
     from krmscan import export, render
     from krmscan.messages import messages_for
+    from krmscan.meter import meter_for
 
+    messages = messages_for(loaded.questionnaire.language)
+    track = meter_for(messages)
     collection, results = _organisation_results(
         loaded,
         paths,
@@ -251,20 +269,57 @@ def score(
         min_group=min_group,
         include_personal=include_personal,
         include_small=include_small,
+        track=track,
     )
     if output_format is Format.table:
-        views = render.organisation_views(results, messages_for(loaded.questionnaire.language))
+        views = render.organisation_views(results, messages, detail=detail)
         _emit_rendered(views, output)
+    elif output_format is Format.json:
+        chunks = export.json_chunks(results, collection, track=track)
+        _emit_with(lambda stream: export.write_text_chunks(stream, chunks), output)
+    elif output_format is Format.csv:
+        _emit_with(
+            lambda stream: _csv_into(stream, results, decimal_comma=decimal_comma, track=track),
+            output,
+        )
     else:
-        if output_format is Format.json:
-            data = export.json_bytes(export.as_json(results, collection))
-        elif output_format is Format.csv:
-            data = export.to_csv(results, decimal_comma=decimal_comma)
-        else:
-            data = export.to_xlsx(results, collection)
-        _emit(data, output)
+        assert output is not None  # checked above
+        export.write_with(
+            output, lambda stream: export.to_xlsx(results, collection, stream, track=track)
+        )
     if collection.skipped:
         raise typer.Exit(1)
+
+
+def _csv_into(
+    stream: "IO[bytes]",
+    results: "aggregate.Results",
+    *,
+    decimal_comma: bool | None,
+    track: "Track",
+) -> None:
+    """The CSV export as UTF-8 with a byte order mark, written into ``stream`` as it is made."""
+    import io
+
+    from krmscan import export
+
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        export.to_csv(results, text, decimal_comma=decimal_comma, track=track)
+        text.flush()
+    finally:
+        text.detach()
+
+
+def _emit_with(produce: "Callable[[IO[bytes]], object]", output: Path | None) -> None:
+    """Let ``produce`` write into ``output`` (atomically, mode 0600) or standard output."""
+    if output is None:
+        produce(sys.stdout.buffer)
+        sys.stdout.flush()
+        return
+    from krmscan import export
+
+    export.write_with(output, produce)
 
 
 def _score_one(
@@ -301,15 +356,23 @@ def _organisation_results(
     include_personal: bool,
     include_small: bool,
     exports: bool = True,
+    track: "Track | None" = None,
 ) -> "tuple[collect.Collected, aggregate.Results]":
-    """Load every answers file under ``paths``, tell what was left out, and aggregate."""
-    from krmscan import aggregate, collect, render
+    """Load every answers file under ``paths``, tell what was left out, and aggregate.
 
-    collection = collect.collect(paths, loaded)
-    for line in render.collection_notes(collection):
+    The notes about the files are in the questionnaire's language; ``track`` shows progress.
+    """
+    from krmscan import aggregate, collect, render
+    from krmscan.messages import messages_for
+    from krmscan.meter import untracked
+
+    messages = messages_for(loaded.questionnaire.language)
+    track = track or untracked
+    collection = collect.collect(paths, loaded, track=track)
+    for line in render.collection_notes(collection, messages):
         sys.stderr.write(line + "\n")
     if not collection.respondents:
-        raise BadDataError("no answers files could be scored; see the reasons above")
+        raise BadDataError(messages.no_files_scored)
     results = aggregate.results(
         loaded.questionnaire,
         collection.respondents,
@@ -317,8 +380,9 @@ def _organisation_results(
         min_group=min_group,
         include_personal=include_personal,
         include_small=include_small,
+        track=track,
     )
-    for line in render.small_group_notes(results, exports=exports):
+    for line in render.small_group_notes(results, messages, exports=exports):
         sys.stderr.write(line + "\n")
     return collection, results
 

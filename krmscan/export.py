@@ -2,65 +2,112 @@
 
 Answers of questions marked personal (name, e-mail) appear only with ``include_personal``;
 the per-respondent rows of organisations below the minimum group only with ``include_small``.
-openpyxl is imported only to write xlsx.
+
+Every format is written as it is produced, so memory does not grow with the output: JSON as
+chunks of compact text (one organisation or respondent per line, encoded by the standard
+library's C encoder), xlsx with openpyxl's write-only workbook (number formats set as the rows
+are written). openpyxl is imported only to write xlsx.
+
+Every value that came from a file passes `cell` on its way into CSV or xlsx: control characters
+are shown, never written raw (Excel would refuse the workbook).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Iterator
-from dataclasses import asdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from krmscan.aggregate import PRIORITIES, OrganisationSummary, Results
 from krmscan.collect import Collected, Respondent
 from krmscan.errors import BadDataError
-from krmscan.files import write_private
+from krmscan.files import write_private_with
+from krmscan.messages import messages_for
+from krmscan.meter import Track, untracked
 from krmscan.questionnaire import (
     AmbitionQuestion,
     MultipleChoiceQuestion,
+    Questionnaire,
     SingleChoiceQuestion,
     TextQuestion,
 )
 from krmscan.scoring import Scorer, as_dict
+from krmscan.text import printable
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-Cell = str | int | float | bool | None
+Cell = str | int | float | bool | datetime | None
 
 SHEET_RESPONDENTS = "respondents"
 SHEET_ORGANISATIONS = "organisations"
+SHEET_STATEMENTS = "statements"
 SHEET_FREQUENCIES = "frequencies"
 SHEET_SKIPPED = "skipped"
+OVERALL_ID = "overall"
+"""``component_id`` of an organisation's overall row."""
+
+
+def cell(value: Cell) -> Cell:
+    """A value as it goes into a CSV or xlsx cell: text with its control characters shown."""
+    return printable(value) if isinstance(value, str) else value
+
+
+# JSON.
+
+
+def json_chunks(
+    results: Results, collection: Collected, *, track: Track = untracked
+) -> Iterator[str]:
+    """The JSON document in pieces, each organisation and respondent compact on its own line.
+
+    ``{"organisations": [...], "respondents": [...], "skipped": [...], "duplicates": [...]}``.
+    """
+    scorer = Scorer(results.questionnaire)
+    yield '{"organisations": ['
+    for index, summary in enumerate(results.summaries):
+        withheld = summary.small and not results.include_small
+        yield ("\n" if index == 0 else ",\n") + _dumps(_organisation_json(summary, withheld))
+    yield '\n],\n"respondents": ['
+    scores: dict[tuple[tuple[int, ...], int], str] = {}
+    shown = results.shown_respondents()
+    for index, (summary, respondent) in enumerate(track(shown, len(shown), "exporting")):
+        yield ("\n" if index == 0 else ",\n") + _respondent_json(
+            results, scorer, scores, summary, respondent
+        )
+    yield "\n],\n"
+    skipped = [{"file": s.file, "reason": s.reason} for s in collection.skipped]
+    duplicates = [{"file": r.file, "copies": list(r.copies)} for r in collection.duplicates]
+    yield f'"skipped": {_dumps(skipped)},\n"duplicates": {_dumps(duplicates)}\n}}\n'
 
 
 def as_json(results: Results, collection: Collected) -> dict[str, object]:
-    """``{"organisations": [...], "respondents": [...], "skipped": [...]}``."""
-    scorer = Scorer(results.questionnaire)
-    return {
-        "organisations": [
-            _organisation_json(summary, withheld=summary.small and not results.include_small)
-            for summary in results.summaries
-        ],
-        "respondents": [
-            _respondent_json(results, scorer, summary, respondent)
-            for summary, respondent in results.shown_respondents()
-        ],
-        "skipped": [{"file": s.file, "reason": s.reason} for s in collection.skipped],
-        "duplicates": [{"file": r.file, "copies": list(r.copies)} for r in collection.duplicates],
-    }
+    """The JSON document as one object (for tests and small outputs)."""
+    loaded: dict[str, object] = json.loads("".join(json_chunks(results, collection)))
+    return loaded
 
 
-def _organisation_json(summary: OrganisationSummary, *, withheld: bool) -> dict[str, object]:
+def _dumps(data: object) -> str:
+    """Compact JSON, non-ASCII kept: the standard library's C encoder (no indent)."""
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _organisation_json(summary: OrganisationSummary, withheld: bool) -> dict[str, object]:
     data = asdict(summary)
     components = data.pop("components")
     for component, found in zip(components, summary.components, strict=True):
+        del component["mean_level"]
         component["level_distribution"] = _keyed(component["level_distribution"])
+        component["behind"] = found.behind
         component["shared_view"] = found.shared_view
+    overall = data.pop("overall")
+    overall["behind"] = summary.overall.behind
     return {
         "name": data.pop("name"),
         "n": data.pop("n"),
@@ -68,9 +115,10 @@ def _organisation_json(summary: OrganisationSummary, *, withheld: bool) -> dict[
         "respondents_withheld": withheld,
         "spellings": data.pop("spellings"),
         "components": components,
-        "overall": data.pop("overall"),
+        "overall": overall,
         "ambition": {**data["ambition"], "distribution": _keyed(summary.ambition.distribution)},
         "frequencies": {frequency.pop("id"): frequency for frequency in data.pop("frequencies")},
+        "statements": {statement.pop("id"): statement for statement in data.pop("statements")},
     }
 
 
@@ -79,151 +127,316 @@ def _keyed(counts: dict[int, int]) -> dict[str, int]:
 
 
 def _respondent_json(
-    results: Results, scorer: Scorer, summary: OrganisationSummary, respondent: Respondent
-) -> dict[str, object]:
-    data: dict[str, object] = {
+    results: Results,
+    scorer: Scorer,
+    scores: dict[tuple[tuple[int, ...], int], str],
+    summary: OrganisationSummary,
+    respondent: Respondent,
+) -> str:
+    """One respondent's line; the scores' text is made once per distinct result."""
+    key = (respondent.points, respondent.ambition)
+    scored = scores.get(key)
+    if scored is None:
+        result = scorer.result(list(respondent.points), respondent.ambition)
+        scored = scores[key] = _dumps(as_dict(result))[1:-1]
+    head: dict[str, object] = {
         "file": respondent.file,
         "organisation": summary.name,
         "copies": list(respondent.copies),
-        **as_dict(scorer.result(list(respondent.points), respondent.ambition)),
+        "started_at": respondent.started_at.isoformat(),
+        "completed_at": respondent.completed_at.isoformat(),
+        "anonymous": respondent.anonymous,
     }
+    line = f"{_dumps(head)[:-1]}, {scored}"
     if results.include_personal:
-        data["personal"] = {
-            q.id: respondent.texts.get(q.id, "")
-            for q in results.questionnaire.questions
-            if q.personal and isinstance(q, TextQuestion)
-        } | {
-            q.id: list(respondent.choices.get(q.id, ()))
-            for q in results.questionnaire.questions
-            if q.personal and not isinstance(q, TextQuestion)
-        }
-    return data
+        line += f', "personal": {_dumps(_personal(results.questionnaire, respondent))}'
+    return line + "}"
+
+
+def _personal(questionnaire: Questionnaire, respondent: Respondent) -> dict[str, object]:
+    return {
+        q.id: respondent.texts.get(q.id, "")
+        for q in questionnaire.questions
+        if q.personal and isinstance(q, TextQuestion)
+    } | {
+        q.id: list(respondent.choices.get(q.id, ()))
+        for q in questionnaire.questions
+        if q.personal and not isinstance(q, TextQuestion)
+    }
 
 
 def json_bytes(data: object) -> bytes:
-    """Indented UTF-8 JSON with a final newline."""
+    """Indented UTF-8 JSON with a final newline (a single respondent's result)."""
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # One row per respondent.
 
 
-def respondent_header(results: Results) -> list[str]:
-    """Column names: the file, the organisation, every answer by id, every score."""
+@dataclass(frozen=True)
+class Column:
+    """A column of an export: its id (the header), its label and codes (the codebook)."""
+
+    id: str
+    label: str
+    values: str = ""
+    """What the codes mean, e.g. ``0 = Oneens, 1 = Neutraal, 2 = Eens``."""
+    number_format: str | None = None
+    """The Excel number format of its cells."""
+
+
+def respondent_columns(results: Results) -> list[Column]:
+    """The file, the organisation, the dates, every answer, weight and score, as columns.
+
+    A multiple-choice question also gets a 0/1 column per option (``QUESTION.OPTION``), a
+    statement also its weight (``STATEMENT_weight``).
+    """
     questionnaire = results.questionnaire
-    header = ["respondent", "file", "organisation", "copies"]
-    for question in questionnaire.questions:
-        if question.group or (question.personal and not results.include_personal):
+    messages = messages_for(questionnaire.language)
+    group = questionnaire.group_question
+    yes_no = messages.code_yes_no
+    columns = [
+        Column("respondent", messages.code_respondent),
+        Column("file", messages.code_file),
+        Column("organisation", group.text if group else messages.code_organisation),
+        Column("copies", messages.code_copies),
+        Column("started_at", messages.code_started),
+        Column("completed_at", messages.code_completed),
+        Column("anonymous", messages.code_anonymous, yes_no),
+    ]
+    for question in _shown_questions(results):
+        if isinstance(question, TextQuestion):
+            columns.append(Column(question.id, question.text))
             continue
-        header.append(question.id)
-        if isinstance(question, SingleChoiceQuestion | MultipleChoiceQuestion) and any(
-            option.other for option in question.options
-        ):
-            header.append(f"{question.id}_other")
         if isinstance(question, AmbitionQuestion):
-            header.append("ambition_level")
-    header += [statement.id for statement in questionnaire.statements]
+            levels = _codes((o.id, questionnaire.level(o.level).name) for o in question.options)
+            columns.append(Column(question.id, question.text, levels))
+            columns.append(Column("ambition_level", question.text, _level_codes(questionnaire)))
+            continue
+        options = _codes((option.id, option.text) for option in question.options)
+        columns.append(Column(question.id, question.text, options))
+        if isinstance(question, MultipleChoiceQuestion):
+            columns += [
+                Column(f"{question.id}.{o.id}", f"{question.text}: {o.text}", yes_no)
+                for o in question.options
+            ]
+        other = next((option for option in question.options if option.other), None)
+        if other is not None:
+            columns.append(Column(f"{question.id}_other", f"{question.text}: {other.text}"))
+    scale_ids = _codes((point.id, point.label) for point in questionnaire.scale)
+    weights = _codes((str(point.weight), point.label) for point in questionnaire.scale)
+    columns += [Column(s.id, s.text, scale_ids) for s in questionnaire.statements]
+    columns += [
+        Column(f"{s.id}_weight", f"{s.text} ({messages.code_weight})", weights)
+        for s in questionnaire.statements
+    ]
+    levels = _level_codes(questionnaire)
     for component in questionnaire.components:
-        header += [f"{component.id}_pct", f"{component.id}_level"]
-    header += ["overall_pct", "overall_level"]
-    return header
+        columns += [
+            Column(f"{component.id}_pct", f"{component.name}: {messages.code_score}", "", "0.0"),
+            Column(f"{component.id}_level", f"{component.name}: {messages.col_level}", levels),
+        ]
+    columns += [
+        Column("overall_pct", f"{messages.overall}: {messages.code_score}", "", "0.0"),
+        Column("overall_level", f"{messages.overall}: {messages.col_level}", levels),
+    ]
+    return columns
 
 
-def respondent_rows(results: Results) -> Iterator[list[Cell]]:
-    """The rows under `respondent_header`, typed (numbers stay numbers)."""
+def _codes(pairs: Iterable[tuple[str, str]]) -> str:
+    return ", ".join(f"{code} = {text}" for code, text in pairs)
+
+
+def _level_codes(questionnaire: Questionnaire) -> str:
+    return _codes((str(level.level), level.name) for level in questionnaire.levels)
+
+
+def _shown_questions(
+    results: Results,
+) -> list[TextQuestion | SingleChoiceQuestion | MultipleChoiceQuestion | AmbitionQuestion]:
+    """The questions with columns: not the organisation, personal ones only when asked."""
+    return [
+        question
+        for question in results.questionnaire.questions
+        if not question.group and (results.include_personal or not question.personal)
+    ]
+
+
+def respondent_header(results: Results) -> list[str]:
+    """The ids of `respondent_columns`."""
+    return [column.id for column in respondent_columns(results)]
+
+
+def respondent_rows(results: Results, *, track: Track = untracked) -> Iterator[list[Cell]]:
+    """The rows under `respondent_columns`, typed (numbers stay numbers, dates datetimes)."""
     questionnaire = results.questionnaire
     scorer = Scorer(questionnaire)
     scale = [point.id for point in questionnaire.scale]
-    for number, (summary, respondent) in enumerate(results.shown_respondents(), start=1):
-        row: list[Cell] = [number, respondent.file, summary.name, " | ".join(respondent.copies)]
-        for question in questionnaire.questions:
-            if question.group or (question.personal and not results.include_personal):
-                continue
-            if isinstance(question, TextQuestion):
-                row.append(respondent.texts.get(question.id, ""))
-                continue
-            row.append("|".join(respondent.choices.get(question.id, ())))
-            if isinstance(question, AmbitionQuestion):
-                row.append(respondent.ambition)
-            elif any(option.other for option in question.options):
-                row.append(respondent.others.get(question.id, ""))
-        row += [scale[code - 1] for code in respondent.codes]
-        result = scorer.result(list(respondent.points), respondent.ambition)
-        for component in result.components:
-            row += [component.score_pct, component.level]
-        row += [result.overall.score_pct, result.overall.level]
-        yield row
+    weights = [point.weight for point in questionnaire.scale]
+    scores: dict[tuple[tuple[int, ...], int], list[Cell]] = {}
+    fill = [_answer_cells(question) for question in _shown_questions(results)]
+    shown = results.shown_respondents()
+    for number, (summary, respondent) in enumerate(track(shown, len(shown), "exporting"), 1):
+        row: list[Cell] = [
+            number,
+            respondent.file,
+            summary.name,
+            " | ".join(respondent.copies),
+            respondent.started_at,
+            respondent.completed_at,
+            int(respondent.anonymous),
+        ]
+        for answer_cells in fill:
+            answer_cells(respondent, row)
+        codes = respondent.codes
+        row += [scale[code - 1] for code in codes]
+        row += [weights[code - 1] for code in codes]
+        key = (respondent.points, respondent.ambition)
+        scored = scores.get(key)
+        if scored is None:
+            result = scorer.result(list(respondent.points), respondent.ambition)
+            scored = scores[key] = [
+                *itertools.chain.from_iterable((c.score_pct, c.level) for c in result.components),
+                result.overall.score_pct,
+                result.overall.level,
+            ]
+        row += scored
+        yield [cell(value) for value in row]
 
 
-def to_csv(results: Results, *, decimal_comma: bool = False) -> bytes:
-    """One row per respondent, ``;``-separated UTF-8 with a BOM: Excel opens it as a table."""
+def _answer_cells(
+    question: TextQuestion | SingleChoiceQuestion | MultipleChoiceQuestion | AmbitionQuestion,
+) -> Callable[[Respondent, list[Cell]], None]:
+    """A function that adds one question's cells to a respondent's row."""
+    qid = question.id
+    if isinstance(question, TextQuestion):
+        return lambda respondent, row: row.append(respondent.texts.get(qid, ""))
+    if isinstance(question, AmbitionQuestion):
+
+        def ambition(respondent: Respondent, row: list[Cell]) -> None:
+            row += ["|".join(respondent.choices.get(qid, ())), respondent.ambition]
+
+        return ambition
+    option_ids = [option.id for option in question.options]
+    ticks = isinstance(question, MultipleChoiceQuestion)
+    other = any(option.other for option in question.options)
+
+    def choice(respondent: Respondent, row: list[Cell]) -> None:
+        chosen = respondent.choices.get(qid, ())
+        row.append("|".join(chosen))
+        if ticks:
+            row += [int(option in chosen) for option in option_ids]
+        if other:
+            row.append(respondent.others.get(qid, ""))
+
+    return choice
+
+
+def to_csv(
+    results: Results,
+    stream: IO[str],
+    *,
+    decimal_comma: bool | None = None,
+    track: Track = untracked,
+) -> None:
+    """One row per respondent under a row of ids and a row of texts, ``;``-separated.
+
+    Written to ``stream`` (UTF-8 with a BOM, as Excel needs it). The decimal comma is the
+    default for a Dutch questionnaire (``decimal_comma=None``).
+    """
+    if decimal_comma is None:
+        decimal_comma = messages_for(results.questionnaire.language).decimal_mark == ","
+    writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
+    columns = respondent_columns(results)
+    writer.writerow([column.id for column in columns])
+    writer.writerow([_csv_cell(column.label, decimal_comma=False) for column in columns])
+    for row in respondent_rows(results, track=track):
+        writer.writerow([_csv_cell(value, decimal_comma=decimal_comma) for value in row])
+
+
+def csv_bytes(results: Results, *, decimal_comma: bool | None = None) -> bytes:
+    """`to_csv` as bytes, with the BOM."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(respondent_header(results))
-    for row in respondent_rows(results):
-        writer.writerow([_csv_cell(cell, decimal_comma=decimal_comma) for cell in row])
+    to_csv(results, buffer, decimal_comma=decimal_comma)
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _csv_cell(cell: Cell, *, decimal_comma: bool) -> str:
-    if cell is None:
+def _csv_cell(value: Cell, *, decimal_comma: bool) -> str:
+    if value is None:
         return ""
-    if isinstance(cell, float):
-        text = format(cell, ".10g")
+    if isinstance(value, float):
+        text = format(value, ".10g")
         return text.replace(".", ",") if decimal_comma else text
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell  # typed text, never a formula Excel would run
-    return str(cell)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value  # typed text, never a formula Excel would run
+    return str(value)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """Text that Excel would take for a formula (CSV injection); only answers hold text."""
 
 
-# Excel.
+# The other sheets.
 
 
-def organisation_header(results: Results) -> list[str]:
-    """Columns of the organisations sheet: a row per organisation and component.
+def organisation_columns(results: Results) -> list[Column]:
+    """Columns of the organisations sheet: a row per component and an overall row.
 
     A count per level the questionnaire declares, and a column per priority (`PRIORITIES`).
     """
+    m = messages_for(results.questionnaire.language)
     return [
-        "organisation",
-        "n",
-        "small_group",
-        "component_id",
-        "component",
-        "mean_pct",
-        "median_pct",
-        "sd_pct",
-        "min_pct",
-        "max_pct",
-        "level",
-        "level_name",
-        "mean_level",
-        *(f"level_{level.level}" for level in results.questionnaire.levels),
-        "ambition_median",
-        "ambition_mode",
-        "ambition_gap",
-        "below_ambition",
-        "rwg",
-        "shared_view",
-        *(f"priority_{number}" for number in range(1, PRIORITIES + 1)),
+        Column("organisation", m.code_organisation),
+        Column("n", m.code_n),
+        Column("small_group", m.code_small_group),
+        Column("component_id", m.code_component_id, f"{OVERALL_ID} = {m.overall}"),
+        Column("component", m.col_component),
+        Column("mean_pct", m.col_mean, "", "0.0"),
+        Column("median_pct", m.col_median, "", "0.0"),
+        Column("sd_pct", m.col_sd, "", "0.0"),
+        Column("min_pct", m.code_min, "", "0.0"),
+        Column("max_pct", m.code_max, "", "0.0"),
+        Column("level", m.col_level_of_mean, _level_codes(results.questionnaire)),
+        Column("level_name", m.col_level_of_mean),
+        *(
+            Column(f"level_{level.level}", f"{m.code_level_count} {level.level}: {level.name}")
+            for level in results.questionnaire.levels
+        ),
+        Column("ambition_median", m.code_ambition_median, "", "0.0"),
+        Column("ambition_mode", m.code_ambition_mode),
+        Column("ambition_pct", m.code_ambition_pct, "", "0.0"),
+        Column("points_to_ambition", m.col_to_ambition, "", "0.0"),
+        Column("behind", m.code_behind),
+        Column("ambition_gap", m.col_ambition_gap, "", "0.0"),
+        Column("below_ambition", m.col_below, "", "0%"),
+        Column("rwg", m.col_rwg, "", "0.00"),
+        Column("shared_view", m.col_view),
+        *(
+            Column(f"priority_{number}", f"{m.priorities_title} ({number})")
+            for number in range(1, PRIORITIES + 1)
+        ),
     ]
 
 
+def organisation_header(results: Results) -> list[str]:
+    """The ids of `organisation_columns`."""
+    return [column.id for column in organisation_columns(results)]
+
+
 def organisation_rows(results: Results) -> Iterator[list[Cell]]:
-    """The rows under `organisation_header`."""
+    """The rows under `organisation_header`: each component, then the organisation overall."""
     levels = [level.level for level in results.questionnaire.levels]
+    overall_name = messages_for(results.questionnaire.language).overall
     for summary in results.summaries:
         ambition = summary.ambition
+        head: list[Cell] = [summary.name, summary.n, summary.small]
+        felt: list[Cell] = [ambition.median, ", ".join(str(level) for level in ambition.mode)]
         for c in summary.components:
             priorities: list[Cell] = [p.text for p in c.priorities]
             yield [
-                summary.name,
-                summary.n,
-                summary.small,
+                *head,
                 c.id,
                 c.name,
                 c.mean_pct,
@@ -233,34 +446,85 @@ def organisation_rows(results: Results) -> Iterator[list[Cell]]:
                 c.max_pct,
                 c.level,
                 c.level_name,
-                c.mean_level,
                 *(c.level_distribution.get(level, 0) for level in levels),
-                ambition.median,
-                ", ".join(str(level) for level in ambition.mode),
+                *felt,
+                c.ambition_pct,
+                c.points_to_ambition,
+                c.behind,
                 c.ambition_gap,
                 c.below_ambition,
                 c.rwg,
                 c.shared_view,
                 *(priorities + [None] * (PRIORITIES - len(priorities))),
             ]
+        o = summary.overall
+        yield [
+            *head,
+            OVERALL_ID,
+            overall_name,
+            o.mean_pct,
+            *[None] * 4,
+            o.level,
+            o.level_name,
+            *[None] * len(levels),
+            *felt,
+            o.ambition_pct,
+            o.points_to_ambition,
+            o.behind,
+            o.level - ambition.median,
+            *[None] * (3 + PRIORITIES),
+        ]
 
 
-def frequency_header() -> list[str]:
-    """Columns of the frequencies sheet: a row per option, then one per "other" text."""
+def statement_columns(results: Results) -> list[Column]:
+    """Columns of the statements sheet: a count per scale point, the mean and its %."""
+    m = messages_for(results.questionnaire.language)
+    scale = results.questionnaire.scale
     return [
-        "organisation",
-        "question_id",
-        "question",
-        "option_id",
-        "option",
-        "count",
-        "share",
-        "other_text",
+        Column("organisation", m.code_organisation),
+        Column("n", m.code_n),
+        Column("component_id", m.code_component_id),
+        Column("statement_id", m.code_statement_id),
+        Column("statement", m.code_statement),
+        *(Column(point.id, f"{m.col_count}: {point.label}") for point in scale),
+        Column("mean_weight", m.code_weight, _codes((str(p.weight), p.label) for p in scale)),
+        Column("pct", m.code_score, "", "0.0"),
+    ]
+
+
+def statement_rows(results: Results) -> Iterator[list[Cell]]:
+    """The rows under `statement_columns`: per organisation, every statement."""
+    for summary in results.summaries:
+        for statement in summary.statements:
+            yield [
+                summary.name,
+                summary.n,
+                statement.component_id,
+                statement.id,
+                statement.text,
+                *statement.counts.values(),
+                statement.mean,
+                statement.pct,
+            ]
+
+
+def frequency_columns(results: Results) -> list[Column]:
+    """Columns of the frequencies sheet: a row per option, then one per "other" text."""
+    m = messages_for(results.questionnaire.language)
+    return [
+        Column("organisation", m.code_organisation),
+        Column("question_id", m.code_question_id),
+        Column("question", m.code_question),
+        Column("option_id", m.code_option_id),
+        Column("option", m.col_option),
+        Column("count", m.col_count),
+        Column("share", m.col_share, "", "0%"),
+        Column("other_text", m.code_other_text),
     ]
 
 
 def frequency_rows(results: Results) -> Iterator[list[Cell]]:
-    """The rows under `frequency_header`."""
+    """The rows under `frequency_columns`."""
     for summary in results.summaries:
         for frequency in summary.frequencies:
             for option in frequency.options:
@@ -278,69 +542,164 @@ def frequency_rows(results: Results) -> Iterator[list[Cell]]:
                 yield [summary.name, frequency.id, frequency.text, None, None, None, None, text]
 
 
-def _number_format(column: str) -> str | None:
-    """Excel number formats: percentages with one decimal, shares as %, rwg with two."""
-    if column.endswith("_pct"):
-        return "0.0"
-    if column in {"share", "below_ambition"}:
-        return "0%"
-    if column == "rwg":
-        return "0.00"
-    if column in {"mean_level", "ambition_median", "ambition_gap"}:
-        return "0.0"
-    return None
+Sheet = tuple[str, list[Column], Iterator[list[Cell]]]
 
 
-def to_xlsx(results: Results, collection: Collected) -> bytes:
-    """A workbook: respondents, organisations, frequencies (and skipped files, if any)."""
-    from openpyxl import Workbook
+def sheets(results: Results, collection: Collected, *, track: Track = untracked) -> list[Sheet]:
+    """The workbook's sheets in order: title, columns, rows (cells as `cell` makes them).
 
-    workbook = Workbook()
-    sheets: list[tuple[str, list[str], Iterator[list[Cell]]]] = [
-        (SHEET_RESPONDENTS, respondent_header(results), respondent_rows(results)),
-        (SHEET_ORGANISATIONS, organisation_header(results), organisation_rows(results)),
-        (SHEET_FREQUENCIES, frequency_header(), frequency_rows(results)),
+    respondents, organisations, statements, frequencies, the codebook (every column of the
+    respondents sheet: id, text, codes), and skipped files if any.
+    """
+    messages = messages_for(results.questionnaire.language)
+    respondents = respondent_columns(results)
+    codebook = [
+        Column("column", messages.code_column),
+        Column("text", messages.code_text),
+        Column("values", messages.code_values),
+    ]
+    found: list[Sheet] = [
+        (SHEET_RESPONDENTS, respondents, respondent_rows(results, track=track)),
+        (SHEET_ORGANISATIONS, organisation_columns(results), _cells(organisation_rows(results))),
+        (SHEET_STATEMENTS, statement_columns(results), _cells(statement_rows(results))),
+        (SHEET_FREQUENCIES, frequency_columns(results), _cells(frequency_rows(results))),
+        (
+            messages.codebook_sheet,
+            codebook,
+            iter([[c.id, c.label, c.values or None] for c in respondents]),
+        ),
     ]
     if collection.skipped:
-        skipped: list[list[Cell]] = [[s.file, s.reason] for s in collection.skipped]
-        sheets.append((SHEET_SKIPPED, ["file", "reason"], iter(skipped)))
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
-    for title, header, rows in sheets:
-        _fill(workbook.create_sheet(title), header, rows)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        skipped = [[s.file, s.reason] for s in collection.skipped]
+        found.append(
+            (
+                SHEET_SKIPPED,
+                [Column("file", messages.code_file), Column("reason", messages.code_reason)],
+                _cells(iter(skipped)),
+            )
+        )
+    return found
 
 
-def _fill(sheet: Worksheet, header: list[str], rows: Iterator[list[Cell]]) -> None:
-    """A bold, frozen header row, the rows, number formats and column widths."""
+def _cells(rows: Iterator[Sequence[Cell]]) -> Iterator[list[Cell]]:
+    return ([cell(value) for value in row] for row in rows)
+
+
+def to_xlsx(
+    results: Results, collection: Collected, stream: IO[bytes], *, track: Track = untracked
+) -> None:
+    """Write the workbook of `sheets` to ``stream``, row by row (openpyxl write-only mode).
+
+    Each sheet has a bold, frozen header row of column ids, widths fitted to its first rows,
+    and number formats (percentages ``0.0``, shares ``0%``, rwg ``0.00``, dates).
+    """
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for title, columns, rows in sheets(results, collection, track=track):
+        _fill(workbook.create_sheet(title), columns, rows)
+    workbook.save(stream)
+
+
+WIDTH_SAMPLE = 200
+"""Rows read ahead to fit the column widths (a write-only sheet is written once)."""
+DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
+
+
+def _fill(sheet: WriteOnlyWorksheet, columns: list[Column], rows: Iterator[list[Cell]]) -> None:
+    """Widths fitted to the first rows, a bold frozen header, then every row as it comes."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    sheet.append(header)
-    bold = Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
+    sample = list(itertools.islice(rows, WIDTH_SAMPLE))
+    dimensions = sheet.column_dimensions  # type: ignore[attr-defined]  # missing in the stubs
+    for index, width in enumerate(_widths(columns, sample), start=1):
+        dimensions[get_column_letter(index)].width = width + 2
     sheet.freeze_panes = "A2"
-    widths = [len(column) for column in header]
-    for row in rows:
-        sheet.append(row)
+    bold = Font(bold=True)
+    header = []
+    for column in columns:
+        heading = WriteOnlyCell(sheet, column.id)
+        heading.font = bold
+        header.append(heading)
+    sheet.append(header)
+    formats = [(i, c.number_format) for i, c in enumerate(columns) if c.number_format]
+    for row in itertools.chain(sample, rows):
+        sheet.append(_row_cells(sheet, row, formats))
+
+
+def _widths(columns: list[Column], sample: list[list[Cell]]) -> list[int]:
+    """Each column as wide as its id or its longest text in ``sample`` (at most 60)."""
+    widths = [len(column.id) for column in columns]
+    for row in sample:
         for index, value in enumerate(row):
             if isinstance(value, str):
                 widths[index] = max(widths[index], min(len(value), 60))
-                if value.startswith("="):  # openpyxl would store it as a formula
-                    sheet.cell(row=sheet.max_row, column=index + 1).data_type = "s"
-    for index, (column, width) in enumerate(zip(header, widths, strict=True), start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width + 2
-        number_format = _number_format(column)
-        if number_format is not None:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = number_format
+            elif isinstance(value, datetime):
+                widths[index] = max(widths[index], len(DATE_FORMAT))
+    return widths
+
+
+def _row_cells(
+    sheet: WriteOnlyWorksheet, row: list[Cell], formats: list[tuple[int, str]]
+) -> list[object]:
+    """A row as openpyxl appends it: plain values, and cells where a format is needed."""
+    from openpyxl.cell import WriteOnlyCell
+
+    out: list[object] = list(row)
+    for index, number_format in formats:
+        value = row[index]
+        if value is not None and not isinstance(value, bool):
+            formatted = WriteOnlyCell(sheet, value)
+            formatted.number_format = number_format
+            out[index] = formatted
+    for index, value in enumerate(row):
+        if isinstance(value, datetime):
+            out[index] = _date_cell(sheet, value)
+        elif isinstance(value, str) and value.startswith("="):
+            text = WriteOnlyCell(sheet, value)
+            text.data_type = "s"  # typed text, never a formula
+            out[index] = text
+    return out
+
+
+def _date_cell(sheet: WriteOnlyWorksheet, value: datetime) -> object:
+    """A date as Excel holds it: the respondent's own clock time (Excel has no time zones)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    found = WriteOnlyCell(sheet, value.replace(tzinfo=None))
+    found.number_format = DATE_FORMAT
+    return found
 
 
 def write(path: Path, data: bytes) -> None:
     """Write an export atomically, readable by its owner only (it describes people)."""
+    write_with(path, lambda stream: stream.write(data))
+
+
+def write_with(path: Path, produce: Callable[[IO[bytes]], object]) -> None:
+    """Write what ``produce`` writes to its stream, atomically and readable by its owner only."""
     try:
-        write_private(path, data)
+        write_private_with(path, produce)
     except OSError as error:
         raise BadDataError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def write_text_chunks(stream: IO[bytes], chunks: Iterable[str], *, bom: bool = False) -> None:
+    """Encode text chunks as UTF-8 into ``stream`` as they come (a BOM first if asked)."""
+    if bom:
+        stream.write(b"\xef\xbb\xbf")
+    buffered: list[str] = []
+    size = 0
+    for chunk in chunks:
+        buffered.append(chunk)
+        size += len(chunk)
+        if size > CHUNK:
+            stream.write("".join(buffered).encode("utf-8"))
+            buffered, size = [], 0
+    stream.write("".join(buffered).encode("utf-8"))
+
+
+CHUNK = 1 << 20
+"""Characters gathered before they are encoded and written."""

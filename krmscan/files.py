@@ -6,7 +6,9 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from krmscan.errors import BadDataError
 
@@ -81,6 +83,27 @@ def write_private(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as stream:
             os.fchmod(stream.fileno(), 0o600)
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(temporary).unlink()
+        raise
+    _fsync_folder(folder)
+
+
+def write_private_with(path: Path, produce: Callable[[IO[bytes]], object]) -> None:
+    """Like `write_private`, with the content written by ``produce`` into the open file.
+
+    For output too large to hold in memory at once; on any error the file is left as it was.
+    """
+    folder = path.parent
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            os.fchmod(stream.fileno(), 0o600)
+            produce(stream)
             stream.flush()
             os.fsync(stream.fileno())
         Path(temporary).replace(path)
