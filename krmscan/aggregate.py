@@ -241,12 +241,17 @@ def organisation_summary(
     *,
     min_group: int = 5,
     include_personal: bool = False,
+    levels: Sequence[Sequence[int]] | None = None,
 ) -> OrganisationSummary:
-    """The results of one organisation's respondents (at least one)."""
+    """The results of one organisation's respondents (at least one).
+
+    ``levels`` is `point_levels` of the questionnaire (computed when not given).
+    """
     ambition = _ambition(questionnaire, respondents)
     columns = code_columns(respondents)
+    levels = levels or point_levels(questionnaire)
     components = [
-        _component(questionnaire, index, respondents, columns, ambition.median)
+        _component(questionnaire, index, respondents, columns, ambition.median, levels[index])
         for index in range(len(questionnaire.components))
     ]
     return OrganisationSummary(
@@ -276,16 +281,28 @@ def _top(questionnaire: Questionnaire) -> int:
     return max(point.weight for point in questionnaire.scale)
 
 
-def _component(
+def point_levels(questionnaire: Questionnaire) -> list[list[int]]:
+    """Per component, the level of every possible number of points (0 up to the most)."""
+    top = _top(questionnaire)
+    found = []
+    for component in questionnaire.components:
+        most = top * len(component.statements)
+        found.append(
+            [level_for(questionnaire.bands, Fraction(100 * p, most)) for p in range(most + 1)]
+        )
+    return found
+
+
+def _component(  # noqa: PLR0917 - one organisation's data, passed down once
     questionnaire: Questionnaire,
     index: int,
     respondents: Sequence[Respondent],
     columns: Sequence[Sequence[int]],
     median_ambition: float,
+    levels: Sequence[int],
 ) -> ComponentSummary:
     component = questionnaire.components[index]
     most = _top(questionnaire) * len(component.statements)
-    levels = [level_for(questionnaire.bands, Fraction(100 * p, most)) for p in range(most + 1)]
     points = sorted(respondent.points[index] for respondent in respondents)
     n = len(points)
     mean = Fraction(100 * sum(points), most * n)
@@ -366,11 +383,13 @@ def code_columns(respondents: Sequence[Respondent]) -> list[tuple[int, ...]]:
 def rwg(questionnaire: Questionnaire, index: int, columns: Sequence[Sequence[int]]) -> float | None:
     """The agreement on one component (see the module's docstring); None below 2 answers.
 
-    ``columns`` holds the answer codes per statement (`code_columns`).
+    ``columns`` holds the answer codes per statement (`code_columns`). Every column has the
+    same ``n``, so the variances share the denominator ``n (n - 1)`` and are summed as integers.
     """
     scale = len(questionnaire.scale)
-    expected = Fraction(scale * scale - 1, 12)
-    variances = []
+    spread = 0  # the sum over statements of n (n - 1) times the sample variance
+    statements = 0
+    n = 0
     for position in _statement_range(questionnaire, index):
         column = columns[position]
         n = len(column)
@@ -379,10 +398,11 @@ def rwg(questionnaire: Questionnaire, index: int, columns: Sequence[Sequence[int
         counts = [column.count(code) for code in range(1, scale + 1)]
         total = sum(code * count for code, count in enumerate(counts, start=1))
         squares = sum(code * code * count for code, count in enumerate(counts, start=1))
-        variances.append(Fraction(n * squares - total * total, n * (n - 1)))
-    statements = len(variances)
-    observed = min(sum(variances, Fraction(0)) / statements, expected)
-    ratio = observed / expected
+        spread += n * squares - total * total
+        statements += 1
+    # s2 / E = (spread / (J n (n - 1))) / ((A^2 - 1) / 12), clamped to at most 1
+    expected = statements * n * (n - 1) * (scale * scale - 1)
+    ratio = Fraction(min(12 * spread, expected), expected)
     return float(statements * (1 - ratio) / (statements * (1 - ratio) + ratio))
 
 
@@ -403,11 +423,11 @@ def priorities(
     ):
         column = columns[position]
         total = sum(w * column.count(code) for code, w in enumerate(weights, start=1))
-        means.append((Fraction(total, len(column)), statement))
-    means.sort(key=lambda pair: pair[0])
+        means.append((total, len(column), statement))
+    means.sort(key=lambda found: found[0])  # every column has the same n: totals order means
     return [
-        Priority(statement.id, statement.text, float(mean), float(100 * mean / top))
-        for mean, statement in means[:PRIORITIES]
+        Priority(statement.id, statement.text, total / n, 100 * total / (n * top))
+        for total, n, statement in means[:PRIORITIES]
     ]
 
 
@@ -427,15 +447,15 @@ def statement_answers(
             column = next(positions)
             counts = [column.count(code) for code in range(1, len(scale) + 1)]
             total = sum(point.weight * count for point, count in zip(scale, counts, strict=True))
-            mean = Fraction(total, len(column))
+            n = len(column)
             found.append(
                 StatementAnswers(
                     id=statement.id,
                     component_id=component.id,
                     text=statement.text,
                     counts={point.id: count for point, count in zip(scale, counts, strict=True)},
-                    mean=float(mean),
-                    pct=float(100 * mean / top),
+                    mean=total / n,
+                    pct=100 * total / (n * top),
                 )
             )
     return found
@@ -517,6 +537,7 @@ def results(
     Raises `BadDataError` when no respondent belongs to ``organisation``.
     """
     groups = group(respondents)
+    levels = point_levels(questionnaire)
     if organisation is not None:
         wanted = organisation_key(organisation)
         found = [g for g in groups if organisation_key(g[0][0]) == wanted]
@@ -536,6 +557,7 @@ def results(
                     members,
                     min_group=min_group,
                     include_personal=include_personal,
+                    levels=levels,
                 ),
                 members,
             )

@@ -18,6 +18,7 @@ import csv
 import io
 import itertools
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -39,6 +40,9 @@ from krmscan.questionnaire import (
 )
 from krmscan.scoring import Scorer, as_dict
 from krmscan.text import printable
+
+encode_string = json.encoder.encode_basestring
+"""A string as JSON text, non-ASCII kept (the standard library's C function)."""
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -69,17 +73,17 @@ def json_chunks(
 
     ``{"organisations": [...], "respondents": [...], "skipped": [...], "duplicates": [...]}``.
     """
-    scorer = Scorer(results.questionnaire)
+    scores = ScoreCache(results.questionnaire)
     yield '{"organisations": ['
     for index, summary in enumerate(results.summaries):
         withheld = summary.small and not results.include_small
         yield ("\n" if index == 0 else ",\n") + _dumps(_organisation_json(summary, withheld))
     yield '\n],\n"respondents": ['
-    scores: dict[tuple[tuple[int, ...], int], str] = {}
     shown = results.shown_respondents()
+    names = {summary.name: encode_string(summary.name) for summary in results.summaries}
     for index, (summary, respondent) in enumerate(track(shown, len(shown), "exporting")):
         yield ("\n" if index == 0 else ",\n") + _respondent_json(
-            results, scorer, scores, summary, respondent
+            results, scores, names[summary.name], respondent
         )
     yield "\n],\n"
     skipped = [{"file": s.file, "reason": s.reason} for s in collection.skipped]
@@ -93,9 +97,12 @@ def as_json(results: Results, collection: Collected) -> dict[str, object]:
     return loaded
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _dumps(data: object) -> str:
     """Compact JSON, non-ASCII kept: the standard library's C encoder (no indent)."""
-    return json.dumps(data, ensure_ascii=False)
+    return _ENCODER.encode(data)
 
 
 def _organisation_json(summary: OrganisationSummary, withheld: bool) -> dict[str, object]:
@@ -127,30 +134,74 @@ def _keyed(counts: dict[int, int]) -> dict[str, int]:
 
 
 def _respondent_json(
-    results: Results,
-    scorer: Scorer,
-    scores: dict[tuple[tuple[int, ...], int], str],
-    summary: OrganisationSummary,
-    respondent: Respondent,
+    results: Results, scores: ScoreCache, organisation: str, respondent: Respondent
 ) -> str:
-    """One respondent's line; the scores' text is made once per distinct result."""
-    key = (respondent.points, respondent.ambition)
-    scored = scores.get(key)
-    if scored is None:
-        result = scorer.result(list(respondent.points), respondent.ambition)
-        scored = scores[key] = _dumps(as_dict(result))[1:-1]
-    head: dict[str, object] = {
-        "file": respondent.file,
-        "organisation": summary.name,
-        "copies": list(respondent.copies),
-        "started_at": respondent.started_at.isoformat(),
-        "completed_at": respondent.completed_at.isoformat(),
-        "anonymous": respondent.anonymous,
-    }
-    line = f"{_dumps(head)[:-1]}, {scored}"
+    """One respondent's line: file, organisation (already encoded), copies, dates, anonymous.
+
+    Then the scores as in the one-file JSON, and ``personal`` when asked.
+    """
+    copies = _dumps(list(respondent.copies)) if respondent.copies else "[]"
+    line = (
+        f'{{"file": {encode_string(respondent.file)}, "organisation": {organisation}, '
+        f'"copies": {copies}, "started_at": "{respondent.started_at.isoformat()}", '
+        f'"completed_at": "{respondent.completed_at.isoformat()}", '
+        f'"anonymous": {"true" if respondent.anonymous else "false"}, '
+        f"{scores.json(respondent.points, respondent.ambition)}"
+    )
     if results.include_personal:
         line += f', "personal": {_dumps(_personal(results.questionnaire, respondent))}'
     return line + "}"
+
+
+class ScoreCache:
+    """A respondent's scores as JSON text and as cells, made once per distinct score.
+
+    A component's score depends only on its points and the felt ambition, the overall score
+    on the points weighted by the components' sizes and the ambition: a few hundred distinct
+    values however many respondents.
+    """
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.scorer = Scorer(questionnaire)
+        top = max(point.weight for point in questionnaire.scale)
+        sizes = [top * len(component.statements) for component in questionnaire.components]
+        common = math.lcm(*sizes)
+        self.multipliers = [common // size for size in sizes]
+        self.components: dict[tuple[int, int, int], tuple[str, list[Cell]]] = {}
+        self.overall: dict[tuple[int, int], tuple[str, list[Cell]]] = {}
+
+    def _parts(
+        self, points: tuple[int, ...], ambition: int
+    ) -> tuple[list[tuple[str, list[Cell]]], tuple[str, list[Cell]]]:
+        keys = [(index, p, ambition) for index, p in enumerate(points)]
+        whole = (sum(p * m for p, m in zip(points, self.multipliers, strict=True)), ambition)
+        components = [self.components.get(key) for key in keys]
+        overall = self.overall.get(whole)
+        if overall is None or None in components:
+            result = self.scorer.result(list(points), ambition)
+            data = as_dict(result)
+            shown = data["components"]
+            assert isinstance(shown, list)
+            for key, score, found in zip(keys, shown, result.components, strict=True):
+                self.components[key] = (_dumps(score), [found.score_pct, found.level])
+            self.overall[whole] = (
+                _dumps(data["overall"]),
+                [result.overall.score_pct, result.overall.level],
+            )
+            components = [self.components[key] for key in keys]
+            overall = self.overall[whole]
+        return [c for c in components if c is not None], overall
+
+    def json(self, points: tuple[int, ...], ambition: int) -> str:
+        """``"components": [...], "overall": {...}`` as in the one-file JSON."""
+        components, overall = self._parts(points, ambition)
+        listed = ", ".join(text for text, _ in components)
+        return f'"components": [{listed}], "overall": {overall[0]}'
+
+    def cells(self, points: tuple[int, ...], ambition: int) -> list[Cell]:
+        """Per component its ``score_pct`` and ``level``, then the overall ones."""
+        components, overall = self._parts(points, ambition)
+        return [*itertools.chain.from_iterable(cells for _, cells in components), *overall[1]]
 
 
 def _personal(questionnaire: Questionnaire, respondent: Respondent) -> dict[str, object]:
@@ -270,10 +321,9 @@ def respondent_header(results: Results) -> list[str]:
 def respondent_rows(results: Results, *, track: Track = untracked) -> Iterator[list[Cell]]:
     """The rows under `respondent_columns`, typed (numbers stay numbers, dates datetimes)."""
     questionnaire = results.questionnaire
-    scorer = Scorer(questionnaire)
+    scores = ScoreCache(questionnaire)
     scale = [point.id for point in questionnaire.scale]
     weights = [point.weight for point in questionnaire.scale]
-    scores: dict[tuple[tuple[int, ...], int], list[Cell]] = {}
     fill = [_answer_cells(question) for question in _shown_questions(results)]
     shown = results.shown_respondents()
     for number, (summary, respondent) in enumerate(track(shown, len(shown), "exporting"), 1):
@@ -291,16 +341,7 @@ def respondent_rows(results: Results, *, track: Track = untracked) -> Iterator[l
         codes = respondent.codes
         row += [scale[code - 1] for code in codes]
         row += [weights[code - 1] for code in codes]
-        key = (respondent.points, respondent.ambition)
-        scored = scores.get(key)
-        if scored is None:
-            result = scorer.result(list(respondent.points), respondent.ambition)
-            scored = scores[key] = [
-                *itertools.chain.from_iterable((c.score_pct, c.level) for c in result.components),
-                result.overall.score_pct,
-                result.overall.level,
-            ]
-        row += scored
+        row += scores.cells(respondent.points, respondent.ambition)
         yield [cell(value) for value in row]
 
 

@@ -8,6 +8,7 @@ pipes, files and CI see nothing.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -20,9 +21,11 @@ T = TypeVar("T")
 Stage = Literal["loading", "aggregating", "exporting"]
 
 DELAY = 1.0
-"""Seconds a stage runs before its bar appears: short work shows nothing."""
-EVERY = 64
-"""Items between looks at the clock and updates of the bar."""
+"""Seconds a stage runs before its bar appears: short work shows nothing.
+
+``KRMSCAN_PROGRESS_AFTER`` (seconds) overrides it, e.g. 0 to see the bars on small data."""
+EVERY = 0.05
+"""Seconds between updates of the bar."""
 
 
 class Track(Protocol):
@@ -53,23 +56,33 @@ class Meter:
         from rich.console import Console
         from rich.progress import Progress
 
-        started = time.monotonic()
+        delay = _delay()
+        started = look = time.monotonic()
         progress: Progress | None = None
         task = None
         try:
             for done, item in enumerate(items, start=1):
                 yield item
-                if done % EVERY:
+                now = time.monotonic()
+                if now < look:
                     continue
+                look = now + EVERY
                 if progress is not None and task is not None:
                     progress.update(task, completed=done)
-                elif time.monotonic() - started >= DELAY:
+                elif now - started >= delay:
                     progress = Progress(console=Console(stderr=True), transient=True)
                     progress.start()
                     task = progress.add_task(self.words[stage], total=total, completed=done)
         finally:
             if progress is not None:
                 progress.stop()
+
+
+def _delay() -> float:
+    try:
+        return float(os.environ.get("KRMSCAN_PROGRESS_AFTER", DELAY))
+    except ValueError:
+        return DELAY
 
 
 def meter_for(messages: Messages) -> Track:
