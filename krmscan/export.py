@@ -5,11 +5,11 @@ the per-respondent rows of organisations below the minimum group only with ``inc
 
 Every format is written as it is produced, so memory does not grow with the output: JSON as
 chunks of compact text (one organisation or respondent per line, encoded by the standard
-library's C encoder), xlsx with openpyxl's write-only workbook (number formats set as the rows
-are written). openpyxl is imported only to write xlsx.
+library's C encoder), xlsx with XlsxWriter's constant-memory workbook (number formats set as
+the rows are written). XlsxWriter is imported only to write xlsx.
 
 Every value that came from a file passes `cell` on its way into CSV or xlsx: control characters
-are shown, never written raw (Excel would refuse the workbook).
+are shown, never written raw.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ import io
 import itertools
 import json
 import math
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, Any
 
 from krmscan.aggregate import PRIORITIES, OrganisationSummary, Results
 from krmscan.collect import Collected, Respondent
@@ -43,9 +44,6 @@ from krmscan.text import printable
 
 encode_string = json.encoder.encode_basestring
 """A string as JSON text, non-ASCII kept (the standard library's C function)."""
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 Cell = str | int | float | bool | datetime | None
 
@@ -629,45 +627,66 @@ def _cells(rows: Iterator[Sequence[Cell]]) -> Iterator[list[Cell]]:
 def to_xlsx(
     results: Results, collection: Collected, stream: IO[bytes], *, track: Track = untracked
 ) -> None:
-    """Write the workbook of `sheets` to ``stream``, row by row (openpyxl write-only mode).
+    """Write the workbook of `sheets` to ``stream``, row by row.
 
-    Each sheet has a bold, frozen header row of column ids, widths fitted to its first rows,
-    and number formats (percentages ``0.0``, shares ``0%``, rwg ``0.00``, dates).
+    XlsxWriter in its constant-memory mode: each row goes to disk as it is written, with its
+    number formats, so memory does not grow with the respondents. (It writes in half the time
+    of openpyxl's write-only mode, measured: README, "Speed".) Each sheet has a bold, frozen
+    header row of column ids, widths fitted to its first rows, and number formats
+    (percentages ``0.0``, shares ``0%``, rwg ``0.00``, dates).
     """
-    from openpyxl import Workbook
+    import xlsxwriter
 
-    workbook = Workbook(write_only=True)
-    for title, columns, rows in sheets(results, collection, track=track):
-        _fill(workbook.create_sheet(title), columns, rows)
-    workbook.save(stream)
+    with tempfile.TemporaryDirectory(prefix="krmscan-xlsx-") as folder:
+        workbook = xlsxwriter.Workbook(
+            stream, {"constant_memory": True, "tmpdir": folder, "in_memory": False}
+        )
+        styles = {
+            name: workbook.add_format({"num_format": name})
+            for name in {"0.0", "0%", "0.00", DATE_FORMAT}
+        }
+        bold = workbook.add_format({"bold": True})
+        for title, columns, rows in sheets(results, collection, track=track):
+            sheet = workbook.add_worksheet(title)
+            _fill(sheet, columns, rows, styles, bold)
+        workbook.close()
 
 
 WIDTH_SAMPLE = 200
-"""Rows read ahead to fit the column widths (a write-only sheet is written once)."""
+"""Rows read ahead to fit the column widths (a constant-memory sheet is written once)."""
 DATE_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
 
-def _fill(sheet: WriteOnlyWorksheet, columns: list[Column], rows: Iterator[list[Cell]]) -> None:
-    """Widths fitted to the first rows, a bold frozen header, then every row as it comes."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+def _fill(
+    sheet: Any, columns: list[Column], rows: Iterator[list[Cell]], styles: dict[str, Any], bold: Any
+) -> None:
+    """Widths fitted to the first rows, a bold frozen header, then every row as it comes.
 
+    Text is always written as text (never a formula), a date in the respondent's own clock
+    time (Excel has no time zones).
+    """
     sample = list(itertools.islice(rows, WIDTH_SAMPLE))
-    dimensions = sheet.column_dimensions  # type: ignore[attr-defined]  # missing in the stubs
-    for index, width in enumerate(_widths(columns, sample), start=1):
-        dimensions[get_column_letter(index)].width = width + 2
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for column in columns:
-        heading = WriteOnlyCell(sheet, column.id)
-        heading.font = bold
-        header.append(heading)
-    sheet.append(header)
-    formats = [(i, c.number_format) for i, c in enumerate(columns) if c.number_format]
-    for row in itertools.chain(sample, rows):
-        sheet.append(_row_cells(sheet, row, formats))
+    for index, width in enumerate(_widths(columns, sample)):
+        sheet.set_column(index, index, width + 2)
+    sheet.freeze_panes(1, 0)
+    for index, column in enumerate(columns):
+        sheet.write_string(0, index, column.id, bold)
+    formats = [styles.get(column.number_format or "") for column in columns]
+    dates = styles[DATE_FORMAT]
+    write_string, write_number = sheet.write_string, sheet.write_number
+    for number, row in enumerate(itertools.chain(sample, rows), start=1):
+        for index, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            kind = type(value)
+            if kind is str:
+                write_string(number, index, value)
+            elif kind is bool:
+                sheet.write_boolean(number, index, value)
+            elif isinstance(value, datetime):
+                sheet.write_datetime(number, index, value.replace(tzinfo=None), dates)
+            else:
+                write_number(number, index, value, formats[index])
 
 
 def _widths(columns: list[Column], sample: list[list[Cell]]) -> list[int]:
@@ -680,38 +699,6 @@ def _widths(columns: list[Column], sample: list[list[Cell]]) -> list[int]:
             elif isinstance(value, datetime):
                 widths[index] = max(widths[index], len(DATE_FORMAT))
     return widths
-
-
-def _row_cells(
-    sheet: WriteOnlyWorksheet, row: list[Cell], formats: list[tuple[int, str]]
-) -> list[object]:
-    """A row as openpyxl appends it: plain values, and cells where a format is needed."""
-    from openpyxl.cell import WriteOnlyCell
-
-    out: list[object] = list(row)
-    for index, number_format in formats:
-        value = row[index]
-        if value is not None and not isinstance(value, bool):
-            formatted = WriteOnlyCell(sheet, value)
-            formatted.number_format = number_format
-            out[index] = formatted
-    for index, value in enumerate(row):
-        if isinstance(value, datetime):
-            out[index] = _date_cell(sheet, value)
-        elif isinstance(value, str) and value.startswith("="):
-            text = WriteOnlyCell(sheet, value)
-            text.data_type = "s"  # typed text, never a formula
-            out[index] = text
-    return out
-
-
-def _date_cell(sheet: WriteOnlyWorksheet, value: datetime) -> object:
-    """A date as Excel holds it: the respondent's own clock time (Excel has no time zones)."""
-    from openpyxl.cell import WriteOnlyCell
-
-    found = WriteOnlyCell(sheet, value.replace(tzinfo=None))
-    found.number_format = DATE_FORMAT
-    return found
 
 
 def write(path: Path, data: bytes) -> None:
