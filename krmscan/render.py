@@ -182,7 +182,7 @@ class FittedTable:
         # Cells are Text, never markup: names from the questionnaire print as written, and
         # rich skips parsing markup and emoji codes (and importing their tables) for each cell.
         table = Table(
-            title=Text(self.title),
+            title=Text(self.title) if self.title else None,
             title_justify="left",
             box=ASCII_SIMPLE_HEAD if ascii_only() else box.SIMPLE_HEAD,
             pad_edge=False,
@@ -660,11 +660,12 @@ def organisation_views(results: Results, messages: Messages, *, detail: bool = F
 def overview(results: Results, messages: Messages) -> Group:
     """One line per organisation: its name, n, mean score % per component, overall level.
 
-    Components are numbered in the heading (a legend names them), so the table fits 80
-    columns for any number of components of any name length.
+    Components are numbered in the heading (a legend names them) and the means are whole
+    percentages (the tables of ``--detail`` have decimals), so five components fit 60 columns
+    whatever their names.
     """
     components = results.questionnaire.components
-    legend = ", ".join(f"{number} = {c.name}" for number, c in enumerate(components, start=1))
+    legend = Packed([f"{number} = {c.name}" for number, c in enumerate(components, start=1)])
     headings = (
         messages.col_organisation,
         messages.col_n,
@@ -675,14 +676,33 @@ def overview(results: Results, messages: Messages) -> Group:
         (
             summary.name,
             str(summary.n),
-            *(pct(c.mean_pct) for c in summary.components),
+            *(f"{c.mean_pct:.0f}" for c in summary.components),
             str(summary.overall.level),
         )
         for summary in results.summaries
     ]
     title = messages.overview_title.format(n=len(rows))
     table = FittedTable("", headings, rows, right_aligned=set(range(1, len(headings))))
-    return Group(Text(title, style="bold"), note(legend), table)
+    return Group(Text(title, style="bold"), legend, table)
+
+
+class Packed:
+    """Items separated by commas, as many on a line as fit, never one broken across lines."""
+
+    def __init__(self, items: Sequence[str]) -> None:
+        self.items = list(items)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Lines of items, in italics (a legend)."""
+        line = ""
+        for index, item in enumerate(self.items):
+            piece = item + ("," if index + 1 < len(self.items) else "")
+            if line and cell_len(line) + 1 + cell_len(piece) > options.max_width:
+                yield Text(line, style="italic")
+                line = piece
+            else:
+                line = f"{line} {piece}" if line else piece
+        yield Text(line, style="italic")
 
 
 def collection_notes(collection: Collected, messages: Messages) -> Iterator[str]:
