@@ -396,10 +396,11 @@ def organisation_view(
 ) -> Group:
     """One organisation's results: scores, against the ambition, priorities, frequencies."""
     parts: list[RenderableType] = [
-        Text(messages.org_heading.format(name=summary.name, n=summary.n), style="bold")
+        Text(messages.org_heading.format(name=printable(summary.name), n=summary.n), style="bold")
     ]
     if len(summary.spellings) > 1:
-        parts.append(note(messages.org_spellings.format(names=", ".join(summary.spellings[1:]))))
+        others = ", ".join(printable(name) for name in summary.spellings[1:])
+        parts.append(note(messages.org_spellings.format(names=others)))
     if summary.small:
         parts.append(Text(messages.small_group.format(min_group=min_group), style="yellow"))
     parts += [
@@ -421,7 +422,7 @@ def organisation_view(
             parts.append(note(messages.other_texts.format(option=frequency.other_option)))
             counted = frequency.other_counts()
             parts.extend(
-                Text(f"  - {text}" + (f" ({count})" if count > 1 else ""))
+                Text(f"  - {printable(text)}" + (f" ({count})" if count > 1 else ""))
                 for text, count in counted[:_MAX_OTHER_TEXTS]
             )
             if len(counted) > _MAX_OTHER_TEXTS:
@@ -674,7 +675,7 @@ def overview(results: Results, messages: Messages) -> Group:
     )
     rows = [
         (
-            summary.name,
+            printable(summary.name),
             str(summary.n),
             *(f"{c.mean_pct:.0f}" for c in summary.components),
             str(summary.overall.level),

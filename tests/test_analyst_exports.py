@@ -229,3 +229,17 @@ def test_write_only_xlsx_holds_every_cell_the_old_writer_wrote(workdir: Path) ->
                 assert new_row[new_at][0] == value, (title, name, number)
                 if value is not None:
                     assert new_row[new_at][1] == number_format, (title, name, number)
+
+
+def test_control_characters_in_names_are_shown_in_the_table(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    written = write_all(shipped, tmp_path / "answers")
+    for path in written[:5]:  # Woonstede's five
+        data = json.loads(path.read_text("utf-8"))
+        data["answers"]["organisatie"] = "Woon\x1b[31mstede"
+        path.write_text(json.dumps(data), "utf-8")
+    done = run_krmscan("score", "answers", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout
+    assert "Woon\u241b[31mstede: 5 respondenten" in done.stdout
