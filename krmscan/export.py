@@ -15,7 +15,6 @@ are shown, never written raw.
 from __future__ import annotations
 
 import csv
-import io
 import itertools
 import json
 import math
@@ -87,12 +86,6 @@ def json_chunks(
     skipped = [{"file": s.file, "reason": s.reason} for s in collection.skipped]
     duplicates = [{"file": r.file, "copies": list(r.copies)} for r in collection.duplicates]
     yield f'"skipped": {_dumps(skipped)},\n"duplicates": {_dumps(duplicates)}\n}}\n'
-
-
-def as_json(results: Results, collection: Collected) -> dict[str, object]:
-    """The JSON document as one object (for tests and small outputs)."""
-    loaded: dict[str, object] = json.loads("".join(json_chunks(results, collection)))
-    return loaded
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
@@ -214,11 +207,6 @@ def _personal(questionnaire: Questionnaire, respondent: Respondent) -> dict[str,
     }
 
 
-def json_bytes(data: object) -> bytes:
-    """Indented UTF-8 JSON with a final newline (a single respondent's result)."""
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
 # One row per respondent.
 
 
@@ -311,11 +299,6 @@ def _shown_questions(
     ]
 
 
-def respondent_header(results: Results) -> list[str]:
-    """The ids of `respondent_columns`."""
-    return [column.id for column in respondent_columns(results)]
-
-
 def respondent_rows(results: Results, *, track: Track = untracked) -> Iterator[list[Cell]]:
     """The rows under `respondent_columns`, typed (numbers stay numbers, dates datetimes)."""
     questionnaire = results.questionnaire
@@ -391,13 +374,6 @@ def to_csv(
     writer.writerow([_csv_cell(column.label, decimal_comma=False) for column in columns])
     for row in respondent_rows(results, track=track):
         writer.writerow([_csv_cell(value, decimal_comma=decimal_comma) for value in row])
-
-
-def csv_bytes(results: Results, *, decimal_comma: bool | None = None) -> bytes:
-    """`to_csv` as bytes, with the BOM."""
-    buffer = io.StringIO()
-    to_csv(results, buffer, decimal_comma=decimal_comma)
-    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _csv_cell(value: Cell, *, decimal_comma: bool) -> str:
@@ -714,10 +690,8 @@ def write_with(path: Path, produce: Callable[[IO[bytes]], object]) -> None:
         raise BadDataError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
-def write_text_chunks(stream: IO[bytes], chunks: Iterable[str], *, bom: bool = False) -> None:
-    """Encode text chunks as UTF-8 into ``stream`` as they come (a BOM first if asked)."""
-    if bom:
-        stream.write(b"\xef\xbb\xbf")
+def write_text_chunks(stream: IO[bytes], chunks: Iterable[str]) -> None:
+    """Encode text chunks as UTF-8 into ``stream`` as they come, a megabyte at a time."""
     buffered: list[str] = []
     size = 0
     for chunk in chunks:
