@@ -116,7 +116,10 @@ def _organisation_json(summary: OrganisationSummary, withheld: bool) -> dict[str
         "overall": overall,
         "ambition": {**data["ambition"], "distribution": _keyed(summary.ambition.distribution)},
         "frequencies": {frequency.pop("id"): frequency for frequency in data.pop("frequencies")},
-        "statements": {statement.pop("id"): statement for statement in data.pop("statements")},
+        # answer by answer, a small group's counts would show each person's answers
+        "statements": {}
+        if withheld
+        else {statement.pop("id"): statement for statement in data.pop("statements")},
     }
 
 
@@ -508,8 +511,13 @@ def statement_columns(results: Results) -> list[Column]:
 
 
 def statement_rows(results: Results) -> Iterator[list[Cell]]:
-    """The rows under `statement_columns`: per organisation, every statement."""
+    """The rows under `statement_columns`: per organisation, every statement.
+
+    Organisations below the minimum group only with ``include_small``, as their respondents.
+    """
     for summary in results.summaries:
+        if summary.small and not results.include_small:
+            continue
         for statement in summary.statements:
             yield [
                 summary.name,

@@ -243,3 +243,16 @@ def test_control_characters_in_names_are_shown_in_the_table(
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stdout
     assert "Woon\u241b[31mstede: 5 respondenten" in done.stdout
+
+
+def test_small_groups_statement_counts_are_withheld(workdir: Path) -> None:
+    """One person's counts per statement are that person's answers: left out, as their rows."""
+    done = run_krmscan("score", "answers", "-f", "json", "-o", "small.json", cwd=workdir)
+    assert done.returncode == 1, done.stderr
+    data = json.loads((workdir / "small.json").read_text("utf-8"))
+    statements = {o["name"]: o["statements"] for o in data["organisations"]}
+    assert statements["De Key"] == {} and statements["Eigen Haard"] == {}
+    assert len(statements["Woonstede"]) == 35
+    done = run_krmscan("score", "answers", "-f", "xlsx", "-o", "small.xlsx", cwd=workdir)
+    rows = sheet_dicts(load_workbook(workdir / "small.xlsx"), "statements")
+    assert {row["organisation"] for row in rows} == {"Woonstede"}
