@@ -21,10 +21,12 @@ import typer
 from krmscan.errors import BadDataError, InterruptedByUser, KrmscanError, UsageError
 
 if TYPE_CHECKING:
+    from typing import IO
+
     from rich.console import RenderableType
 
     from krmscan import aggregate, collect, compare, questionnaire
-    from krmscan.messages import Messages
+    from krmscan.meter import Track
     from krmscan.report import document
 
 app = typer.Typer(
@@ -270,7 +272,19 @@ def score(
         ),
     ] = False,
     decimal_comma: Annotated[
-        bool, typer.Option("--decimal-comma", help="CSV numbers with a decimal comma.")
+        bool | None,
+        typer.Option(
+            "--decimal-comma/--decimal-point",
+            help="CSV numbers with a decimal comma or point (default: comma for a Dutch "
+            "questionnaire).",
+            show_default=False,
+        ),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="Every organisation's full tables, however many organisations."
+        ),
     ] = False,
     benchmark: BenchmarkOption = None,
     previous: PreviousOption = None,
@@ -297,7 +311,10 @@ def score(
         return
     from krmscan import export, render
     from krmscan.messages import messages_for
+    from krmscan.meter import meter_for
 
+    messages = messages_for(loaded.questionnaire.language)
+    track = meter_for(messages)
     collection, results = _organisation_results(
         loaded,
         paths,
@@ -306,25 +323,34 @@ def score(
         include_personal=include_personal,
         include_small=include_small,
         output=output,
+        track=track,
     )
-    messages = messages_for(loaded.questionnaire.language)
     figures, quality, complete = _comparisons(
         loaded, paths, collection, results, benchmark, previous, previous_questionnaire, segment_by
     )
     if output_format is Format.table:
         views = render.organisation_views(
-            results, messages, [render.comparison_view(f, messages) for f in figures]
+            results, messages, [render.comparison_view(f, messages) for f in figures], detail=detail
         )
         _emit_rendered(render.with_quality(views, quality, messages), output)
+    elif output_format is Format.json:
+        from krmscan import compare
+
+        chunks = export.json_chunks(
+            results,
+            collection,
+            track=track,
+            extras=[found.as_json(messages) for found in figures],
+            more={"quality": compare.quality_json(quality, messages)},
+        )
+        _emit_with(lambda stream: export.write_text_chunks(stream, chunks), output)
+    elif output_format is Format.csv:
+        _emit_with(
+            lambda stream: _csv_into(stream, results, decimal_comma=decimal_comma, track=track),
+            output,
+        )
     else:
-        if output_format is Format.json:
-            found = export.as_json(results, collection)
-            data = export.json_bytes(_with_comparisons(found, figures, quality, messages))
-        elif output_format is Format.csv:
-            data = export.to_csv(results, decimal_comma=decimal_comma)
-        else:
-            data = export.to_xlsx(results, collection)
-        _emit(data, output)
+        _emit_with(lambda stream: export.to_xlsx(results, collection, stream, track=track), output)
     if collection.skipped or not complete:
         raise typer.Exit(1)
 
@@ -402,29 +428,47 @@ def _other_collection(
 ) -> "collect.Collected":
     """The answers files of ``--previous`` or ``--benchmark``; its notes on standard error."""
     from krmscan import collect, render
+    from krmscan.messages import messages_for
 
+    messages = messages_for(loaded.questionnaire.language)
     found = collect.collect(paths, loaded)
-    for line in render.collection_notes(found):
+    for line in render.collection_notes(found, messages):
         _note(f"{option}: {line}")
     if not found.respondents:
-        raise BadDataError(f"{option}: no answers files could be scored; see the reasons above")
+        raise BadDataError(f"{option}: {messages.no_files_scored}")
     return found
 
 
-def _with_comparisons(
-    data: dict[str, object],
-    figures: "list[compare.Comparisons]",
-    quality: "list[compare.Quality]",
-    messages: "Messages",
-) -> dict[str, object]:
-    """The JSON output with each organisation's comparisons and the top-level quality."""
-    from krmscan import compare
+def _csv_into(
+    stream: "IO[bytes]",
+    results: "aggregate.Results",
+    *,
+    decimal_comma: bool | None,
+    track: "Track",
+) -> None:
+    """The CSV export as UTF-8 with a byte order mark, written into ``stream`` as it is made."""
+    import io
 
-    organisations = data["organisations"]
-    assert isinstance(organisations, list)  # as export.as_json builds it
-    for organisation, found in zip(organisations, figures, strict=True):
-        organisation.update(found.as_json(messages))
-    return {**data, "quality": compare.quality_json(quality, messages)}
+    from krmscan import export
+
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        export.to_csv(results, text, decimal_comma=decimal_comma, track=track)
+        text.flush()
+    finally:
+        text.detach()
+
+
+def _emit_with(produce: "Callable[[IO[bytes]], object]", output: Path | None) -> None:
+    """Let ``produce`` write into ``output`` (atomically, mode 0600) or standard output."""
+    if _is_stdout(output):
+        produce(sys.stdout.buffer)
+        sys.stdout.flush()
+        return
+    from krmscan import export
+
+    assert output is not None  # _is_stdout said so
+    export.write_with(output, produce)
 
 
 def _score_one(
@@ -441,7 +485,7 @@ def _score_one(
         _note(f"warning: {warning}")
     result = scoring.score(loaded.questionnaire, answered.file.answers)
     if output_format is Format.json:
-        from krmscan.export import json_text
+        from krmscan.text import json_text
 
         _emit(json_text(scoring.as_dict(result)) + "\n", output)
     else:
@@ -462,16 +506,24 @@ def _organisation_results(
     include_small: bool,
     output: Path | None,
     exports: bool = True,
+    track: "Track | None" = None,
 ) -> "tuple[collect.Collected, aggregate.Results]":
-    """Load every answers file under ``paths``, tell what was left out, and aggregate."""
-    from krmscan import aggregate, collect, render
+    """Load every answers file under ``paths``, tell what was left out, and aggregate.
 
-    collection = collect.collect(paths, loaded)
+    The notes about the files are in the questionnaire's language; ``track`` shows progress.
+    """
+    from krmscan import aggregate, collect, render
+    from krmscan.messages import messages_for
+    from krmscan.meter import untracked
+
+    messages = messages_for(loaded.questionnaire.language)
+    track = track or untracked
+    collection = collect.collect(paths, loaded, track=track)
     _check_output(output, [*(r.file for r in collection.respondents), *collection.progress_files])
-    for line in render.collection_notes(collection):
+    for line in render.collection_notes(collection, messages):
         _note(line)
     if not collection.respondents:
-        raise BadDataError("no answers files could be scored; see the reasons above")
+        raise BadDataError(messages.no_files_scored)
     results = aggregate.results(
         loaded.questionnaire,
         collection.respondents,
@@ -479,8 +531,9 @@ def _organisation_results(
         min_group=min_group,
         include_personal=include_personal,
         include_small=include_small,
+        track=track,
     )
-    for line in render.small_group_notes(results, exports=exports):
+    for line in render.small_group_notes(results, messages, exports=exports):
         _note(line)
     return collection, results
 

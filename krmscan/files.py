@@ -6,9 +6,11 @@ import contextlib
 import os
 import re
 import secrets
+import shutil
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import IO
 
 from krmscan.errors import BadDataError, UsageError
 
@@ -197,7 +199,12 @@ def special_kind(mode: int) -> str:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically with mode 0600.
+    """Write ``data`` to ``path`` atomically with mode 0600 (see `write_private_with`)."""
+    write_private_with(path, lambda stream: stream.write(data))
+
+
+def write_private_with(path: Path, produce: Callable[[IO[bytes]], object]) -> None:
+    """Write what ``produce`` writes into the open file to ``path``, atomically, mode 0600.
 
     The data goes into a new file in the same folder, flushed and fsynced, which is then
     renamed over ``path``: a crash leaves either the old file or the new one, never half of
@@ -205,7 +212,7 @@ def write_private(path: Path, data: bytes) -> None:
     new file is unnamed (``O_TMPFILE``) until it is complete, so a killed write leaves
     nothing; elsewhere, and in the instant between naming and renaming, it is
     ``.krmscan-<pid>-<random>.tmp``, and the next write into that folder removes such files of
-    processes that are gone.
+    processes that are gone. ``produce`` may write more than fits in memory at once.
     """
     folder = path.parent
     _remove_stale_temporaries(folder)
@@ -214,16 +221,14 @@ def write_private(path: Path, data: bytes) -> None:
     try:
         named = fd < 0
         if named:
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as stream:
+            fd = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w+b") as stream:
             os.fchmod(stream.fileno(), 0o600)
-            stream.write(data)
+            produce(stream)
             stream.flush()
             os.fsync(stream.fileno())
-            if not named:
-                named = _link_unnamed(stream.fileno(), temporary)
-        if not named:  # the system would not link the unnamed file in: write a named one
-            _write_named(temporary, data)
+            if not named and not _link_unnamed(stream.fileno(), temporary):
+                _copy_named(stream, temporary)  # the system would not link the unnamed file in
         _refuse_special(path)
         temporary.replace(path)
     except BaseException:
@@ -239,7 +244,7 @@ def _unnamed(folder: Path) -> int:
     if not flag or not Path("/proc/self/fd").is_dir():
         return -1
     try:
-        return os.open(folder, flag | os.O_WRONLY, 0o600)
+        return os.open(folder, flag | os.O_RDWR, 0o600)
     except OSError:
         return -1
 
@@ -264,12 +269,14 @@ def _link_unnamed(fd: int, temporary: Path) -> bool:
     return True
 
 
-def _write_named(temporary: Path, data: bytes) -> None:
+def _copy_named(stream: IO[bytes], temporary: Path) -> None:
+    """Copy the whole of ``stream`` into the new file ``temporary`` and make it durable."""
+    stream.seek(0)
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
+    with os.fdopen(fd, "wb") as copy:
+        shutil.copyfileobj(stream, copy)
+        copy.flush()
+        os.fsync(copy.fileno())
 
 
 def _refuse_special(path: Path) -> None:

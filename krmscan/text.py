@@ -72,3 +72,14 @@ def install_ascii_fallback(*streams: object) -> None:
         encoding = getattr(stream, "encoding", None) or "utf-8"
         if codecs.lookup(encoding).name != "utf-8" and isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors=ASCII_FALLBACK)
+
+
+def json_text(data: object) -> str:
+    """Indented JSON that keeps the data exact and yet carries no control character raw.
+
+    `json` escapes C0 controls itself; DEL, C1 controls and bidirectional overrides are
+    escaped too (`json_escaped`), so printing the JSON never drives a terminal.
+    """
+    import json
+
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2))

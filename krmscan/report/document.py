@@ -413,11 +413,12 @@ def prepare(
     """Load and aggregate the answers files, tell ``note`` what is left out, plan the files."""
     from krmscan import aggregate, collect, render
 
+    messages = messages_for(loaded.questionnaire.language)
     collection = collect.collect(paths, loaded)
-    for line in render.collection_notes(collection):
+    for line in render.collection_notes(collection, messages):
         note(line)
     if not collection.respondents:
-        raise BadDataError("no answers files could be scored; see the reasons above")
+        raise BadDataError(messages.no_files_scored)
     results = aggregate.results(
         loaded.questionnaire,
         collection.respondents,
