@@ -403,6 +403,7 @@ def to_csv(
 
 
 def _csv_cell(value: Cell, *, decimal_comma: bool) -> str:
+    value = cell(value)
     if value is None:
         return ""
     if isinstance(value, float):
@@ -612,7 +613,7 @@ def sheets(results: Results, collection: Collected, *, track: Track = untracked)
         (
             messages.codebook_sheet,
             codebook,
-            iter([[c.id, c.label, c.values or None] for c in respondents]),
+            _cells(iter([c.id, c.label, c.values or None] for c in respondents)),
         ),
     ]
     if collection.skipped:

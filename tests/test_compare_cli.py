@@ -111,7 +111,7 @@ def test_a_statement_dropped_between_rounds(tmp_path: Path, shipped: LoadedQuest
     # without --previous-questionnaire the earlier files do not fit the current questionnaire
     done = run_krmscan("score", tmp_path / "nu", "--previous", tmp_path / "toen")
     assert done.returncode == 1
-    assert "--previous: no answers files could be scored" in done.stderr
+    assert "--previous: geen enkel antwoordbestand kon worden gescoord" in done.stderr
     assert "Traceback" not in done.stderr
 
 
