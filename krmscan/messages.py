@@ -168,6 +168,29 @@ class Messages(NamedTuple):
     more_other_texts: str
     levels_legend: str
 
+    # issue 10: the respondent's screens
+    page_next: str
+    page_of: str
+    page_back: str
+    welcome_purpose: str
+    welcome_duration: str
+    welcome_saving: str
+    welcome_privacy: str
+    welcome_start: str
+    answered_none: str
+    result_explained: str
+    result_component: str
+    result_saved_next: str
+    result_legend: str
+    result_close: str
+    col_level_short: str
+    input_ended_at: str
+    control_characters: str
+    preset_bad: str
+    preset_unknown: str
+    preset_fixed: str
+    plain_label_hint: str
+
 
 DUTCH = Messages(
     question_counter="vraag {k} van {total}",
@@ -386,6 +409,47 @@ DUTCH = Messages(
     respondents_count="{n} respondenten",
     more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
     levels_legend="Niveaus: {levels}.",
+    # issue 10: the respondent's screens
+    page_next="Enter = verder",
+    page_of="pagina {n} van {count}",
+    page_back=", Backspace = vorige pagina",
+    welcome_purpose=(
+        "Met deze scan geeft u aan hoe uw corporatie met haar klanten omgaat, en waar zij "
+        "naartoe wil. Er zijn geen goede of foute antwoorden: het gaat om uw eigen beeld."
+    ),
+    welcome_duration="De scan telt {count} vragen en duurt ongeveer {minutes} minuten.",
+    welcome_saving=(
+        "Uw antwoorden worden na elke vraag bewaard. Met Ctrl-C stopt u; de antwoorden blijven "
+        "bewaard en u kunt later verdergaan."
+    ),
+    welcome_privacy=(
+        "Naam en e-mailadres zijn niet verplicht. De uitkomsten worden per organisatie "
+        "gerapporteerd, nooit per persoon."
+    ),
+    welcome_start="Enter = beginnen, Ctrl-C = stoppen",
+    answered_none="(geen)",
+    result_explained=(
+        "Score: het percentage van de haalbare punten. Verschil: gemeten niveau min uw "
+        "ambitie. Tot ambitie: de punten die nog ontbreken tot het niveau van uw ambitie."
+    ),
+    result_component="{name}: {verdict} (niveau {level}, ambitie {ambition}).",
+    result_saved_next=(
+        "Uw antwoorden staan in {path}. Geef dit bestand aan de consultant of "
+        "contactpersoon van de scan."
+    ),
+    result_legend="Niveaus: {levels}.",
+    result_close="Enter = afsluiten",
+    col_level_short="Niveau",
+    input_ended_at=(
+        "De invoer stopte bij vraag {k} ({text}); er is niets opgeslagen."
+    ),
+    control_characters="Het antwoord bevat een stuurteken; typ alleen gewone tekst.",
+    preset_bad="--answer {id}={value}: {problem}",
+    preset_unknown=(
+        "--answer {id}=...: de vragenlijst heeft geen vraag '{id}'; kies uit: {ids}"
+    ),
+    preset_fixed="(vastgezet)",
+    plain_label_hint="(of typ het antwoord zelf, bijvoorbeeld '{label}')",
 )
 
 ENGLISH = Messages(
@@ -596,6 +660,43 @@ ENGLISH = Messages(
     respondents_count="{n} respondents",
     more_other_texts="... and {n} more (all in --format json, csv or xlsx)",
     levels_legend="Levels: {levels}.",
+    # issue 10: the respondent's screens
+    page_next="Enter = next",
+    page_of="page {n} of {count}",
+    page_back=", Backspace = previous page",
+    welcome_purpose=(
+        "With this scan you tell how your organisation deals with its customers, and where it "
+        "wants to go. There are no right or wrong answers: it is about your own view."
+    ),
+    welcome_duration="The scan has {count} questions and takes about {minutes} minutes.",
+    welcome_saving=(
+        "Your answers are saved after every question. Ctrl-C stops; the answers stay saved "
+        "and you can continue later."
+    ),
+    welcome_privacy=(
+        "Name and e-mail address are optional. The results are reported per organisation, "
+        "never per person."
+    ),
+    welcome_start="Enter = start, Ctrl-C = stop",
+    answered_none="(none)",
+    result_explained=(
+        "Score: the percentage of the points possible. Gap: measured level minus your "
+        "ambition. To ambition: the points still missing to your ambition's level."
+    ),
+    result_component="{name}: {verdict} (level {level}, ambition {ambition}).",
+    result_saved_next=(
+        "Your answers are in {path}. Give this file to the consultant or the contact person "
+        "of the scan."
+    ),
+    result_legend="Levels: {levels}.",
+    result_close="Enter = close",
+    col_level_short="Level",
+    input_ended_at="The input ended at question {k} ({text}); nothing was saved.",
+    control_characters="The answer holds a control character; type plain text only.",
+    preset_bad="--answer {id}={value}: {problem}",
+    preset_unknown="--answer {id}=...: the questionnaire has no question '{id}'; choose from: {ids}",
+    preset_fixed="(fixed)",
+    plain_label_hint="(or type the answer itself, e.g. '{label}')",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

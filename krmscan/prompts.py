@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from krmscan import render
+from krmscan import render, screens
 from krmscan.answers import (
     AnswerValue,
     Choice,
@@ -45,7 +45,9 @@ from krmscan.questionnaire import (
 )
 
 if TYPE_CHECKING:
+    from prompt_toolkit.key_binding import KeyBindings
     from questionary import Question as Prompt
+    from questionary.prompts.common import InquirerControl
 
 
 def progress(step: Step, messages: Messages) -> str:
@@ -147,12 +149,30 @@ class QuestionaryPrompter:
         self.questionnaire = questionnaire
         self.messages = messages
         self.console = console
+        self.screen = screens.Screen(console, questionnaire.title, messages)
         self._to_overview = False
+        self._intros: list[Intro] = []
+        self._changed: int | None = None
         _prepare_prompt_toolkit()
 
     def show_intro(self, intro: Intro) -> None:
-        """Print an introduction panel."""
-        self.console.print(render.intro_panel(intro))
+        """Keep an introduction for the next step's screens (read a page at a time)."""
+        self._intros.append(intro)
+
+    def _begin(self, step: Step) -> None:
+        """The step's pending introductions page by page, then a cleared screen for it."""
+        section = step.section_title or ""
+        if step.component is not None:
+            section = f"{section} {step.position_in_component}/{len(step.component.statements)}"
+        counter = self.messages.question_counter.format(k=step.number, total=step.total)
+        fraction = (step.number - 1) / step.total if step.total else 0.0
+        if self._intros:
+            lines: list[str] = []
+            for intro in self._intros:
+                lines += screens.lines_of(self.console, render.intro_panel(intro))
+            self._intros = []
+            self.screen.read(lines, section, counter, fraction)
+        self.screen.start(section, counter, fraction)
 
     def notify(self, text: str) -> None:
         """Print a short message."""
@@ -169,7 +189,7 @@ class QuestionaryPrompter:
         """Ask one step with the prompt its kind needs; `BACK` when the respondent goes back."""
         item = step.item
         self._to_overview = to_overview
-        self.console.print(Text(progress(step, self.messages), style="dim"))
+        self._begin(step)
         if to_overview:
             self.console.print(Text(self.messages.back_to_overview_hint, style="dim"))
         if step.note:
@@ -183,10 +203,11 @@ class QuestionaryPrompter:
             return self._text(item, previous, back=can_go_back)
         if isinstance(item, AmbitionQuestion):
             levels = [(self.questionnaire.level(o.level), o.id) for o in item.options]
-            for level, _ in levels:
-                self.console.print(render.level_panel(level, self.messages))
             names = [(level.name, option_id) for level, option_id in levels]
-            return self._select(item.text, names, _text_of(previous), back=can_go_back)
+            described = {option_id: level.description or "" for level, option_id in levels}
+            return self._select(
+                item.text, names, _text_of(previous), back=can_go_back, described=described
+            )
         if isinstance(item, SingleChoiceQuestion):
             return self._single(item, previous, back=can_go_back)
         return self._multiple(item, previous, back=can_go_back)
@@ -236,12 +257,24 @@ class QuestionaryPrompter:
 
     # Prompts.
 
-    def _run(self, prompt: Prompt, *, back: bool) -> object:
-        """Ask ``prompt`` with krmscan's keys added: Shift+Tab goes back, SIGINT interrupts."""
+    def _run(
+        self,
+        prompt: Prompt,
+        *,
+        back: bool,
+        answered: tuple[str, dict[str, str]] | None = None,
+        keys: KeyBindings | None = None,
+    ) -> object:
+        """Ask ``prompt`` with krmscan's keys added: Shift+Tab goes back, SIGINT interrupts.
+
+        The prompt is erased when answered; krmscan writes the answered line itself, in the
+        questionnaire's language and shortened at a word: ``answered`` is the question and
+        the option texts by value (none for a text).
+        """
         from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
         from prompt_toolkit.keys import Keys
 
-        keys = KeyBindings()
+        keys = keys or KeyBindings()
 
         @keys.add(Keys.SIGINT, eager=True)
         def _interrupt(event: KeyPressEvent) -> None:
@@ -258,13 +291,31 @@ class QuestionaryPrompter:
         application.key_bindings = merge_key_bindings(
             [application.key_bindings or KeyBindings(), keys]
         )
+        application.erase_when_done = True
         _collect_garbage_once_shown(prompt)
         try:
-            return prompt.unsafe_ask()
+            result = prompt.unsafe_ask()
         except EOFError:
             raise InputEndedError(self.messages.interrupted) from None
         except KeyboardInterrupt:
             raise InterruptedByUser(self.messages.interrupted) from None
+        if answered is not None and not isinstance(result, Navigation):
+            self._answered(answered, result)
+        return result
+
+    def _answered(self, answered: tuple[str, dict[str, str]], result: object) -> None:
+        """``? question  answer``: option texts joined by commas, shortened at a word."""
+        question, titles = answered
+        values = result if isinstance(result, list) else [result]
+        words = ", ".join(titles.get(str(v), str(v)) for v in values) if titles else str(result)
+        width = self.console.width
+        asked = screens.shorten(question.replace("\n", " "), max(20, width * 2 // 5))
+        line = Text("? ", style="bold")
+        line.append(asked, style="bold")
+        line.append("  ")
+        words = words.strip() or self.messages.answered_none
+        line.append(screens.shorten(words, max(10, width - len(asked) - 5)))
+        self.console.print(line, no_wrap=True, overflow="crop")
 
     def _names_back(self, back: bool) -> bool:
         """Whether the hint names Shift+Tab (returning to the overview has a line of its own)."""
@@ -291,7 +342,13 @@ class QuestionaryPrompter:
         return f"\n{' ' * self.CHOICE_INDENT}".join(_wrap(title, width))
 
     def _select(
-        self, message: str, choices: Sequence[tuple[str, str]], default: str, *, back: bool
+        self,
+        message: str,
+        choices: Sequence[tuple[str, str]],
+        default: str,
+        *,
+        back: bool,
+        described: dict[str, str] | None = None,
     ) -> str | Navigation:
         import questionary
 
@@ -313,8 +370,38 @@ class QuestionaryPrompter:
             use_shortcuts=len(options) <= 9,
             instruction=hint,
         )
-        answer = self._run(prompt, back=back)
+        if described:
+            self._describe(prompt, described)
+        answer = self._run(prompt, back=back, answered=(message, dict(choices)))
         return answer if isinstance(answer, Navigation) else str(answer)
+
+    def _describe(self, prompt: Prompt, described: dict[str, str]) -> None:
+        """Under the list, the highlighted option's whole description, wrapped at words."""
+        from prompt_toolkit.formatted_text import FormattedText
+        from prompt_toolkit.filters import is_done, to_filter
+        from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
+        from prompt_toolkit.layout.controls import FormattedTextControl
+
+        control = _inquirer(prompt)
+        width = max(20, self.console.width - 3)
+        wrapped = {
+            value: "\n".join("  " + line for line in _wrap(text, width - 2))
+            for value, text in described.items()
+        }
+
+        def description() -> FormattedText:
+            pointed = control.get_pointed_at().value
+            return FormattedText([("", "\n" + wrapped.get(str(pointed), ""))])
+
+        below = Window(FormattedTextControl(description), dont_extend_height=True)
+        container = prompt.application.layout.container
+        if not isinstance(container, HSplit):
+            raise TypeError("questionary's list layout changed: no HSplit to add the text to")
+        for child in container.children:  # the list keeps its height: the text follows it
+            inner = child.content if isinstance(child, ConditionalContainer) else child
+            if isinstance(inner, Window) and inner.content is control:
+                inner.dont_extend_height = to_filter(True)
+        container.children.insert(2, ConditionalContainer(below, filter=~is_done))
 
     def _text(
         self, question: TextQuestion, previous: AnswerValue | None, *, back: bool
@@ -331,7 +418,7 @@ class QuestionaryPrompter:
         prompt = questionary.text(
             self._fit(question.text, "")[0], default=_text_of(previous), validate=validate
         )
-        answer = self._run(prompt, back=back)
+        answer = self._run(prompt, back=back, answered=(question.text, {}))
         return answer if isinstance(answer, Navigation) else str(answer).strip()
 
     def _single(
@@ -372,7 +459,10 @@ class QuestionaryPrompter:
                 for o in question.options
             ]
             prompt = questionary.checkbox(message, options, validate=validate, instruction=hint)
-            chosen = self._run(prompt, back=back)
+            titles = {o.id: o.text for o in question.options}
+            chosen = self._run(
+                prompt, back=back, answered=(question.text, titles), keys=_ticking(prompt)
+            )
             if isinstance(chosen, Navigation):
                 return chosen
             assert isinstance(chosen, list)
@@ -404,10 +494,50 @@ class QuestionaryPrompter:
             default=_other_text(previous, option.id),
             validate=validate,
         )
-        text = self._run(prompt, back=True)
+        text = self._run(prompt, back=True, answered=(option.text, {}))
         if isinstance(text, Navigation):
             return text
         return OtherAnswer(id=option.id, text=str(text).strip())
+
+
+
+def _inquirer(prompt: Prompt) -> InquirerControl:
+    """The list control of a questionary select or checkbox."""
+    from questionary.prompts.common import InquirerControl
+
+    controls = prompt.application.layout.find_all_controls()
+    return next(c for c in controls if isinstance(c, InquirerControl))
+
+
+def _ticking(prompt: Prompt) -> KeyBindings:
+    """A checkbox's keys: a number ticks (or unticks) that option; ``a`` and ``i`` do nothing.
+
+    questionary binds ``a`` to tick every option and ``i`` to invert the ticks: one stray
+    key would tick five options of a "maximaal 2" question. krmscan's bindings are merged
+    after questionary's, and the last binding for a key is the one prompt_toolkit runs.
+    """
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+
+    control = _inquirer(prompt)
+    keys = KeyBindings()
+
+    @keys.add("a", eager=True)
+    @keys.add("i", eager=True)
+    def _nothing(event: KeyPressEvent) -> None:
+        """Neither tick all nor invert."""
+
+    values = [c.value for c in control.choices if not isinstance(c.value, type(None))]
+    for number, value in enumerate(values[:9], start=1):
+
+        def tick(event: KeyPressEvent, value: object = value) -> None:
+            control.pointed_at = next(i for i, c in enumerate(control.choices) if c.value == value)
+            if value in control.selected_options:
+                control.selected_options.remove(value)
+            else:
+                control.selected_options.append(value)
+
+        keys.add(str(number), eager=True)(tick)
+    return keys
 
 
 def _wrap(text: str, width: int) -> list[str]:
