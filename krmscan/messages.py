@@ -440,14 +440,10 @@ DUTCH = Messages(
     result_legend="Niveaus: {levels}.",
     result_close="Enter = afsluiten",
     col_level_short="Niveau",
-    input_ended_at=(
-        "De invoer stopte bij vraag {k} ({text}); er is niets opgeslagen."
-    ),
+    input_ended_at=("De invoer stopte bij vraag {k} ({text}); er is niets opgeslagen."),
     control_characters="Het antwoord bevat een stuurteken; typ alleen gewone tekst.",
     preset_bad="--answer {id}={value}: {problem}",
-    preset_unknown=(
-        "--answer {id}=...: de vragenlijst heeft geen vraag '{id}'; kies uit: {ids}"
-    ),
+    preset_unknown=("--answer {id}=...: de vragenlijst heeft geen vraag '{id}'; kies uit: {ids}"),
     preset_fixed="(vastgezet)",
     plain_label_hint="(of typ het antwoord zelf, bijvoorbeeld '{label}')",
 )
@@ -694,7 +690,9 @@ ENGLISH = Messages(
     input_ended_at="The input ended at question {k} ({text}); nothing was saved.",
     control_characters="The answer holds a control character; type plain text only.",
     preset_bad="--answer {id}={value}: {problem}",
-    preset_unknown="--answer {id}=...: the questionnaire has no question '{id}'; choose from: {ids}",
+    preset_unknown=(
+        "--answer {id}=...: the questionnaire has no question '{id}'; choose from: {ids}"
+    ),
     preset_fixed="(fixed)",
     plain_label_hint="(or type the answer itself, e.g. '{label}')",
 )

@@ -377,8 +377,8 @@ class QuestionaryPrompter:
 
     def _describe(self, prompt: Prompt, described: dict[str, str]) -> None:
         """Under the list, the highlighted option's whole description, wrapped at words."""
-        from prompt_toolkit.formatted_text import FormattedText
         from prompt_toolkit.filters import is_done, to_filter
+        from prompt_toolkit.formatted_text import FormattedText
         from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
         from prompt_toolkit.layout.controls import FormattedTextControl
 
@@ -500,7 +500,6 @@ class QuestionaryPrompter:
         return OtherAnswer(id=option.id, text=str(text).strip())
 
 
-
 def _inquirer(prompt: Prompt) -> InquirerControl:
     """The list control of a questionary select or checkbox."""
     from questionary.prompts.common import InquirerControl
@@ -529,7 +528,7 @@ def _ticking(prompt: Prompt) -> KeyBindings:
     values = [c.value for c in control.choices if not isinstance(c.value, type(None))]
     for number, value in enumerate(values[:9], start=1):
 
-        def tick(event: KeyPressEvent, value: object = value) -> None:
+        def tick(_: KeyPressEvent, value: object = value) -> None:
             control.pointed_at = next(i for i, c in enumerate(control.choices) if c.value == value)
             if value in control.selected_options:
                 control.selected_options.remove(value)
