@@ -152,6 +152,7 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     else:
         prompts.pause_garbage_collection()
         prompter = prompts.QuestionaryPrompter(loaded.questionnaire, messages, console)
+        prompter.welcome()
     command = ["krmscan", "take"]
     if questionnaire_path is not None:
         command += ["-q", str(questionnaire_path)]

@@ -176,6 +176,7 @@ class Messages(NamedTuple):
     welcome_duration: str
     welcome_saving: str
     welcome_privacy: str
+    welcome_personal: str
     welcome_start: str
     answered_none: str
     result_explained: str
@@ -196,7 +197,7 @@ DUTCH = Messages(
     question_counter="vraag {k} van {total}",
     statement_progress="{component} {n}/{count} · vraag {k} van {total}",
     select_hint="(pijltjestoetsen of cijfer, Enter = kiezen)",
-    checkbox_hint="(pijltjestoetsen, spatie = aan/uit, Enter = verder)",
+    checkbox_hint="(pijltjestoetsen, spatie of cijfer = aan/uit, Enter = verder)",
     text_hint="(typ uw antwoord, Enter = verder)",
     optional_hint="(mag leeg blijven)",
     required="Dit antwoord is verplicht.",
@@ -231,7 +232,7 @@ DUTCH = Messages(
     back_choice="< Vorige vraag",
     select_back_hint="(pijltjestoetsen of cijfer, Enter = kiezen, Shift+Tab = vorige vraag)",
     checkbox_back_hint=(
-        "(pijltjestoetsen, spatie = aan/uit, Enter = verder, Shift+Tab = vorige vraag)"
+        "(pijltjestoetsen, spatie of cijfer = aan/uit, Enter = verder, Shift+Tab = vorige vraag)"
     ),
     text_back_hint="(typ uw antwoord, Enter = verder, Shift+Tab = vorige vraag)",
     back_word="terug",
@@ -423,9 +424,10 @@ DUTCH = Messages(
         "bewaard en u kunt later verdergaan."
     ),
     welcome_privacy=(
-        "Naam en e-mailadres zijn niet verplicht. De uitkomsten worden per organisatie "
-        "gerapporteerd, nooit per persoon."
+        "De uitkomsten worden per organisatie gerapporteerd, nooit per persoon; bij een kleine "
+        "groep ziet men dat het herleidbaar kan zijn."
     ),
+    welcome_personal="{questions}: niet verplicht, en nooit in een rapport.",
     welcome_start="Enter = beginnen, Ctrl-C = stoppen",
     answered_none="(geen)",
     result_explained=(
@@ -452,7 +454,7 @@ ENGLISH = Messages(
     question_counter="question {k} of {total}",
     statement_progress="{component} {n}/{count} · question {k} of {total}",
     select_hint="(arrow keys or number, Enter = choose)",
-    checkbox_hint="(arrow keys, space = toggle, Enter = continue)",
+    checkbox_hint="(arrow keys, space or digit = toggle, Enter = continue)",
     text_hint="(type your answer, Enter = continue)",
     optional_hint="(may be left empty)",
     required="An answer is required.",
@@ -487,7 +489,7 @@ ENGLISH = Messages(
     back_choice="< Previous question",
     select_back_hint="(arrow keys or number, Enter = choose, Shift+Tab = previous question)",
     checkbox_back_hint=(
-        "(arrow keys, space = toggle, Enter = continue, Shift+Tab = previous question)"
+        "(arrow keys, space or digit = toggle, Enter = continue, Shift+Tab = previous question)"
     ),
     text_back_hint="(type your answer, Enter = continue, Shift+Tab = previous question)",
     back_word="back",
@@ -670,9 +672,10 @@ ENGLISH = Messages(
         "and you can continue later."
     ),
     welcome_privacy=(
-        "Name and e-mail address are optional. The results are reported per organisation, "
-        "never per person."
+        "The results are reported per organisation, never per person; a small group is "
+        "marked as one whose results could identify people."
     ),
+    welcome_personal="{questions}: optional, and never in a report.",
     welcome_start="Enter = start, Ctrl-C = stop",
     answered_none="(none)",
     result_explained=(

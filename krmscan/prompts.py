@@ -153,7 +153,19 @@ class QuestionaryPrompter:
         self._to_overview = False
         self._intros: list[Intro] = []
         self._changed: int | None = None
-        _prepare_prompt_toolkit()
+        self._prepared = False
+
+    def prepare(self) -> None:
+        """Import and build once what every prompt needs (before the first is drawn)."""
+        if not self._prepared:
+            self._prepared = True
+            _prepare_prompt_toolkit()
+            import questionary  # noqa: F401 - imported while the respondent reads
+
+    def welcome(self) -> None:
+        """The welcome screen, until Enter; the prompt libraries load while it is read."""
+        lines = screens.lines_of(self.console, screens.welcome(self.questionnaire, self.messages))
+        self.screen.read(lines, last=self.messages.welcome_start, prepare=self.prepare)
 
     def show_intro(self, intro: Intro) -> None:
         """Keep an introduction for the next step's screens (read a page at a time)."""
@@ -161,6 +173,7 @@ class QuestionaryPrompter:
 
     def _begin(self, step: Step) -> None:
         """The step's pending introductions page by page, then a cleared screen for it."""
+        self.prepare()
         section = step.section_title or ""
         if step.component is not None:
             section = f"{section} {step.position_in_component}/{len(step.component.statements)}"
@@ -216,6 +229,7 @@ class QuestionaryPrompter:
         """Show the overview; then save, or pick a question by its number to answer again."""
         import questionary
 
+        self.prepare()
         self.console.print()
         self.console.print(render.review_table(self.questionnaire, groups, self.messages))
         while True:
@@ -243,6 +257,7 @@ class QuestionaryPrompter:
 
     def ask_resume(self, summary: str) -> bool:
         """Show what was saved; continue (the default) or start over."""
+        self.prepare()
         self.console.print(Text(summary))
         choice = self._select(
             self.messages.resume_action,
@@ -455,8 +470,12 @@ class QuestionaryPrompter:
         message, hint = self._fit(question.text, hint)
         while True:
             options = [
-                questionary.Choice(self._title(o.text), o.id, checked=o.id in ticked)
-                for o in question.options
+                questionary.Choice(
+                    self._title(f"{n}) {o.text}" if n <= 9 else o.text),
+                    o.id,
+                    checked=o.id in ticked,
+                )
+                for n, o in enumerate(question.options, start=1)
             ]
             prompt = questionary.checkbox(message, options, validate=validate, instruction=hint)
             titles = {o.id: o.text for o in question.options}

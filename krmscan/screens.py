@@ -9,13 +9,15 @@ draws, prompt_toolkit (imported only when a key is awaited) reads the keys.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.text import Text
 
 from krmscan import render
 from krmscan.messages import Messages
+from krmscan.questionnaire import Questionnaire
+from krmscan.text import printable
 
 BAR = 10
 """Cells of the progress bar in the header."""
@@ -59,7 +61,7 @@ def pages(lines: Sequence[str], height: int) -> list[list[str]]:
 
 
 def lines_of(console: Console, renderable: object) -> list[str]:
-    """``renderable`` as it prints at the console's width, line by line (styles kept out)."""
+    """``renderable`` as it prints at the console's width, line by line (styles as ANSI)."""
     with console.capture() as capture:
         console.print(renderable)
     return capture.get().rstrip("\n").split("\n")
@@ -81,21 +83,38 @@ class Screen:
         self.console.print(line, no_wrap=True, overflow="crop")
 
     def read(
-        self, lines: Sequence[str], section: str = "", counter: str = "", fraction: float = 0.0
+        self,
+        lines: Sequence[str],
+        section: str = "",
+        counter: str = "",
+        fraction: float = 0.0,
+        *,
+        last: str | None = None,
+        prepare: Callable[[], None] | None = None,
     ) -> None:
-        """Show ``lines`` a screenful at a time, each page until Enter (a page back too)."""
+        """Show ``lines`` a screenful at a time, each page until Enter (a page back too).
+
+        ``last`` is the last page's key hint (default: Enter = verder); ``prepare`` runs
+        once the first page is on the screen, while the respondent reads it.
+        """
         height = max(3, self.console.height - 3)
         paged = pages(lines, height)
         index = 0
         while index < len(paged):
             self.start(section, counter, fraction)
             for line in paged[index]:
-                self.console.print(Text(line))
+                self.console.print(Text.from_ansi(line), no_wrap=True, overflow="crop")
+            self.console.print()
             hint = self.messages.page_next
+            if index == len(paged) - 1 and last is not None:
+                hint = last
             if len(paged) > 1:
                 hint = self.messages.page_of.format(n=index + 1, count=len(paged)) + "  " + hint
             if index:
                 hint += self.messages.page_back
+            if prepare is not None:
+                prepare()
+                prepare = None
             if wait_key(hint, back=index > 0) == "back":
                 index -= 1
             else:
@@ -139,3 +158,34 @@ def wait_key(hint: str, *, back: bool = False) -> str:
         erase_when_done=True,
     )
     return application.run()
+
+
+SECONDS_PER_QUESTION = 20
+"""A calm respondent's pace, for the duration the welcome screen names."""
+
+
+def minutes(questions: int) -> int:
+    """Roughly how long ``questions`` take: minutes rounded up to five (at least five)."""
+    needed = -(-questions * SECONDS_PER_QUESTION // 60)
+    return max(5, -(-needed // 5) * 5)
+
+
+def welcome(questionnaire: Questionnaire, messages: Messages) -> Group:
+    """The first screen: what the scan is for, how long, saving, who sees what."""
+    count = len(questionnaire.questions) + len(questionnaire.statements)
+    paragraphs = [
+        messages.welcome_purpose,
+        messages.welcome_duration.format(count=count, minutes=minutes(count)),
+        messages.welcome_saving,
+    ]
+    personal = [q.text.rstrip(":") for q in questionnaire.questions if q.personal]
+    privacy = messages.welcome_privacy
+    if personal:
+        listed = render.joined(personal, messages)
+        privacy = f"{messages.welcome_personal.format(questions=listed)} {privacy}"
+    parts: list[Text] = []
+    for paragraph in [*paragraphs, privacy]:
+        parts += [Text(paragraph), Text("")]
+    if questionnaire.introduction:
+        parts.append(Text(printable(questionnaire.introduction, lines=True), style="italic"))
+    return Group(*parts)
