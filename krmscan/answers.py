@@ -41,6 +41,7 @@ from krmscan.questionnaire import (
     SingleChoiceQuestion,
     TextQuestion,
 )
+from krmscan.text import has_control
 
 FORMAT = "krmscan-answers"
 FORMAT_VERSION = 1
@@ -106,6 +107,8 @@ class AnswersFile(Strict):
 
 def text_problem(question: TextQuestion, value: str, messages: Messages) -> str | None:
     """Why ``value`` cannot answer a text question, or None."""
+    if has_control(value):
+        return messages.control_characters
     if not value.strip():
         return messages.required if question.required else None
     if question.format == "email" and not is_email(value.strip()):
@@ -152,6 +155,8 @@ def count_problem(question: MultipleChoiceQuestion, count: int, messages: Messag
 
 def other_text_problem(option: Option, text: str, messages: Messages) -> str | None:
     """Why ``text`` cannot describe a chosen "other" option, or None."""
+    if has_control(text):
+        return messages.control_characters
     return None if text.strip() else messages.other_text_required.format(option=option.text)
 
 

@@ -191,6 +191,9 @@ class Messages(NamedTuple):
     preset_unknown: str
     preset_fixed: str
     plain_label_hint: str
+    review_next_page: str
+    review_previous_page: str
+    review_changed: str
 
 
 DUTCH = Messages(
@@ -448,6 +451,9 @@ DUTCH = Messages(
     preset_unknown=("--answer {id}=...: de vragenlijst heeft geen vraag '{id}'; kies uit: {ids}"),
     preset_fixed="(vastgezet)",
     plain_label_hint="(of typ het antwoord zelf, bijvoorbeeld '{label}')",
+    review_next_page="Volgende pagina van het overzicht",
+    review_previous_page="Vorige pagina van het overzicht",
+    review_changed="Vraag {n} is gewijzigd: {answer}",
 )
 
 ENGLISH = Messages(
@@ -698,6 +704,9 @@ ENGLISH = Messages(
     ),
     preset_fixed="(fixed)",
     plain_label_hint="(or type the answer itself, e.g. '{label}')",
+    review_next_page="Next page of the overview",
+    review_previous_page="Previous page of the overview",
+    review_changed="Question {n} changed: {answer}",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

@@ -15,7 +15,7 @@ import functools
 import gc
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
@@ -152,7 +152,9 @@ class QuestionaryPrompter:
         self.screen = screens.Screen(console, questionnaire.title, messages)
         self._to_overview = False
         self._intros: list[Intro] = []
-        self._changed: int | None = None
+        self._changed: tuple[int, str] | None = None
+        """The number and old answer of the question changed from the overview."""
+        self._notes: list[str] = []
         self._prepared = False
 
     def prepare(self) -> None:
@@ -186,10 +188,13 @@ class QuestionaryPrompter:
             self._intros = []
             self.screen.read(lines, section, counter, fraction)
         self.screen.start(section, counter, fraction)
+        for note in self._notes:
+            self.console.print(Text(note, style="bold"))
+        self._notes = []
 
     def notify(self, text: str) -> None:
-        """Print a short message."""
-        self.console.print(Text(text))
+        """Keep a short message for the next screen, under its header."""
+        self._notes.append(text)
 
     def ask(
         self,
@@ -226,34 +231,76 @@ class QuestionaryPrompter:
         return self._multiple(item, previous, back=can_go_back)
 
     def review(self, groups: Sequence[Group], total: int) -> Save | Change:
-        """Show the overview; then save, or pick a question by its number to answer again."""
-        import questionary
+        """The overview a page at a time; then save, or pick a question to answer again.
 
+        After a change the overview opens at the page of the changed question, with a line
+        that confirms the new answer.
+        """
         self.prepare()
-        self.console.print()
-        self.console.print(render.review_table(self.questionnaire, groups, self.messages))
+        paged: list[list[str]] = []
+        for section in render.review_lines(self.questionnaire, groups, self.messages):
+            table = render.ReviewTable([section], self.messages, titled=False)
+            paged += screens.pages(screens.lines_of(self.console, table), self.console.height - 9)
+        answers = {
+            step.number: render.answer_text(self.questionnaire, step, value, self.messages)
+            for group in groups
+            for step, value in group.rows
+        }
+        index, note = self._reopened(paged, answers)
         while True:
-            action = self._select(
-                self.messages.review_action,
-                [(self.messages.review_save, "save"), (self.messages.review_change, "change")],
-                "save",
-                back=False,
-            )
+            counter = self.messages.page_of.format(n=index + 1, count=len(paged))
+            self.screen.start(self.messages.review_title, counter, 1.0)
+            for line in paged[index]:
+                self.console.print(Text.from_ansi(line), no_wrap=True, overflow="crop")
+            if note:
+                self.console.print(Text(note, style="bold green"))
+                note = ""
+            choices = [(self.messages.review_save, "save"), (self.messages.review_change, "change")]
+            if index + 1 < len(paged):
+                choices.insert(0, (self.messages.review_next_page, "next"))
+            if index:
+                choices.append((self.messages.review_previous_page, "previous"))
+            default = "next" if index + 1 < len(paged) else "save"
+            action = self._select(self.messages.review_action, choices, default, back=False)
+            if action in {"next", "previous"}:
+                index += 1 if action == "next" else -1
+                continue
             if action == "save":
                 return Save()
+            picked = self._review_number(total)
+            if picked is not None:
+                self._changed = (picked, answers.get(picked, ""))
+                return Change(picked - 1)
 
-            def valid(value: str) -> bool | str:
-                value = value.strip()
-                if not value or (value.isdigit() and 1 <= int(value) <= total):
-                    return True
-                return self.messages.review_number_range.format(total=total)
+    def _reopened(self, paged: list[list[str]], answers: dict[int, str]) -> tuple[int, str]:
+        """The page to open the overview at and the line that confirms a change."""
+        if self._changed is None:
+            return 0, ""
+        number, before = self._changed
+        self._changed = None
+        index = next(
+            (i for i, page in enumerate(paged) if any(_row_of(line, number) for line in page)), 0
+        )
+        if answers.get(number) == before:
+            return index, ""
+        return index, self.messages.review_changed.format(n=number, answer=answers.get(number))
 
-            self._hint(self.messages.review_number_hint)
-            message = self._fit(self.messages.review_number.format(total=total), "")[0]
-            prompt = questionary.text(message, validate=valid)
-            number = self._run(prompt, back=True)
-            if isinstance(number, str) and number.strip():
-                return Change(int(number) - 1)
+    def _review_number(self, total: int) -> int | None:
+        """The number of the question to change, or None to stay at the overview."""
+        import questionary
+
+        def valid(value: str) -> bool | str:
+            value = value.strip()
+            if not value or (value.isdigit() and 1 <= int(value) <= total):
+                return True
+            return self.messages.review_number_range.format(total=total)
+
+        self._hint(self.messages.review_number_hint)
+        message = self._fit(self.messages.review_number.format(total=total), "")[0]
+        number = self._run(questionary.text(message, validate=valid), back=True)
+        if isinstance(number, str) and number.strip():
+            return int(number)
+        return None
 
     def ask_resume(self, summary: str) -> bool:
         """Show what was saved; continue (the default) or start over."""
@@ -387,7 +434,9 @@ class QuestionaryPrompter:
         )
         if described:
             self._describe(prompt, described)
-        answer = self._run(prompt, back=back, answered=(message, dict(choices)))
+        answer = self._run(
+            prompt, back=back, answered=(message, {value: title for title, value in choices})
+        )
         return answer if isinstance(answer, Navigation) else str(answer)
 
     def _describe(self, prompt: Prompt, described: dict[str, str]) -> None:
@@ -421,20 +470,42 @@ class QuestionaryPrompter:
     def _text(
         self, question: TextQuestion, previous: AnswerValue | None, *, back: bool
     ) -> str | Navigation:
-        import questionary
-
-        def validate(value: str) -> bool | str:
-            return text_problem(question, value, self.messages) or True
-
         hint = self.messages.text_back_hint if self._names_back(back) else self.messages.text_hint
         if not question.required:
             hint = f"{hint} {self.messages.optional_hint}"
         self._hint(hint)
-        prompt = questionary.text(
-            self._fit(question.text, "")[0], default=_text_of(previous), validate=validate
+        return self._typed(
+            question.text,
+            _text_of(previous),
+            lambda value: text_problem(question, value, self.messages),
+            back=back,
         )
-        answer = self._run(prompt, back=back, answered=(question.text, {}))
-        return answer if isinstance(answer, Navigation) else str(answer).strip()
+
+    def _typed(
+        self, message: str, default: str, problem: Callable[[str], str | None], *, back: bool
+    ) -> str | Navigation:
+        """A typed text, asked again under the reason (wrapped at words) until it is valid.
+
+        prompt_toolkit's one-line validation bar would cut a long reason at the screen's edge.
+        """
+        import questionary
+
+        shown = 0
+        while True:
+            prompt = questionary.text(self._fit(message, "")[0], default=default)
+            answer = self._run(prompt, back=back)
+            if shown and self.console.is_terminal:  # the earlier reason gives way to the new
+                self.console.file.write(f"\x1b[{shown}A\x1b[J")
+            if isinstance(answer, Navigation):
+                return answer
+            reason = problem(str(answer))
+            if reason is None:
+                self._answered((message, {}), answer)
+                return str(answer).strip()
+            lines = _wrap(reason, max(20, self.console.width - 1))
+            for line in lines:
+                self.console.print(Text(line, style="bold red"))
+            shown, default = len(lines), str(answer)
 
     def _single(
         self, question: SingleChoiceQuestion, previous: AnswerValue | None, *, back: bool
@@ -502,21 +573,21 @@ class QuestionaryPrompter:
     def _with_other_text(
         self, option: Option, previous: AnswerValue | None
     ) -> OtherAnswer | Navigation:
-        import questionary
-
-        def validate(value: str) -> bool | str:
-            return other_text_problem(option, value, self.messages) or True
-
         self._hint(self.messages.text_back_hint)
-        prompt = questionary.text(
-            self._fit(f"{option.text}:", "")[0],
-            default=_other_text(previous, option.id),
-            validate=validate,
+        text = self._typed(
+            f"{option.text}:",
+            _other_text(previous, option.id),
+            lambda value: other_text_problem(option, value, self.messages),
+            back=True,
         )
-        text = self._run(prompt, back=True, answered=(option.text, {}))
         if isinstance(text, Navigation):
             return text
-        return OtherAnswer(id=option.id, text=str(text).strip())
+        return OtherAnswer(id=option.id, text=text)
+
+
+def _row_of(line: str, number: int) -> bool:
+    """Whether an overview line is the row of question ``number``."""
+    return re.match(rf"\s*(\x1b\[[0-9;]*m)*{number}[.\s]", line) is not None
 
 
 def _inquirer(prompt: Prompt) -> InquirerControl:

@@ -331,16 +331,21 @@ class ReviewTable:
         self,
         sections: Sequence[tuple[str | None, list[tuple[int, str, str]]]],
         messages: Messages,
+        *,
+        titled: bool = True,
     ) -> None:
         self.sections = sections
         self.messages = messages
+        self.titled = titled
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """Render each section's table (or its rows as lines when the width is too small)."""
         width = options.max_width
-        yield Text(self.messages.review_title, style="bold")
-        for title, rows in self.sections:
-            yield Text("")
+        if self.titled:
+            yield Text(self.messages.review_title, style="bold")
+        for number, (title, rows) in enumerate(self.sections):
+            if self.titled or number:
+                yield Text("")
             yield from self._section(title or "", rows, width)
 
     @staticmethod
