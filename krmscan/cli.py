@@ -135,9 +135,13 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Take the scan; piped input uses plain mode (one line per prompt)."""
+    from rich.console import Group
+    from rich.text import Text
+
     from krmscan import prompts, questionnaire, render, scoring
     from krmscan import take as taking
     from krmscan.messages import messages_for
+    from krmscan.text import printable
 
     if resume and restart:
         raise UsageError("--resume and --restart exclude each other; pass one of them")
@@ -173,9 +177,21 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     except KeyboardInterrupt:
         raise InterruptedByUser(messages.interrupted) from None
     result = scoring.score(loaded.questionnaire, taken.file.answers)
-    console.print()
-    console.print(render.result_table(loaded.questionnaire, result, messages))
-    console.print(messages.saved.format(path=taken.path), markup=False)
+    table = Group(
+        render.result_table(loaded.questionnaire, result, messages),
+        render.result_explained(loaded.questionnaire, messages),
+    )
+    closing = Group(
+        render.result_sentences(result, messages),
+        Text(""),
+        Text(messages.saved.format(path=printable(str(taken.path.resolve())))),
+        Text(messages.result_saved_next),
+    )
+    if isinstance(prompter, prompts.QuestionaryPrompter):
+        prompter.result([table, closing])
+    else:
+        console.print()
+        console.print(table, Text(""), closing)
 
 
 Paths = Annotated[
@@ -290,7 +306,7 @@ def _score_one(
         from krmscan.messages import messages_for
 
         messages = messages_for(loaded.questionnaire.language)
-        _emit_rendered(render.result_table(loaded.questionnaire, result, messages), output)
+        _emit_rendered(render.personal_result(loaded.questionnaire, result, messages), output)
 
 
 def _organisation_results(

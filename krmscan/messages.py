@@ -180,7 +180,9 @@ class Messages(NamedTuple):
     welcome_start: str
     answered_none: str
     result_explained: str
-    result_component: str
+    result_behind: str
+    result_on: str
+    result_above: str
     result_saved_next: str
     result_legend: str
     result_close: str
@@ -434,13 +436,15 @@ DUTCH = Messages(
     welcome_start="Enter = beginnen, Ctrl-C = stoppen",
     answered_none="(geen)",
     result_explained=(
-        "Score: het percentage van de haalbare punten. Verschil: gemeten niveau min uw "
-        "ambitie. Tot ambitie: de punten die nog ontbreken tot het niveau van uw ambitie."
+        "Score %: het deel van de haalbare punten. Verschil: gemeten niveau min uw ambitie. "
+        "Punten tot ambitie: wat nog ontbreekt tot het niveau van uw ambitie."
     ),
-    result_component="{name}: {verdict} (niveau {level}, ambitie {ambition}).",
+    result_behind="{name}: niveau {level}, onder uw ambitie ({ambition}); nog {points} punten.",
+    result_on="{name}: niveau {level}, op uw ambitie.",
+    result_above="{name}: niveau {level}, boven uw ambitie ({ambition}).",
     result_saved_next=(
-        "Uw antwoorden staan in {path}. Geef dit bestand aan de consultant of "
-        "contactpersoon van de scan."
+        "Geef dit bestand aan de consultant of de contactpersoon van de scan; daarna mag u "
+        "het verwijderen."
     ),
     result_legend="Niveaus: {levels}.",
     result_close="Enter = afsluiten",
@@ -685,13 +689,15 @@ ENGLISH = Messages(
     welcome_start="Enter = start, Ctrl-C = stop",
     answered_none="(none)",
     result_explained=(
-        "Score: the percentage of the points possible. Gap: measured level minus your "
-        "ambition. To ambition: the points still missing to your ambition's level."
+        "Score %: the share of the points possible. Gap: measured level minus your ambition. "
+        "Points to ambition: what is still missing to your ambition's level."
     ),
-    result_component="{name}: {verdict} (level {level}, ambition {ambition}).",
+    result_behind="{name}: level {level}, below your ambition ({ambition}); {points} points to go.",
+    result_on="{name}: level {level}, on your ambition.",
+    result_above="{name}: level {level}, above your ambition ({ambition}).",
     result_saved_next=(
-        "Your answers are in {path}. Give this file to the consultant or the contact person "
-        "of the scan."
+        "Give this file to the consultant or the contact person of the scan; then you may "
+        "delete it."
     ),
     result_legend="Levels: {levels}.",
     result_close="Enter = close",

@@ -18,7 +18,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from krmscan import render, screens
@@ -172,6 +172,14 @@ class QuestionaryPrompter:
     def show_intro(self, intro: Intro) -> None:
         """Keep an introduction for the next step's screens (read a page at a time)."""
         self._intros.append(intro)
+
+    def result(self, parts: Sequence[RenderableType], *, wait: bool = False) -> None:
+        """The result, each part from a new page; the last stays (until Enter with ``wait``)."""
+        paged: list[list[str]] = []
+        for part in parts:
+            paged += screens.pages(screens.lines_of(self.console, part), self.screen.height)
+        last = self.messages.result_close if wait else None
+        self.screen.read_pages(paged, last=last, wait_last=wait)
 
     def _begin(self, step: Step) -> None:
         """The step's pending introductions page by page, then a cleared screen for it."""

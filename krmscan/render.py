@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring fo
     from krmscan.flow import Intro, Step
     from krmscan.messages import Messages
     from krmscan.questionnaire import Level, Questionnaire
-    from krmscan.scoring import Result
+    from krmscan.scoring import Result, Score
 
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
     from krmscan.aggregate import ComponentSummary, Frequency, OrganisationSummary, Results
@@ -97,11 +97,16 @@ def note(text: str) -> Text:
     return Text(text, style="italic")
 
 
-def result_table(questionnaire: Questionnaire, result: Result, messages: Messages) -> FittedTable:
-    """A row per component and an overall row: score, measured level, gap, verdict, points to go.
+def number(value: float, messages: Messages, digits: int = 1) -> str:
+    """A number for the terminal in the questionnaire's language (``57,1`` in Dutch)."""
+    return f"{value:.{digits}f}".replace(".", messages.decimal_mark)
 
-    The felt ambition is the same on every row, so the title states it once: the table then
-    fits 80 columns without cutting a level name.
+
+def result_table(questionnaire: Questionnaire, result: Result, messages: Messages) -> FittedTable:
+    """A row per component and an overall row: score, measured level number, gap, points to go.
+
+    The felt ambition is the same on every row, so the title states it once; levels are
+    numbers (the legend names them), so the table fits 60 columns without cutting a word.
     """
     ambition = questionnaire.level(result.overall.ambition_level)
     title = messages.result_title_ambition.format(
@@ -110,24 +115,19 @@ def result_table(questionnaire: Questionnaire, result: Result, messages: Message
     headings = (
         messages.col_component,
         messages.col_score,
-        messages.col_level,
+        messages.col_level_short,
         messages.col_gap,
-        messages.col_verdict,
         messages.col_points,
     )
     rows = [
         (
             name,
-            f"{score.score_pct:.1f}",
-            score.level_name,
+            number(score.score_pct, messages),
+            str(score.level),
             f"{score.gap:+d}" if score.gap else "0",
-            messages.verdict(score.gap),
-            f"{score.points_to_ambition:.1f}",
+            number(score.points_to_ambition, messages),
         )
-        for name, score in [
-            *((component.name, component) for component in result.components),
-            (messages.overall, result.overall),
-        ]
+        for name, score in _scored(result, messages)
     ]
     gaps = [*(c.gap for c in result.components), result.overall.gap]
     styles = ["red" if gap < 0 else ("green" if gap > 0 else "") for gap in gaps]
@@ -135,9 +135,53 @@ def result_table(questionnaire: Questionnaire, result: Result, messages: Message
         title,
         headings,
         rows,
-        right_aligned={1, 3, 5},
+        right_aligned={1, 2, 3, 4},
         row_styles=styles,
         section_before=len(rows) - 1,
+    )
+
+
+def _scored(result: Result, messages: Messages) -> list[tuple[str, Score]]:
+    return [
+        *((component.name, component) for component in result.components),
+        (messages.overall, result.overall),
+    ]
+
+
+def result_explained(questionnaire: Questionnaire, messages: Messages) -> Group:
+    """What the result table's numbers mean: the level legend and the columns in words."""
+    return Group(
+        Text(levels_legend(questionnaire, messages), style="dim"),
+        Text(messages.result_explained, style="dim"),
+    )
+
+
+def result_sentences(result: Result, messages: Messages) -> Group:
+    """One plain sentence per component (and overall): where it stands against the ambition."""
+    lines = []
+    for name, score in _scored(result, messages):
+        template = messages.result_on
+        if score.gap < 0:
+            template = messages.result_behind
+        elif score.gap > 0:
+            template = messages.result_above
+        sentence = template.format(
+            name=name,
+            level=score.level,
+            ambition=score.ambition_level,
+            points=number(score.points_to_ambition, messages),
+        )
+        lines.append(Text(sentence))
+    return Group(*lines)
+
+
+def personal_result(questionnaire: Questionnaire, result: Result, messages: Messages) -> Group:
+    """A respondent's whole result: the table, what it means, and a sentence per component."""
+    return Group(
+        result_table(questionnaire, result, messages),
+        result_explained(questionnaire, messages),
+        Text(""),
+        result_sentences(result, messages),
     )
 
 

@@ -91,19 +91,43 @@ class Screen:
         *,
         last: str | None = None,
         prepare: Callable[[], None] | None = None,
+        wait_last: bool = True,
     ) -> None:
         """Show ``lines`` a screenful at a time, each page until Enter (a page back too).
 
         ``last`` is the last page's key hint (default: Enter = verder); ``prepare`` runs
-        once the first page is on the screen, while the respondent reads it.
+        once the first page is on the screen, while the respondent reads it. Without
+        ``wait_last`` the last page stays on the screen without a key to press.
         """
-        height = max(3, self.console.height - 3)
-        paged = pages(lines, height)
+        self.read_pages(
+            pages(lines, self.height), section, counter, fraction,
+            last=last, prepare=prepare, wait_last=wait_last,
+        )  # fmt: skip
+
+    @property
+    def height(self) -> int:
+        """Lines of text a page holds under the header and above the key hint."""
+        return max(3, self.console.height - 3)
+
+    def read_pages(
+        self,
+        paged: Sequence[Sequence[str]],
+        section: str = "",
+        counter: str = "",
+        fraction: float = 0.0,
+        *,
+        last: str | None = None,
+        prepare: Callable[[], None] | None = None,
+        wait_last: bool = True,
+    ) -> None:
+        """`read` with the pages given."""
         index = 0
         while index < len(paged):
             self.start(section, counter, fraction)
             for line in paged[index]:
                 self.console.print(Text.from_ansi(line), no_wrap=True, overflow="crop")
+            if index == len(paged) - 1 and not wait_last:
+                return
             self.console.print()
             hint = self.messages.page_next
             if index == len(paged) - 1 and last is not None:
