@@ -109,6 +109,7 @@ def validate(
 @app.command()
 @reports_errors
 def take(  # noqa: PLR0917 - typer passes options positionally
+    context: typer.Context,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Answers file to write (default: a new file here)."),
@@ -132,13 +133,29 @@ def take(  # noqa: PLR0917 - typer passes options positionally
         bool,
         typer.Option("--anonymous", help="Leave out the personal questions (name, e-mail)."),
     ] = False,
+    organisation: Annotated[
+        str | None,
+        typer.Option(
+            "--organisation",
+            envvar="KRMSCAN_ORGANISATION",
+            help="Fix the organisation (the question marked group): not asked, stored as given.",
+        ),
+    ] = None,
+    preset: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answer",
+            metavar="QUESTION_ID=VALUE",
+            help="Fix a question's answer (an option's id, number or text; several: a,b).",
+        ),
+    ] = None,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Take the scan; piped input uses plain mode (one line per prompt)."""
     from rich.console import Group
     from rich.text import Text
 
-    from krmscan import prompts, questionnaire, render, scoring
+    from krmscan import presets, prompts, questionnaire, render, scoring
     from krmscan import take as taking
     from krmscan.messages import messages_for
     from krmscan.text import printable
@@ -148,6 +165,7 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     loaded = questionnaire.load(questionnaire_path)
     taking.check_output(output, force=force)
     messages = messages_for(loaded.questionnaire.language)
+    fixed = presets.parse(loaded.questionnaire, preset or [], organisation, messages)
     console = render.console()
     interactive = sys.stdin.isatty()
     prompter: prompts.PlainPrompter | prompts.QuestionaryPrompter
@@ -157,11 +175,15 @@ def take(  # noqa: PLR0917 - typer passes options positionally
         prompts.pause_garbage_collection()
         prompter = prompts.QuestionaryPrompter(loaded.questionnaire, messages, console)
         prompter.welcome()
-    command = ["krmscan", "take"]
+    command = [_program(context), "take"]
     if questionnaire_path is not None:
         command += ["-q", str(questionnaire_path)]
     if plain:
         command.append("--plain")
+    if organisation is not None:
+        command += ["--organisation", organisation]
+    for item in preset or []:
+        command += ["--answer", item]
     mode = taking.Resume.CONTINUE if resume else taking.Resume.ASK
     try:
         taken = taking.take(
@@ -173,6 +195,7 @@ def take(  # noqa: PLR0917 - typer passes options positionally
             anonymous=anonymous,
             interactive=interactive,
             command=command,
+            presets=fixed,
         )
     except KeyboardInterrupt:
         raise InterruptedByUser(messages.interrupted) from None
@@ -192,6 +215,13 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     else:
         console.print()
         console.print(table, Text(""), closing)
+
+
+def _program(context: typer.Context) -> str:
+    """The program as it was started (``.venv/bin/krmscan``), for a command to type again."""
+    typed = sys.argv[0] if sys.argv else ""
+    name = context.find_root().info_name or "krmscan"
+    return typed if typed and Path(typed).name == name else name
 
 
 Paths = Annotated[

@@ -14,6 +14,7 @@ import contextlib
 import functools
 import gc
 import re
+import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -637,6 +638,18 @@ def _ticking(prompt: Prompt) -> KeyBindings:
     return keys
 
 
+def named(step: Step) -> str:
+    """A step as the respondent knows it: its number and its text, shortened at a word."""
+    return f"{step.number}. {screens.shorten(step.item.text.rstrip(':'), 60)}"
+
+
+@functools.cache
+def _line_editing() -> None:
+    """Give `input` the standard line editing (where Python has ``readline``)."""
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401 - importing it is what turns line editing on
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width`` characters, broken between words only (paragraphs kept)."""
     lines: list[str] = []
@@ -694,7 +707,7 @@ class PlainPrompter:
         ask.to_overview = to_overview
         if isinstance(item, Statement):
             labels = [point.label for point in self.questionnaire.scale]
-            index = ask.number(item.text, labels)
+            index = ask.number(item.text, labels, words=True)
             return index if isinstance(index, Navigation) else self.questionnaire.scale[index].id
         if isinstance(item, TextQuestion):
             return ask.text(item)
@@ -741,15 +754,27 @@ class PlainPrompter:
                 return False
             self.complain(self.messages.plain_number_range.format(n=2))
 
-    def read(self, question_id: str) -> str:
-        """One line of input (without its line end); raises `InputEndedError` at the end."""
+    def read(self, question: str) -> str:
+        """One line of input (without its line end); raises `InputEndedError` at the end.
+
+        On a terminal the line is read with the standard line editing (arrow keys,
+        Backspace, history), so no escape code of a cursor key ends up in an answer; piped
+        lines are read as they come. ``question`` names the question for the end of input.
+        """
+        if self.stdin is sys.stdin and self.stdin.isatty() and sys.stdout.isatty():
+            _line_editing()
+            try:
+                return input("> ")
+            except EOFError:
+                self.console.print()
+                raise InputEndedError(self.messages.input_ended.format(question=question)) from None
         self.console.print("> ", end="")
         self.console.file.flush()
         line = self.stdin.readline()
         if not line or not self.stdin.isatty():
             self.console.print()  # piped input is not echoed: end the prompt's line ourselves
         if not line:
-            raise InputEndedError(self.messages.input_ended.format(question=question_id))
+            raise InputEndedError(self.messages.input_ended.format(question=question))
         return line.rstrip("\r\n")
 
     def complain(self, message: str) -> None:
@@ -795,7 +820,7 @@ class _Asking:
         if keys:
             self.console.print(Text(f"({'; '.join(keys)})", style="dim"))
         while True:
-            line = self.prompter.read(self.step.id)
+            line = self.prompter.read(named(self.step))
             word = line.strip()
             if word == "<" or word.lower() == self.messages.back_word:
                 if self.can_go_back:
@@ -825,9 +850,20 @@ class _Asking:
             if rest:
                 self.console.print(Text(rest), style="dim")
 
-    def number(self, text: str, labels: Sequence[str], hint: str | None = None) -> int | Navigation:
-        """The index of one numbered option (an empty line keeps the earlier one)."""
+    def number(
+        self,
+        text: str,
+        labels: Sequence[str],
+        hint: str | None = None,
+        *,
+        words: bool = False,
+    ) -> int | Navigation:
+        """The index of one numbered option (an empty line keeps the earlier one).
+
+        With ``words`` an option may also be typed as its label, in any case (``eens``).
+        """
         self.show(text, hint, labels)
+        folded = [label.casefold() for label in labels] if words else []
         self.console.print(Text(self.messages.plain_choose_one))
         keep = self.kept()
         while True:
@@ -839,6 +875,8 @@ class _Asking:
             line = line.strip()
             if line.isdigit() and 1 <= int(line) <= len(labels):
                 return int(line) - 1
+            if line.casefold() in folded:
+                return folded.index(line.casefold())
             self.prompter.complain(self.messages.plain_number_range.format(n=len(labels)))
             self.console.print(Text(self.messages.plain_choose_one))
 

@@ -15,7 +15,7 @@ import shlex
 import signal
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -23,8 +23,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Protocol
 
-from krmscan import answers, flow, progress
-from krmscan.answers import AnswersFile
+from krmscan import answers, flow, progress, prompts
+from krmscan.answers import AnswersFile, AnswerValue
 from krmscan.errors import (
     ExitCode,
     InputEndedError,
@@ -116,19 +116,22 @@ def take(
     anonymous: bool = False,
     interactive: bool = False,
     command: Sequence[str] = ("krmscan", "take"),
+    presets: Mapping[str, AnswerValue] | None = None,
 ) -> Taken:
     """Ask every question with progress saved after each move, then save the answers file.
 
     ``interactive`` (a person at a terminal): the overview comes before saving, and saved
     progress is continued or dropped as the respondent chooses. ``anonymous`` leaves out the
     questions marked personal. ``command`` is how this scan was started (without ``-o`` and
-    the resume flags), for the message that tells how to continue it.
+    the resume flags), for the message that tells how to continue it. ``presets`` are
+    answers fixed in advance (`krmscan.presets`): not asked, stored as given.
     """
     check_output(output, force=force)
     if resume is not Resume.ASK and output is None:
         raise UsageError("--resume and --restart need -o FILE: the answers file to continue")
     progress.prepare()
     session = _Session(loaded, output, anonymous=anonymous, command=command)
+    session.presets = dict(presets or {})
     session.acquire()
     walk: flow.Walk | None = None
     try:
@@ -168,7 +171,7 @@ def _start(
     if saved is None:
         if resume is Resume.CONTINUE:
             raise UsageError(messages.resume_nothing.format(**where))
-        return flow.Walk(session.steps())
+        return flow.Walk(session.steps(), session.presets)
     if resume is Resume.ASK:
         if not interactive:
             raise UsageError(messages.resume_needs_flag.format(**where))
@@ -180,7 +183,7 @@ def _start(
         )
         if not _conversation(prompter).ask_resume(summary):
             progress.discard(session.progress_file)
-            return flow.Walk(session.steps())
+            return flow.Walk(session.steps(), session.presets)
     return _resumed(session, saved, _conversation(prompter), interactive=interactive)
 
 
@@ -201,8 +204,9 @@ def _resumed(
     session.anonymous = session.anonymous or saved.anonymous
     session.started_at = saved.started_at
     all_steps = session.steps()
-    restored = progress.restore(saved, session.loaded, all_steps)
-    walk = flow.Walk(all_steps, restored.answers, skip_answered=not interactive)
+    restored = progress.restore(saved, session.loaded, session.steps(asked_only=False))
+    given = {**restored.answers, **session.presets}
+    walk = flow.Walk(all_steps, given, skip_answered=not interactive)
     first = walk.first_unanswered()
     ids = [step.id for step in all_steps]
     if interactive and restored.position in ids:
@@ -252,6 +256,7 @@ class _Session:
         self.started_at = _now()
         self.anonymous = anonymous
         self.command = list(command)
+        self.presets: dict[str, AnswerValue] = {}
         self.fixed = output is not None
         self.output = output or default_output(loaded, {}, self.started_at)
         self.lock = progress.OutputLock(self.output, self.messages)
@@ -261,9 +266,16 @@ class _Session:
         """The progress file of the current output."""
         return progress.progress_path(self.output)
 
-    def steps(self) -> list[flow.Step]:
-        """The steps to ask (personal questions left out when anonymous)."""
-        skip = _personal if self.anonymous else None
+    def steps(self, *, asked_only: bool = True) -> list[flow.Step]:
+        """The steps to ask: personal questions left out when anonymous, presets left out.
+
+        Without ``asked_only`` the preset questions are steps too (to restore progress).
+        """
+        fixed = set(self.presets) if asked_only else set()
+
+        def skip(question: Question) -> bool:
+            return (self.anonymous and question.personal) or question.id in fixed
+
         return flow.steps(self.loaded.questionnaire, skip=skip)
 
     def acquire(self) -> None:
@@ -332,14 +344,10 @@ class _Session:
         """What to say when the input ends before the last question."""
         if not self.progress_file.exists():
             return fallback
-        question = step.id if step is not None else "-"
+        question = prompts.named(step) if step is not None else "-"
         return self.messages.input_ended_saved.format(
             question=question, progress=self.progress_file, command=self.continue_command()
         )
-
-
-def _personal(question: Question) -> bool:
-    return question.personal
 
 
 class _Stopped(BaseException):
