@@ -196,6 +196,9 @@ class Messages(NamedTuple):
     review_next_page: str
     review_previous_page: str
     review_changed: str
+    unfinished_title: str
+    unfinished_scan: str
+    unfinished_new: str
 
 
 DUTCH = Messages(
@@ -458,6 +461,9 @@ DUTCH = Messages(
     review_next_page="Volgende pagina van het overzicht",
     review_previous_page="Vorige pagina van het overzicht",
     review_changed="Vraag {n} is gewijzigd: {answer}",
+    unfinished_title="In deze map staat een scan die nog niet af is. Wilt u daarmee verder?",
+    unfinished_scan="Verdergaan met de scan van {started} ({count} van {total} beantwoord)",
+    unfinished_new="Nee, een nieuwe scan beginnen",
 )
 
 ENGLISH = Messages(
@@ -713,6 +719,9 @@ ENGLISH = Messages(
     review_next_page="Next page of the overview",
     review_previous_page="Previous page of the overview",
     review_changed="Question {n} changed: {answer}",
+    unfinished_title="This folder holds a scan that is not finished. Continue it?",
+    unfinished_scan="Continue the scan of {started} ({count} of {total} answered)",
+    unfinished_new="No, start a new scan",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

@@ -311,6 +311,15 @@ class QuestionaryPrompter:
             return int(number)
         return None
 
+    def choose_unfinished(self, scans: Sequence[str]) -> int | None:
+        """Offer the unfinished scans (the latest first, the default) or a new one."""
+        self.prepare()
+        self.screen.start()
+        choices = [(scan, str(index)) for index, scan in enumerate(scans)]
+        choices.append((self.messages.unfinished_new, "new"))
+        chosen = self._select(self.messages.unfinished_title, choices, "0", back=False)
+        return None if chosen == "new" else int(str(chosen))
+
     def ask_resume(self, summary: str) -> bool:
         """Show what was saved; continue (the default) or start over."""
         self.prepare()
@@ -738,6 +747,22 @@ class PlainPrompter:
             if line.isdigit() and 1 <= int(line) <= total:
                 return Change(int(line) - 1)
             self.complain(self.messages.review_number_range.format(total=total))
+
+    def choose_unfinished(self, scans: Sequence[str]) -> int | None:
+        """The unfinished scans and a new one as numbered lines; Enter continues the first."""
+        self.console.print()
+        self.console.print(Text(self.messages.unfinished_title, style="bold"))
+        listed = [*scans, self.messages.unfinished_new]
+        for number, scan in enumerate(listed, start=1):
+            self.console.print(Text(f"  {number}. {scan}"))
+        while True:
+            self.console.print(Text(self.messages.plain_choose_one))
+            line = self.read("-").strip()
+            if not line:
+                return 0
+            if line.isdigit() and 1 <= int(line) <= len(listed):
+                return None if int(line) == len(listed) else int(line) - 1
+            self.complain(self.messages.plain_number_range.format(n=len(listed)))
 
     def ask_resume(self, summary: str) -> bool:
         """Show what was saved; 1 (or Enter) continues it, 2 starts over."""

@@ -34,6 +34,7 @@ from krmscan.errors import (
 )
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import LoadedQuestionnaire, Question
+from krmscan.text import printable
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,9 @@ class Conversation(flow.Prompter, Protocol):
     def ask_resume(self, summary: str) -> bool:
         """Show ``summary`` of saved progress; True to continue it, False to start over."""
 
+    def choose_unfinished(self, scans: Sequence[str]) -> int | None:
+        """Offer unfinished ``scans`` (the first is the default); the index, or None for new."""
+
 
 def check_output(output: Path | None, *, force: bool) -> None:
     """Refuse an output that exists (without ``force``) or whose folder is missing, up front."""
@@ -77,7 +81,9 @@ def check_output(output: Path | None, *, force: bool) -> None:
         raise UsageError(f"{output.parent}: no such folder for the answers file")
 
 
-def default_output(loaded: LoadedQuestionnaire, given: answers.Answers, now: datetime) -> Path:
+def default_output(
+    loaded: LoadedQuestionnaire, given: answers.Answers, now: datetime, folder: Path = Path()
+) -> Path:
     """``krmscan-<organisation>-<YYYYmmdd-HHMMSS>.json`` in the current folder, never in use.
 
     Only letters, digits and ``-``: safe on Windows too. Without an organisation (not answered
@@ -88,10 +94,10 @@ def default_output(loaded: LoadedQuestionnaire, given: answers.Answers, now: dat
     stem = "-".join(
         part for part in ("krmscan", slug(organisation), f"{now:%Y%m%d-%H%M%S}") if part
     )
-    path = Path(f"{stem}.json")
+    path = folder / f"{stem}.json"
     counter = 2
     while _in_use(path):
-        path = Path(f"{stem}-{counter}.json")
+        path = folder / f"{stem}-{counter}.json"
         counter += 1
     return path
 
@@ -117,6 +123,7 @@ def take(
     interactive: bool = False,
     command: Sequence[str] = ("krmscan", "take"),
     presets: Mapping[str, AnswerValue] | None = None,
+    folder: Path = Path(),
 ) -> Taken:
     """Ask every question with progress saved after each move, then save the answers file.
 
@@ -124,13 +131,18 @@ def take(
     progress is continued or dropped as the respondent chooses. ``anonymous`` leaves out the
     questions marked personal. ``command`` is how this scan was started (without ``-o`` and
     the resume flags), for the message that tells how to continue it. ``presets`` are
-    answers fixed in advance (`krmscan.presets`): not asked, stored as given.
+    answers fixed in advance (`krmscan.presets`): not asked, stored as given. Without
+    ``output`` the answers file is named in ``folder``, and on a terminal an unfinished scan
+    of this questionnaire there is offered to continue.
     """
     check_output(output, force=force)
+    if output is None and resume is Resume.ASK and interactive:
+        output = _discovered(loaded, _conversation(prompter), folder)
+        resume = Resume.ASK if output is None else Resume.CONTINUE
     if resume is not Resume.ASK and output is None:
         raise UsageError("--resume and --restart need -o FILE: the answers file to continue")
     progress.prepare()
-    session = _Session(loaded, output, anonymous=anonymous, command=command)
+    session = _Session(loaded, output, anonymous=anonymous, command=command, folder=folder)
     session.presets = dict(presets or {})
     session.acquire()
     walk: flow.Walk | None = None
@@ -185,6 +197,29 @@ def _start(
             progress.discard(session.progress_file)
             return flow.Walk(session.steps(), session.presets)
     return _resumed(session, saved, _conversation(prompter), interactive=interactive)
+
+
+def _discovered(
+    loaded: LoadedQuestionnaire, conversation: Conversation, folder: Path
+) -> Path | None:
+    """The output of an unfinished scan in ``folder`` the respondent continues, or None."""
+    messages = messages_for(loaded.questionnaire.language)
+    found = progress.unfinished(folder, loaded, messages)
+    if not found:
+        return None
+    questionnaire = loaded.questionnaire
+    total = len(questionnaire.questions) + len(questionnaire.statements)
+    group = questionnaire.group_question
+    scans = []
+    for scan in found:
+        started = f"{scan.progress.started_at.astimezone():%d-%m-%Y %H:%M}"
+        organisation = scan.progress.answers.get(group.id) if group else None
+        if isinstance(organisation, str) and organisation:
+            started = f"{started}, {printable(organisation)}"
+        count = min(len(scan.progress.answers), total)
+        scans.append(messages.unfinished_scan.format(started=started, count=count, total=total))
+    chosen = conversation.choose_unfinished(scans)
+    return None if chosen is None else found[chosen].output
 
 
 def _resumed(
@@ -250,6 +285,7 @@ class _Session:
         *,
         anonymous: bool,
         command: Sequence[str],
+        folder: Path = Path(),
     ) -> None:
         self.loaded = loaded
         self.messages: Messages = messages_for(loaded.questionnaire.language)
@@ -258,7 +294,8 @@ class _Session:
         self.command = list(command)
         self.presets: dict[str, AnswerValue] = {}
         self.fixed = output is not None
-        self.output = output or default_output(loaded, {}, self.started_at)
+        self.folder = folder
+        self.output = output or default_output(loaded, {}, self.started_at, folder)
         self.lock = progress.OutputLock(self.output, self.messages)
 
     @property
@@ -318,7 +355,7 @@ class _Session:
         self.fixed = True
         if not slug(str(walk.answers[group.id])):
             return None  # nothing to add: the name by time stays
-        named = default_output(self.loaded, walk.answers, self.started_at)
+        named = default_output(self.loaded, walk.answers, self.started_at, self.folder)
         lock = progress.OutputLock(named, self.messages)
         lock.acquire()
         moved_from = (self.progress_file, self.lock)
