@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from krmscan.errors import BadDataError, InterruptedByUser, KrmscanError, UsageError
+from krmscan.errors import BadDataError, KrmscanError, UsageError
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -149,32 +149,29 @@ def take(  # noqa: PLR0917 - typer passes options positionally
             help="Fix a question's answer (an option's id, number or text; several: a,b).",
         ),
     ] = None,
+    kiosk: Annotated[
+        Path | None,
+        typer.Option(
+            "--kiosk",
+            metavar="DIR",
+            help="One respondent after another; each scan a new file in DIR.",
+        ),
+    ] = None,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Take the scan; piped input uses plain mode (one line per prompt)."""
-    from rich.console import Group
-    from rich.text import Text
-
-    from krmscan import presets, prompts, questionnaire, render, scoring
+    from krmscan import presets, questionnaire, respondent
     from krmscan import take as taking
     from krmscan.messages import messages_for
-    from krmscan.text import printable
 
     if resume and restart:
         raise UsageError("--resume and --restart exclude each other; pass one of them")
+    if kiosk is not None:
+        _check_kiosk(kiosk, output=output, plain=plain, resume=resume or restart)
     loaded = questionnaire.load(questionnaire_path)
     taking.check_output(output, force=force)
     messages = messages_for(loaded.questionnaire.language)
     fixed = presets.parse(loaded.questionnaire, preset or [], organisation, messages)
-    console = render.console()
-    interactive = sys.stdin.isatty()
-    prompter: prompts.PlainPrompter | prompts.QuestionaryPrompter
-    if plain or not interactive or render.ascii_only():
-        prompter = prompts.PlainPrompter(loaded.questionnaire, messages, console, sys.stdin)
-    else:
-        prompts.pause_garbage_collection()
-        prompter = prompts.QuestionaryPrompter(loaded.questionnaire, messages, console)
-        prompter.welcome()
     command = [_program(context), "take"]
     if questionnaire_path is not None:
         command += ["-q", str(questionnaire_path)]
@@ -185,36 +182,29 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     for item in preset or []:
         command += ["--answer", item]
     mode = taking.Resume.CONTINUE if resume else taking.Resume.ASK
-    try:
-        taken = taking.take(
+    respondent.run(
+        respondent.Setup(
             loaded,
-            prompter,
             output,
             force=force,
+            plain=plain,
             resume=taking.Resume.RESTART if restart else mode,
             anonymous=anonymous,
-            interactive=interactive,
             command=command,
             presets=fixed,
+            kiosk=kiosk,
         )
-    except KeyboardInterrupt:
-        raise InterruptedByUser(messages.interrupted) from None
-    result = scoring.score(loaded.questionnaire, taken.file.answers)
-    table = Group(
-        render.result_table(loaded.questionnaire, result, messages),
-        render.result_explained(loaded.questionnaire, messages),
     )
-    closing = Group(
-        render.result_sentences(result, messages),
-        Text(""),
-        Text(messages.saved.format(path=printable(str(taken.path.resolve())))),
-        Text(messages.result_saved_next),
-    )
-    if isinstance(prompter, prompts.QuestionaryPrompter):
-        prompter.result([table, closing])
-    else:
-        console.print()
-        console.print(table, Text(""), closing)
+
+
+def _check_kiosk(folder: Path, *, output: Path | None, plain: bool, resume: bool) -> None:
+    """A kiosk writes a new file per respondent into an existing folder, with arrow keys."""
+    if output is not None or resume:
+        raise UsageError("--kiosk names each answers file itself; leave out -o/--resume/--restart")
+    if plain:
+        raise UsageError("--kiosk uses the arrow-key screens; leave out --plain")
+    if not folder.is_dir():
+        raise UsageError(f"--kiosk {folder}: no such folder; create it first")
 
 
 def _program(context: typer.Context) -> str:

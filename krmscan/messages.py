@@ -199,6 +199,7 @@ class Messages(NamedTuple):
     unfinished_title: str
     unfinished_scan: str
     unfinished_new: str
+    kiosk_ended: str
 
 
 DUTCH = Messages(
@@ -464,6 +465,7 @@ DUTCH = Messages(
     unfinished_title="In deze map staat een scan die nog niet af is. Wilt u daarmee verder?",
     unfinished_scan="Verdergaan met de scan van {started} ({count} van {total} beantwoord)",
     unfinished_new="Nee, een nieuwe scan beginnen",
+    kiosk_ended="De scansessie is beëindigd.",
 )
 
 ENGLISH = Messages(
@@ -722,6 +724,7 @@ ENGLISH = Messages(
     unfinished_title="This folder holds a scan that is not finished. Continue it?",
     unfinished_scan="Continue the scan of {started} ({count} of {total} answered)",
     unfinished_new="No, start a new scan",
+    kiosk_ended="The scan session has ended.",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

@@ -9,7 +9,7 @@ before the first question.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from krmscan.answers import AnswerValue, Choice, count_problem, text_problem
 from krmscan.errors import UsageError
@@ -102,3 +102,26 @@ def _pick(
         f"{number} = {option_id}" for number, (option_id, _) in enumerate(options, 1)
     )
     raise refuse(f"no such option; choose from {listed}")
+
+
+def described(
+    questionnaire: Questionnaire, fixed: Mapping[str, AnswerValue], messages: Messages
+) -> list[str]:
+    """Each preset as ``question: answer (fixed)``, for the overview."""
+    lines = []
+    for question in questionnaire.questions:
+        if question.id not in fixed:
+            continue
+        value = fixed[question.id]
+        if isinstance(question, AmbitionQuestion):
+            names = {o.id: questionnaire.level(o.level).name for o in question.options}
+            words = names.get(str(value), str(value))
+        elif isinstance(question, TextQuestion):
+            words = str(value)
+        else:
+            texts = {option.id: option.text for option in question.options}
+            chosen = value if isinstance(value, list) else [value]
+            words = ", ".join(texts.get(str(choice), str(choice)) for choice in chosen)
+        text = printable(f"{question.text.rstrip(':')}: {words}")
+        lines.append(f"{text} {messages.preset_fixed}")
+    return lines

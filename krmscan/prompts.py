@@ -156,6 +156,8 @@ class QuestionaryPrompter:
         self._changed: tuple[int, str] | None = None
         """The number and old answer of the question changed from the overview."""
         self._notes: list[str] = []
+        self.fixed: list[str] = []
+        """The preset answers in words, shown at the top of the overview."""
         self._prepared = False
 
     def prepare(self) -> None:
@@ -246,7 +248,7 @@ class QuestionaryPrompter:
         that confirms the new answer.
         """
         self.prepare()
-        paged: list[list[str]] = []
+        paged: list[list[str]] = [[*self.fixed, ""]] if self.fixed else []
         for section in render.review_lines(self.questionnaire, groups, self.messages):
             table = render.ReviewTable([section], self.messages, titled=False)
             paged += screens.pages(screens.lines_of(self.console, table), self.console.height - 9)
@@ -684,6 +686,8 @@ class PlainPrompter:
         self.messages = messages
         self.console = console
         self.stdin = stdin
+        self.fixed: list[str] = []
+        """The preset answers in words, shown at the top of the overview."""
 
     def show_intro(self, intro: Intro) -> None:
         """Print an introduction as a heading and a paragraph."""
@@ -733,6 +737,8 @@ class PlainPrompter:
         """Print the overview as numbered lines; Enter saves, a number answers that again."""
         self.console.print()
         self.console.print(Text(self.messages.review_title, style="bold"))
+        for line in self.fixed:
+            self.console.print(Text(line))
         for title, rows in render.review_lines(self.questionnaire, groups, self.messages):
             self.console.print()
             self.console.print(Text(title or "", style="bold"))
