@@ -172,6 +172,7 @@ class Messages(NamedTuple):
     page_next: str
     page_of: str
     page_back: str
+    page_to_question: str
     welcome_purpose: str
     welcome_duration: str
     welcome_saving: str
@@ -200,6 +201,7 @@ class Messages(NamedTuple):
     unfinished_scan: str
     unfinished_new: str
     kiosk_ended: str
+    kiosk_next: str
 
 
 DUTCH = Messages(
@@ -420,9 +422,10 @@ DUTCH = Messages(
     more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
     levels_legend="Niveaus: {levels}.",
     # issue 10: the respondent's screens
-    page_next="Enter = verder",
+    page_next="Enter = volgende pagina",
     page_of="pagina {n} van {count}",
     page_back=", Backspace = vorige pagina",
+    page_to_question="Enter = naar de vraag",
     welcome_purpose=(
         "Met deze scan geeft u aan hoe uw corporatie met haar klanten omgaat, en waar zij "
         "naartoe wil. Er zijn geen goede of foute antwoorden: het gaat om uw eigen beeld."
@@ -466,6 +469,7 @@ DUTCH = Messages(
     unfinished_scan="Verdergaan met de scan van {started} ({count} van {total} beantwoord)",
     unfinished_new="Nee, een nieuwe scan beginnen",
     kiosk_ended="De scansessie is beëindigd.",
+    kiosk_next="Enter = naar het welkomstscherm voor de volgende",
 )
 
 ENGLISH = Messages(
@@ -677,9 +681,10 @@ ENGLISH = Messages(
     more_other_texts="... and {n} more (all in --format json, csv or xlsx)",
     levels_legend="Levels: {levels}.",
     # issue 10: the respondent's screens
-    page_next="Enter = next",
+    page_next="Enter = next page",
     page_of="page {n} of {count}",
     page_back=", Backspace = previous page",
+    page_to_question="Enter = to the question",
     welcome_purpose=(
         "With this scan you tell how your organisation deals with its customers, and where it "
         "wants to go. There are no right or wrong answers: it is about your own view."
@@ -725,6 +730,7 @@ ENGLISH = Messages(
     unfinished_scan="Continue the scan of {started} ({count} of {total} answered)",
     unfinished_new="No, start a new scan",
     kiosk_ended="The scan session has ended.",
+    kiosk_next="Enter = to the welcome screen for the next person",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

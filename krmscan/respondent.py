@@ -74,7 +74,10 @@ def run(setup: Setup) -> None:
         kiosk(setup, console)
         return
     prompter = prompter_for(setup, console)
-    welcome(prompter, setup, console)
+    try:
+        welcome(prompter, setup, console)
+    except KeyboardInterrupt:
+        raise InterruptedByUser(setup.messages.interrupted) from None
     taken = _take(setup, prompter, setup.output)
     show_result(setup, prompter, console, taken)
 
@@ -115,17 +118,21 @@ def show_result(
         render.result_table(questionnaire, result, messages),
         render.result_explained(questionnaire, messages),
     )
-    closing = Group(
-        render.result_sentences(result, messages),
-        Text(""),
-        Text(messages.saved.format(path=printable(str(taken.path.resolve())))),
-        Text(messages.result_saved_next),
-    )
+    saved = Text(messages.saved.format(path=printable(str(taken.path.resolve()))))
     if isinstance(prompter, prompts.QuestionaryPrompter):
+        saved.overflow = "fold"  # a long path is broken anywhere rather than cut
+        closing = Group(
+            render.result_sentences(result, messages),
+            Text(""),
+            saved,
+            Text(messages.result_saved_next),
+        )
         prompter.result([table, closing], wait=wait)
     else:
         console.print()
-        console.print(table, Text(""), closing)
+        console.print(table, Text(""), render.result_sentences(result, messages), Text(""))
+        console.print(saved, soft_wrap=True)  # a path on one line, to copy whole
+        console.print(Text(messages.result_saved_next))
 
 
 def kiosk(setup: Setup, console: Console) -> None:
@@ -165,6 +172,6 @@ def wipe(console: Console) -> None:
 def _pause(messages: Messages) -> None:
     """Wait for Enter (Ctrl-C too) before the next respondent's welcome."""
     try:
-        screens.wait_key(messages.page_next)
+        screens.wait_key(messages.kiosk_next)
     except KeyboardInterrupt:
         return
