@@ -198,6 +198,7 @@ class Messages(NamedTuple):
     review_previous_page: str
     review_changed: str
     unfinished_title: str
+    unfinished_title_many: str
     unfinished_scan: str
     unfinished_new: str
     kiosk_ended: str
@@ -466,6 +467,7 @@ DUTCH = Messages(
     review_previous_page="Vorige pagina van het overzicht",
     review_changed="Vraag {n} is gewijzigd: {answer}",
     unfinished_title="In deze map staat een scan die nog niet af is. Wilt u daarmee verder?",
+    unfinished_title_many="In deze map staan scans die nog niet af zijn. Met welke wilt u verder?",
     unfinished_scan="Verdergaan met de scan van {started} ({count} van {total} beantwoord)",
     unfinished_new="Nee, een nieuwe scan beginnen",
     kiosk_ended="De scansessie is beëindigd.",
@@ -727,6 +729,7 @@ ENGLISH = Messages(
     review_previous_page="Previous page of the overview",
     review_changed="Question {n} changed: {answer}",
     unfinished_title="This folder holds a scan that is not finished. Continue it?",
+    unfinished_title_many="This folder holds scans that are not finished. Which one to continue?",
     unfinished_scan="Continue the scan of {started} ({count} of {total} answered)",
     unfinished_new="No, start a new scan",
     kiosk_ended="The scan session has ended.",

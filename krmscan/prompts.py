@@ -321,7 +321,9 @@ class QuestionaryPrompter:
         self.screen.start()
         choices = [(scan, str(index)) for index, scan in enumerate(scans)]
         choices.append((self.messages.unfinished_new, "new"))
-        chosen = self._select(self.messages.unfinished_title, choices, "0", back=False)
+        title = self.messages.unfinished_title_many if len(scans) > 1 else None
+        title = title or self.messages.unfinished_title
+        chosen = self._select(title, choices, "0", back=False)
         return None if chosen == "new" else int(str(chosen))
 
     def ask_resume(self, summary: str) -> bool:
@@ -759,7 +761,8 @@ class PlainPrompter:
     def choose_unfinished(self, scans: Sequence[str]) -> int | None:
         """The unfinished scans and a new one as numbered lines; Enter continues the first."""
         self.console.print()
-        self.console.print(Text(self.messages.unfinished_title, style="bold"))
+        title = self.messages.unfinished_title_many if len(scans) > 1 else None
+        self.console.print(Text(title or self.messages.unfinished_title, style="bold"))
         listed = [*scans, self.messages.unfinished_new]
         for number, scan in enumerate(listed, start=1):
             self.console.print(Text(f"  {number}. {scan}"))
