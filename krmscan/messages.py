@@ -235,7 +235,7 @@ DUTCH = Messages(
     col_level="Gemeten niveau",
     col_gap="Verschil",
     col_verdict="Oordeel",
-    col_points="Punten tot ambitie",
+    col_points="Tot ambitie",
     verdict_behind="achter op ambitie",
     verdict_on="op ambitie",
     verdict_above="boven ambitie",
@@ -445,7 +445,7 @@ DUTCH = Messages(
     answered_none="(geen)",
     result_explained=(
         "Score %: het deel van de haalbare punten. Verschil: gemeten niveau min uw ambitie. "
-        "Punten tot ambitie: wat nog ontbreekt tot het niveau van uw ambitie."
+        "Tot ambitie: de punten die nog ontbreken tot het niveau van uw ambitie."
     ),
     result_behind="{name}: niveau {level}, onder uw ambitie ({ambition}); nog {points} punten.",
     result_on="{name}: niveau {level}, op uw ambitie.",
@@ -504,7 +504,7 @@ ENGLISH = Messages(
     col_level="Measured level",
     col_gap="Gap",
     col_verdict="Verdict",
-    col_points="Points to ambition",
+    col_points="To ambition",
     verdict_behind="behind ambition",
     verdict_on="on ambition",
     verdict_above="above ambition",
@@ -705,7 +705,7 @@ ENGLISH = Messages(
     answered_none="(none)",
     result_explained=(
         "Score %: the share of the points possible. Gap: measured level minus your ambition. "
-        "Points to ambition: what is still missing to your ambition's level."
+        "To ambition: the points still missing to your ambition's level."
     ),
     result_behind="{name}: level {level}, below your ambition ({ambition}); {points} points to go.",
     result_on="{name}: level {level}, on your ambition.",

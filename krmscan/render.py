@@ -138,6 +138,7 @@ def result_table(questionnaire: Questionnaire, result: Result, messages: Message
         right_aligned={1, 2, 3, 4},
         row_styles=styles,
         section_before=len(rows) - 1,
+        edge=False,
     )
 
 
@@ -148,12 +149,14 @@ def _scored(result: Result, messages: Messages) -> list[tuple[str, Score]]:
     ]
 
 
-def result_explained(questionnaire: Questionnaire, messages: Messages) -> Group:
-    """What the result table's numbers mean: the level legend and the columns in words."""
-    return Group(
-        Text(levels_legend(questionnaire, messages), style="dim"),
-        Text(messages.result_explained, style="dim"),
-    )
+def result_legend(questionnaire: Questionnaire, messages: Messages) -> Text:
+    """The level numbers of the result table with their names."""
+    return Text(levels_legend(questionnaire, messages), style="dim")
+
+
+def result_explained(messages: Messages) -> Text:
+    """What the result table's columns mean, in words."""
+    return Text(messages.result_explained, style="dim")
 
 
 def result_sentences(result: Result, messages: Messages) -> Group:
@@ -179,7 +182,9 @@ def personal_result(questionnaire: Questionnaire, result: Result, messages: Mess
     """A respondent's whole result: the table, what it means, and a sentence per component."""
     return Group(
         result_table(questionnaire, result, messages),
-        result_explained(questionnaire, messages),
+        Text(""),
+        result_legend(questionnaire, messages),
+        result_explained(messages),
         Text(""),
         result_sentences(result, messages),
     )
@@ -202,7 +207,10 @@ class FittedTable:
         right_aligned: Collection[int] = (),
         row_styles: Sequence[str] = (),
         section_before: int | None = None,
+        edge: bool = True,
     ) -> None:
+        self.edge = edge
+        """Whether the blank lines above the heading and below the last row are drawn."""
         self.title = title
         self.headings = list(headings)
         self.rows = [list(row) for row in rows]
@@ -228,6 +236,7 @@ class FittedTable:
             title_justify="left",
             box=ASCII_SIMPLE_HEAD if ascii_only() else box.SIMPLE_HEAD,
             pad_edge=False,
+            show_edge=self.edge,
         )
         for index, (heading, width) in enumerate(zip(self.headings, widths, strict=True)):
             justify: JustifyMethod = "right" if index in self.right_aligned else "left"

@@ -116,12 +116,15 @@ def show_result(
     result = scoring.score(questionnaire, taken.file.answers)
     table = Group(
         render.result_table(questionnaire, result, messages),
-        render.result_explained(questionnaire, messages),
+        Text(""),
+        render.result_legend(questionnaire, messages),
     )
     saved = Text(messages.saved.format(path=printable(str(taken.path.resolve()))))
     if isinstance(prompter, prompts.QuestionaryPrompter):
         saved.overflow = "fold"  # a long path is broken anywhere rather than cut
         closing = Group(
+            render.result_explained(messages),
+            Text(""),
             render.result_sentences(result, messages),
             Text(""),
             saved,
@@ -130,7 +133,8 @@ def show_result(
         prompter.result([table, closing], wait=wait)
     else:
         console.print()
-        console.print(table, Text(""), render.result_sentences(result, messages), Text(""))
+        sentences = render.result_sentences(result, messages)
+        console.print(table, render.result_explained(messages), Text(""), sentences, Text(""))
         console.print(saved, soft_wrap=True)  # a path on one line, to copy whole
         console.print(Text(messages.result_saved_next))
 
