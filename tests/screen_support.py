@@ -40,6 +40,23 @@ def flat(text: str) -> str:
     return " ".join(text.translate(BOX).split())
 
 
+class ScrollbackScreen(pyte.HistoryScreen):  # type: ignore[misc]
+    """A screen whose "clear" (``ESC [2J``) pushes what was shown into the scrollback.
+
+    So do VTE terminals (GNOME Terminal and others) and tmux: clearing the screen alone
+    hides nothing from a person who scrolls back. Only ``ESC [3J`` empties the scrollback.
+    """
+
+    def erase_in_display(self, how: int = 0, *args: object, **kwargs: object) -> None:
+        """Keep the erased screen's lines in the history first (for ``2``)."""
+        if how == 2:  # noqa: PLR2004 - the VT100 code for the whole screen
+            for y in range(self.lines):
+                line = pyte.screens.StaticDefaultDict(self.default_char)
+                line.update(self.buffer[y])
+                self.history.top.append(line)
+        super().erase_in_display(how, *args, **kwargs)
+
+
 class Terminal:
     """The program in a pseudo-terminal of ``rows`` x ``columns``, drawn on a pyte screen."""
 
@@ -54,7 +71,7 @@ class Terminal:
         env: dict[str, str] | None = None,
     ) -> None:
         self.screen = (
-            pyte.HistoryScreen(columns, rows, history=10_000)
+            ScrollbackScreen(columns, rows, history=10_000)
             if history
             else pyte.Screen(columns, rows)
         )
