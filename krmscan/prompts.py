@@ -197,9 +197,7 @@ class QuestionaryPrompter:
             for intro in self._intros:
                 lines += screens.lines_of(self.console, render.intro_panel(intro))
             self._intros = []
-            self.screen.read(
-                lines, section, counter, fraction, last=self.messages.page_to_question
-            )
+            self.screen.read(lines, section, counter, fraction, last=self.messages.page_to_question)
         self.screen.start(section, counter, fraction)
         for note in self._notes:
             self.console.print(Text(note, style="bold"))

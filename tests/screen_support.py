@@ -49,7 +49,7 @@ class ScrollbackScreen(pyte.HistoryScreen):  # type: ignore[misc]
 
     def erase_in_display(self, how: int = 0, *args: object, **kwargs: object) -> None:
         """Keep the erased screen's lines in the history first (for ``2``)."""
-        if how == 2:  # noqa: PLR2004 - the VT100 code for the whole screen
+        if how == 2:  # the VT100 code for the whole screen
             for y in range(self.lines):
                 line = pyte.screens.StaticDefaultDict(self.default_char)
                 line.update(self.buffer[y])
@@ -221,7 +221,5 @@ def keys_for(questionnaire: Questionnaire, step: Step, value: AnswerValue) -> st
     assert isinstance(item, MultipleChoiceQuestion)
     ids = [option.id for option in item.options]
     chosen = value if isinstance(value, list) else [value]
-    digits = "".join(
-        str(ids.index(c.id if isinstance(c, OtherAnswer) else c) + 1) for c in chosen
-    )
+    digits = "".join(str(ids.index(c.id if isinstance(c, OtherAnswer) else c) + 1) for c in chosen)
     return digits + ENTER
