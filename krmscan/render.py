@@ -138,7 +138,7 @@ def result_table(questionnaire: Questionnaire, result: Result, messages: Message
         right_aligned={1, 2, 3, 4},
         row_styles=styles,
         section_before=len(rows) - 1,
-        edge=False,
+        compact=True,
     )
 
 
@@ -207,10 +207,10 @@ class FittedTable:
         right_aligned: Collection[int] = (),
         row_styles: Sequence[str] = (),
         section_before: int | None = None,
-        edge: bool = True,
+        compact: bool = False,
     ) -> None:
-        self.edge = edge
-        """Whether the blank lines above the heading and below the last row are drawn."""
+        self.compact = compact
+        """The title on a line of its own, no blank lines above the heading and below the rows."""
         self.title = title
         self.headings = list(headings)
         self.rows = [list(row) for row in rows]
@@ -231,12 +231,14 @@ class FittedTable:
             return
         # Cells are Text, never markup: names from the questionnaire print as written, and
         # rich skips parsing markup and emoji codes (and importing their tables) for each cell.
+        if self.compact:
+            yield Text(self.title)
         table = Table(
-            title=Text(self.title),
+            title=None if self.compact else Text(self.title),
             title_justify="left",
             box=ASCII_SIMPLE_HEAD if ascii_only() else box.SIMPLE_HEAD,
             pad_edge=False,
-            show_edge=self.edge,
+            show_edge=not self.compact,
         )
         for index, (heading, width) in enumerate(zip(self.headings, widths, strict=True)):
             justify: JustifyMethod = "right" if index in self.right_aligned else "left"
