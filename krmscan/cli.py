@@ -160,7 +160,7 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Take the scan; piped input uses plain mode (one line per prompt)."""
-    from krmscan import presets, questionnaire, respondent
+    from krmscan import questionnaire, screens
     from krmscan import take as taking
     from krmscan.messages import messages_for
 
@@ -171,7 +171,16 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     loaded = questionnaire.load(questionnaire_path)
     taking.check_output(output, force=force)
     messages = messages_for(loaded.questionnaire.language)
-    fixed = presets.parse(loaded.questionnaire, preset or [], organisation, messages)
+    fixed = {}
+    if preset or organisation is not None:
+        from krmscan import presets
+
+        fixed = presets.parse(loaded.questionnaire, preset or [], organisation, messages)
+    if not plain and kiosk is None:
+        screens.first_screen(loaded.questionnaire, messages)  # before the prompt libraries
+
+    from krmscan import respondent
+
     command = [_program(context), "take"]
     if questionnaire_path is not None:
         command += ["-q", str(questionnaire_path)]

@@ -170,7 +170,8 @@ class QuestionaryPrompter:
     def welcome(self) -> None:
         """The welcome screen, until Enter; the prompt libraries load while it is read."""
         lines = screens.lines_of(self.console, screens.welcome(self.questionnaire, self.messages))
-        self.screen.read(lines, last=self.messages.welcome_start, prepare=self.prepare)
+        drawn = screens.already_drawn()
+        self.screen.read(lines, last=self.messages.welcome_start, prepare=self.prepare, drawn=drawn)
 
     def show_intro(self, intro: Intro) -> None:
         """Keep an introduction for the next step's screens (read a page at a time)."""

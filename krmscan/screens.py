@@ -8,6 +8,7 @@ draws, prompt_toolkit (imported only when a key is awaited) reads the keys.
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from collections.abc import Callable, Sequence
 
@@ -67,6 +68,30 @@ def lines_of(console: Console, renderable: object) -> list[str]:
     return capture.get().rstrip("\n").split("\n")
 
 
+_drawn: list[Screen] = []
+"""The welcome already on the terminal (`first_screen`), for the prompter to wait on."""
+
+
+def first_screen(questionnaire: Questionnaire, messages: Messages) -> None:
+    """Draw the welcome at once on an arrow-key terminal, before the prompt libraries load.
+
+    The prompter's welcome then only waits for its key (see `Screen.read`'s ``drawn``).
+    """
+    if not sys.stdin.isatty() or render.ascii_only():
+        return
+    console = render.console()
+    screen = Screen(console, questionnaire.title, messages)
+    page = pages(lines_of(console, welcome(questionnaire, messages)), screen.height)[0]
+    screen.show(page)
+    console.file.flush()
+    _drawn.append(screen)
+
+
+def already_drawn() -> bool:
+    """Whether `first_screen` drew the welcome (once: the next welcome is drawn anew)."""
+    return bool(_drawn) and _drawn.pop() is not None
+
+
 class Screen:
     """Clears the terminal and draws the header line for each step."""
 
@@ -92,6 +117,7 @@ class Screen:
         last: str | None = None,
         prepare: Callable[[], None] | None = None,
         wait_last: bool = True,
+        drawn: bool = False,
     ) -> None:
         """Show ``lines`` a screenful at a time, each page until Enter (a page back too).
 
@@ -101,8 +127,16 @@ class Screen:
         """
         self.read_pages(
             pages(lines, self.height), section, counter, fraction,
-            last=last, prepare=prepare, wait_last=wait_last,
+            last=last, prepare=prepare, wait_last=wait_last, drawn=drawn,
         )  # fmt: skip
+
+    def show(
+        self, page: Sequence[str], section: str = "", counter: str = "", fraction: float = 0.0
+    ) -> None:
+        """A cleared screen with the header and ``page``."""
+        self.start(section, counter, fraction)
+        for line in page:
+            self.console.print(Text.from_ansi(line), no_wrap=True, overflow="crop")
 
     @property
     def height(self) -> int:
@@ -119,13 +153,15 @@ class Screen:
         last: str | None = None,
         prepare: Callable[[], None] | None = None,
         wait_last: bool = True,
+        drawn: bool = False,
     ) -> None:
-        """`read` with the pages given."""
+        """`read` with the pages given (``drawn``: the first is on the screen already)."""
         index = 0
         while index < len(paged):
-            self.start(section, counter, fraction)
-            for line in paged[index]:
-                self.console.print(Text.from_ansi(line), no_wrap=True, overflow="crop")
+            if drawn:
+                drawn = False  # the first page is on the screen already
+            else:
+                self.show(paged[index], section, counter, fraction)
             if index == len(paged) - 1 and not wait_last:
                 return
             self.console.print()
