@@ -263,3 +263,11 @@ def test_end_of_input_writes_no_answers_file(
     with pytest.raises(InputEndedError):
         take.take(shipped, prompter(shipped)[0], tmp_path / "a.json")
     assert [p.name for p in tmp_path.iterdir()] == ["a.json.partial"]
+
+
+def test_multiple_choice_ticks_by_number_and_ignores_a_and_i(
+    shipped: LoadedQuestionnaire, keys: PipeInput
+) -> None:
+    """questionary's ``a`` (tick all) and ``i`` (invert) would tick five of a "maximaal 2"."""
+    typed = "a" + "i" + "1" + "3" + "3" + "3" + ENTER  # 3 ticked, unticked, ticked again
+    assert ask(shipped, keys, ["krm_is"], typed) == {"krm_is": ["over_nadenken", "goed_beheersen"]}

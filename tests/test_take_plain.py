@@ -255,3 +255,19 @@ def test_another_language_gets_its_own_words(tmp_path: Path, lines: list[str]) -
         for chunk in re.split(r"\{\w*\}", dutch):
             if len(chunk.strip()) > 3 and chunk not in questionnaire_text:
                 assert chunk not in taken.stdout + taken.stderr, name
+
+
+def test_statements_by_label_and_control_characters_refused(
+    tmp_path: Path, lines: list[str]
+) -> None:
+    """A statement may be typed as its scale label in any case; a text with ESC is refused."""
+    first = len(lines) - 35  # the statements' lines come last
+    labelled = [*lines[:first], "EENS", "neutraal", "Oneens", *lines[first + 3 :]]
+    typed_lines = [lines[0], "Woon\x1b[2Jstede", *labelled[1:]]
+    out = tmp_path / "a.json"
+    taken = run_krmscan("take", "-o", out, input=typed(typed_lines))
+    assert taken.returncode == 0, taken.stderr
+    assert DUTCH.control_characters in taken.stdout
+    saved = json.loads(out.read_text("utf-8"))["answers"]
+    statements = [key for key in saved if key not in {"naam", "organisatie", "email"}][-35:]
+    assert [saved[key] for key in statements[:3]] == ["eens", "neutraal", "oneens"]
