@@ -249,10 +249,13 @@ class QuestionaryPrompter:
         that confirms the new answer.
         """
         self.prepare()
-        paged: list[list[str]] = [[*self.fixed, ""]] if self.fixed else []
+        paged: list[list[str]] = []
+        fixed = [*self.fixed, ""] if self.fixed else []  # above the first section
         for section in render.review_lines(self.questionnaire, groups, self.messages):
             table = render.ReviewTable([section], self.messages, titled=False)
-            paged += screens.pages(screens.lines_of(self.console, table), self.console.height - 9)
+            lines = [*fixed, *screens.lines_of(self.console, table)]
+            paged += screens.pages(lines, self.console.height - 10)
+            fixed = []
         answers = {
             step.number: render.answer_text(self.questionnaire, step, value, self.messages)
             for group in groups
@@ -264,6 +267,7 @@ class QuestionaryPrompter:
             self.screen.start(self.messages.review_title, counter, 1.0)
             for line in paged[index]:
                 self.console.print(Text.from_ansi(line), no_wrap=True, overflow="crop")
+            self.console.print()
             if note:
                 self.console.print(Text(note, style="bold green"))
                 note = ""
