@@ -174,8 +174,12 @@ class QuestionaryPrompter:
         self.screen.read(lines, last=self.messages.welcome_start, prepare=self.prepare, drawn=drawn)
 
     def show_intro(self, intro: Intro) -> None:
-        """Keep an introduction for the next step's screens (read a page at a time)."""
-        self._intros.append(intro)
+        """Keep an introduction for the next step's screens (read a page at a time).
+
+        A title without a text gets no page: the header names the section already.
+        """
+        if intro.text:
+            self._intros.append(intro)
 
     def result(self, parts: Sequence[RenderableType], *, wait: bool = False) -> None:
         """The result, each part from a new page; the last stays (until Enter with ``wait``)."""
