@@ -133,8 +133,8 @@ def show_result(
         prompter.result([table, closing], wait=wait)
     else:
         console.print()
-        sentences = render.result_sentences(result, messages)
-        console.print(table, render.result_explained(messages), Text(""), sentences, Text(""))
+        console.print(render.personal_result(questionnaire, result, messages))
+        console.print()
         console.print(saved, soft_wrap=True)  # a path on one line, to copy whole
         console.print(Text(messages.result_saved_next))
 
