@@ -48,13 +48,15 @@ READING = 0.15
 
 
 def large_questionnaire() -> dict[str, Any]:
-    """The shipped scale, levels and bands, two questions, and 500 statements."""
+    """The shipped scale, levels and bands, two questions, and 500 statements.
+
+    The shipped ambition section's introduction is left out too: only prompts are timed.
+    """
     shipped = yaml.safe_load(questionnaire.default_path().read_text("utf-8"))
     components = [
         {
             "id": f"component_{c}",
-            "name": f"Onderdeel {c}",
-            "intro": f"Inleiding bij onderdeel {c}.",
+            "name": f"Onderdeel {c}",  # no introductions: their pages wait for a key
             "statements": [
                 {"id": f"stelling_{c}_{s}", "text": f"Stelling {s} van onderdeel {c}"}
                 for s in range(STATEMENTS // 5)
@@ -68,7 +70,7 @@ def large_questionnaire() -> dict[str, Any]:
         for question in section["questions"]
         if question["type"] == "ambition"
     )
-    profile = {"id": "profiel", "questions": [
+    profile = {"id": "profiel", "questions": [  # no title or intro: no page to turn
         {"id": "organisatie", "type": "text", "text": "Organisatie", "group": True},
         ambition,
     ]}  # fmt: skip

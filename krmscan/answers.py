@@ -42,7 +42,7 @@ from krmscan.questionnaire import (
     SingleChoiceQuestion,
     TextQuestion,
 )
-from krmscan.text import printable
+from krmscan.text import has_control, printable
 
 FORMAT = "krmscan-answers"
 FORMAT_VERSION = 1
@@ -148,6 +148,8 @@ def text_problem(question: TextQuestion, value: str, messages: Messages) -> str 
     """Why ``value`` cannot answer a text question, or None."""
     if (too_long := length_problem(value, messages)) is not None:
         return too_long
+    if has_control(value):
+        return messages.control_characters
     if not value.strip():
         return messages.required if question.required else None
     if question.format == "email" and not is_email(value.strip()):
@@ -196,6 +198,8 @@ def other_text_problem(option: Option, text: str, messages: Messages) -> str | N
     """Why ``text`` cannot describe a chosen "other" option, or None."""
     if (too_long := length_problem(text, messages)) is not None:
         return too_long
+    if has_control(text):
+        return messages.control_characters
     return None if text.strip() else messages.other_text_required.format(option=option.text)
 
 

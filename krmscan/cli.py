@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from krmscan.errors import BadDataError, InterruptedByUser, KrmscanError, UsageError
+from krmscan.errors import BadDataError, KrmscanError, UsageError
 
 if TYPE_CHECKING:
     from typing import IO
@@ -112,6 +112,7 @@ def validate(
 @app.command()
 @reports_errors
 def take(  # noqa: PLR0917 - typer passes options positionally
+    context: typer.Context,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Answers file to write (default: a new file here)."),
@@ -135,10 +136,34 @@ def take(  # noqa: PLR0917 - typer passes options positionally
         bool,
         typer.Option("--anonymous", help="Leave out the personal questions (name, e-mail)."),
     ] = False,
+    organisation: Annotated[
+        str | None,
+        typer.Option(
+            "--organisation",
+            envvar="KRMSCAN_ORGANISATION",
+            help="Fix the organisation (the question marked group): not asked, stored as given.",
+        ),
+    ] = None,
+    preset: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answer",
+            metavar="QUESTION_ID=VALUE",
+            help="Fix a question's answer (an option's id, number or text; several: a,b).",
+        ),
+    ] = None,
+    kiosk: Annotated[
+        Path | None,
+        typer.Option(
+            "--kiosk",
+            metavar="DIR",
+            help="One respondent after another; each scan a new file in DIR.",
+        ),
+    ] = None,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Take the scan; piped input uses plain mode (one line per prompt)."""
-    from krmscan import prompts, questionnaire, render, scoring
+    from krmscan import questionnaire, screens
     from krmscan import take as taking
     from krmscan.messages import messages_for
 
@@ -149,40 +174,61 @@ def take(  # noqa: PLR0917 - typer passes options positionally
             "standard input is closed, so no answer can be read; run krmscan take at a terminal "
             "or give the answers with < FILE"
         )
+    if kiosk is not None:
+        _check_kiosk(kiosk, output=output, plain=plain, resume=resume or restart)
     loaded = questionnaire.load(questionnaire_path)
     taking.check_output(output, force=force)
     messages = messages_for(loaded.questionnaire.language)
-    console = render.console()
-    interactive = sys.stdin.isatty()
-    prompter: prompts.PlainPrompter | prompts.QuestionaryPrompter
-    if plain or not interactive or render.ascii_only():
-        prompter = prompts.PlainPrompter(loaded.questionnaire, messages, console, sys.stdin)
-    else:
-        prompts.pause_garbage_collection()
-        prompter = prompts.QuestionaryPrompter(loaded.questionnaire, messages, console)
-    command = ["krmscan", "take"]
+    fixed = {}
+    if preset or organisation is not None:
+        from krmscan import presets
+
+        fixed = presets.parse(loaded.questionnaire, preset or [], organisation, messages)
+    if not plain and kiosk is None:
+        screens.first_screen(loaded.questionnaire, messages)  # before the prompt libraries
+
+    from krmscan import respondent
+
+    command = [_program(context), "take"]
     if questionnaire_path is not None:
         command += ["-q", str(questionnaire_path)]
     if plain:
         command.append("--plain")
+    if organisation is not None:
+        command += ["--organisation", organisation]
+    for item in preset or []:
+        command += ["--answer", item]
     mode = taking.Resume.CONTINUE if resume else taking.Resume.ASK
-    try:
-        taken = taking.take(
+    respondent.run(
+        respondent.Setup(
             loaded,
-            prompter,
             output,
             force=force,
+            plain=plain,
             resume=taking.Resume.RESTART if restart else mode,
             anonymous=anonymous,
-            interactive=interactive,
             command=command,
+            presets=fixed,
+            kiosk=kiosk,
         )
-    except KeyboardInterrupt:
-        raise InterruptedByUser(messages.interrupted) from None
-    result = scoring.score(loaded.questionnaire, taken.file.answers)
-    console.print()
-    console.print(render.result_table(loaded.questionnaire, result, messages))
-    console.print(messages.saved.format(path=taken.path), markup=False)
+    )
+
+
+def _check_kiosk(folder: Path, *, output: Path | None, plain: bool, resume: bool) -> None:
+    """A kiosk writes a new file per respondent into an existing folder, with arrow keys."""
+    if output is not None or resume:
+        raise UsageError("--kiosk names each answers file itself; leave out -o/--resume/--restart")
+    if plain:
+        raise UsageError("--kiosk uses the arrow-key screens; leave out --plain")
+    if not folder.is_dir():
+        raise UsageError(f"--kiosk {folder}: no such folder; create it first")
+
+
+def _program(context: typer.Context) -> str:
+    """The program as it was started (``.venv/bin/krmscan``), for a command to type again."""
+    typed = sys.argv[0] if sys.argv else ""
+    name = context.find_root().info_name or "krmscan"
+    return typed if typed and Path(typed).name == name else name
 
 
 Paths = Annotated[
@@ -493,7 +539,7 @@ def _score_one(
         from krmscan.messages import messages_for
 
         messages = messages_for(loaded.questionnaire.language)
-        _emit_rendered(render.result_table(loaded.questionnaire, result, messages), output)
+        _emit_rendered(render.personal_result(loaded.questionnaire, result, messages), output)
 
 
 def _organisation_results(

@@ -217,8 +217,12 @@ class Walk:
         self.forward = False
 
     def ordered_answers(self) -> dict[str, AnswerValue]:
-        """The answers in the order of the steps."""
-        return {step.id: self.answers[step.id] for step in self.steps if step.id in self.answers}
+        """The answers in the order of the steps, after any preset for a question not asked."""
+        asked = {step.id for step in self.steps}
+        preset = {key: value for key, value in self.answers.items() if key not in asked}
+        return preset | {
+            step.id: self.answers[step.id] for step in self.steps if step.id in self.answers
+        }
 
     def overview(self) -> list[Group]:
         """Every step with its answer, grouped by section and component, in order."""

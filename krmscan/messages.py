@@ -303,12 +303,48 @@ class Messages(NamedTuple):
     progress_aggregating: str
     progress_exporting: str
 
+    # issue 10: the respondent's screens
+    page_next: str
+    page_of: str
+    page_back: str
+    page_to_question: str
+    welcome_purpose: str
+    welcome_duration: str
+    welcome_saving: str
+    welcome_privacy: str
+    welcome_personal: str
+    welcome_start: str
+    answered_none: str
+    result_explained: str
+    result_behind: str
+    result_on: str
+    result_above: str
+    result_saved_next: str
+    result_legend: str
+    result_close: str
+    col_level_short: str
+    input_ended_at: str
+    control_characters: str
+    preset_bad: str
+    preset_unknown: str
+    preset_fixed: str
+    plain_label_hint: str
+    review_next_page: str
+    review_previous_page: str
+    review_changed: str
+    unfinished_title: str
+    unfinished_title_many: str
+    unfinished_scan: str
+    unfinished_new: str
+    kiosk_ended: str
+    kiosk_next: str
+
 
 DUTCH = Messages(
     question_counter="vraag {k} van {total}",
     statement_progress="{component} {n}/{count} · vraag {k} van {total}",
     select_hint="(pijltjestoetsen of cijfer, Enter = kiezen)",
-    checkbox_hint="(pijltjestoetsen, spatie = aan/uit, Enter = verder)",
+    checkbox_hint="(pijltjestoetsen, spatie of cijfer = aan/uit, Enter = verder)",
     text_hint="(typ uw antwoord, Enter = verder)",
     optional_hint="(mag leeg blijven)",
     required="Dit antwoord is verplicht.",
@@ -334,7 +370,7 @@ DUTCH = Messages(
     col_level="Gemeten niveau",
     col_gap="Verschil",
     col_verdict="Oordeel",
-    col_points="Punten tot ambitie",
+    col_points="Tot ambitie",
     verdict_behind="achter op ambitie",
     verdict_on="op ambitie",
     verdict_above="boven ambitie",
@@ -343,7 +379,7 @@ DUTCH = Messages(
     back_choice="< Vorige vraag",
     select_back_hint="(pijltjestoetsen of cijfer, Enter = kiezen, Shift+Tab = vorige vraag)",
     checkbox_back_hint=(
-        "(pijltjestoetsen, spatie = aan/uit, Enter = verder, Shift+Tab = vorige vraag)"
+        "(pijltjestoetsen, spatie of cijfer = aan/uit, Enter = verder, Shift+Tab = vorige vraag)"
     ),
     text_back_hint="(typ uw antwoord, Enter = verder, Shift+Tab = vorige vraag)",
     back_word="terug",
@@ -726,13 +762,63 @@ DUTCH = Messages(
     progress_loading="Antwoordbestanden lezen",
     progress_aggregating="Per organisatie berekenen",
     progress_exporting="Wegschrijven",
+    # issue 10: the respondent's screens
+    page_next="Enter = volgende pagina",
+    page_of="pagina {n} van {count}",
+    page_back=", Backspace = vorige pagina",
+    page_to_question="Enter = naar de vraag",
+    welcome_purpose=(
+        "Met deze scan geeft u aan hoe uw corporatie met haar klanten omgaat, en waar zij "
+        "naartoe wil. Er zijn geen goede of foute antwoorden: het gaat om uw eigen beeld."
+    ),
+    welcome_duration="De scan telt {count} vragen en duurt ongeveer {minutes} minuten.",
+    welcome_saving=(
+        "Uw antwoorden worden na elke vraag bewaard. Met Ctrl-C stopt u; de antwoorden blijven "
+        "bewaard en u kunt later verdergaan."
+    ),
+    welcome_privacy=(
+        "De uitkomsten worden per organisatie gerapporteerd, nooit per persoon; bij een kleine "
+        "groep ziet men dat het herleidbaar kan zijn."
+    ),
+    welcome_personal="{questions}: niet verplicht, en nooit in een rapport.",
+    welcome_start="Enter = beginnen, Ctrl-C = stoppen",
+    answered_none="(geen)",
+    result_explained=(
+        "Score %: het deel van de haalbare punten. Verschil: gemeten niveau min uw ambitie. "
+        "Tot ambitie: de punten die nog ontbreken tot het niveau van uw ambitie."
+    ),
+    result_behind="{name}: niveau {level}, onder uw ambitie ({ambition}); nog {points} punten.",
+    result_on="{name}: niveau {level}, op uw ambitie.",
+    result_above="{name}: niveau {level}, boven uw ambitie ({ambition}).",
+    result_saved_next=(
+        "Geef dit bestand aan de consultant of de contactpersoon van de scan; daarna mag u "
+        "het verwijderen."
+    ),
+    result_legend="Niveaus: {levels}.",
+    result_close="Enter = afsluiten",
+    col_level_short="Niveau",
+    input_ended_at=("De invoer stopte bij vraag {k} ({text}); er is niets opgeslagen."),
+    control_characters="Het antwoord bevat een stuurteken; typ alleen gewone tekst.",
+    preset_bad="--answer {id}={value}: {problem}",
+    preset_unknown=("--answer {id}=...: de vragenlijst heeft geen vraag '{id}'; kies uit: {ids}"),
+    preset_fixed="(vastgezet)",
+    plain_label_hint="(of typ het antwoord zelf, bijvoorbeeld '{label}')",
+    review_next_page="Volgende pagina van het overzicht",
+    review_previous_page="Vorige pagina van het overzicht",
+    review_changed="Vraag {n} is gewijzigd: {answer}",
+    unfinished_title="In deze map staat een scan die nog niet af is. Wilt u daarmee verder?",
+    unfinished_title_many="In deze map staan scans die nog niet af zijn. Met welke wilt u verder?",
+    unfinished_scan="Verdergaan met de scan van {started} ({count} van {total} beantwoord)",
+    unfinished_new="Nee, een nieuwe scan beginnen",
+    kiosk_ended="De scansessie is beëindigd.",
+    kiosk_next="Enter = naar het welkomstscherm voor de volgende",
 )
 
 ENGLISH = Messages(
     question_counter="question {k} of {total}",
     statement_progress="{component} {n}/{count} · question {k} of {total}",
     select_hint="(arrow keys or number, Enter = choose)",
-    checkbox_hint="(arrow keys, space = toggle, Enter = continue)",
+    checkbox_hint="(arrow keys, space or digit = toggle, Enter = continue)",
     text_hint="(type your answer, Enter = continue)",
     optional_hint="(may be left empty)",
     required="An answer is required.",
@@ -758,7 +844,7 @@ ENGLISH = Messages(
     col_level="Measured level",
     col_gap="Gap",
     col_verdict="Verdict",
-    col_points="Points to ambition",
+    col_points="To ambition",
     verdict_behind="behind ambition",
     verdict_on="on ambition",
     verdict_above="above ambition",
@@ -767,7 +853,7 @@ ENGLISH = Messages(
     back_choice="< Previous question",
     select_back_hint="(arrow keys or number, Enter = choose, Shift+Tab = previous question)",
     checkbox_back_hint=(
-        "(arrow keys, space = toggle, Enter = continue, Shift+Tab = previous question)"
+        "(arrow keys, space or digit = toggle, Enter = continue, Shift+Tab = previous question)"
     ),
     text_back_hint="(type your answer, Enter = continue, Shift+Tab = previous question)",
     back_word="back",
@@ -1131,6 +1217,58 @@ ENGLISH = Messages(
     progress_loading="Reading answers files",
     progress_aggregating="Summarising per organisation",
     progress_exporting="Writing",
+    # issue 10: the respondent's screens
+    page_next="Enter = next page",
+    page_of="page {n} of {count}",
+    page_back=", Backspace = previous page",
+    page_to_question="Enter = to the question",
+    welcome_purpose=(
+        "With this scan you tell how your organisation deals with its customers, and where it "
+        "wants to go. There are no right or wrong answers: it is about your own view."
+    ),
+    welcome_duration="The scan has {count} questions and takes about {minutes} minutes.",
+    welcome_saving=(
+        "Your answers are saved after every question. Ctrl-C stops; the answers stay saved "
+        "and you can continue later."
+    ),
+    welcome_privacy=(
+        "The results are reported per organisation, never per person; a small group is "
+        "marked as one whose results could identify people."
+    ),
+    welcome_personal="{questions}: optional, and never in a report.",
+    welcome_start="Enter = start, Ctrl-C = stop",
+    answered_none="(none)",
+    result_explained=(
+        "Score %: the share of the points possible. Gap: measured level minus your ambition. "
+        "To ambition: the points still missing to your ambition's level."
+    ),
+    result_behind="{name}: level {level}, below your ambition ({ambition}); {points} points to go.",
+    result_on="{name}: level {level}, on your ambition.",
+    result_above="{name}: level {level}, above your ambition ({ambition}).",
+    result_saved_next=(
+        "Give this file to the consultant or the contact person of the scan; then you may "
+        "delete it."
+    ),
+    result_legend="Levels: {levels}.",
+    result_close="Enter = close",
+    col_level_short="Level",
+    input_ended_at="The input ended at question {k} ({text}); nothing was saved.",
+    control_characters="The answer holds a control character; type plain text only.",
+    preset_bad="--answer {id}={value}: {problem}",
+    preset_unknown=(
+        "--answer {id}=...: the questionnaire has no question '{id}'; choose from: {ids}"
+    ),
+    preset_fixed="(fixed)",
+    plain_label_hint="(or type the answer itself, e.g. '{label}')",
+    review_next_page="Next page of the overview",
+    review_previous_page="Previous page of the overview",
+    review_changed="Question {n} changed: {answer}",
+    unfinished_title="This folder holds a scan that is not finished. Continue it?",
+    unfinished_title_many="This folder holds scans that are not finished. Which one to continue?",
+    unfinished_scan="Continue the scan of {started} ({count} of {total} answered)",
+    unfinished_new="No, start a new scan",
+    kiosk_ended="The scan session has ended.",
+    kiosk_next="Enter = to the welcome screen for the next person",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

@@ -182,6 +182,44 @@ def load(path: Path, loaded: LoadedQuestionnaire, messages: Messages) -> Progres
     return progress
 
 
+@dataclass(frozen=True)
+class Unfinished:
+    """An unfinished scan found in a folder: its answers file to be and its progress."""
+
+    output: Path
+    progress: ProgressFile
+
+
+def unfinished(folder: Path, loaded: LoadedQuestionnaire, messages: Messages) -> list[Unfinished]:
+    """The unfinished scans of this questionnaire in ``folder``, the latest saved first.
+
+    Only the names `take` generates (``krmscan-*.json.partial``); progress that cannot be read,
+    or belongs to another questionnaire, or is being taken right now (locked), is passed by.
+    """
+    found = []
+    for path in sorted(folder.glob("krmscan-*.json.partial")):
+        output = path.with_name(path.name.removesuffix(".partial"))
+        if output.exists() or _locked(output, messages):
+            continue
+        try:
+            saved = load(path, loaded, messages)
+        except BadDataError:
+            continue
+        if saved is not None:
+            found.append(Unfinished(output, saved))
+    return sorted(found, key=lambda item: item.progress.saved_at, reverse=True)
+
+
+def _locked(output: Path, messages: Messages) -> bool:
+    lock = OutputLock(output, messages)
+    try:
+        lock.acquire()
+    except (UsageError, BadDataError):
+        return True
+    lock.release()
+    return False
+
+
 def discard(path: Path) -> None:
     """Remove a progress file (nothing happens when it is gone already)."""
     with contextlib.suppress(FileNotFoundError):

@@ -14,14 +14,15 @@ import contextlib
 import functools
 import gc
 import re
+import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 
-from krmscan import render
+from krmscan import render, screens
 from krmscan.answers import (
     ASCII_NUMBER,
     AnswerValue,
@@ -48,7 +49,9 @@ from krmscan.questionnaire import (
 from krmscan.text import printable
 
 if TYPE_CHECKING:
+    from prompt_toolkit.key_binding import KeyBindings
     from questionary import Question as Prompt
+    from questionary.prompts.common import InquirerControl
 
 
 def progress(step: Step, messages: Messages) -> str:
@@ -150,16 +153,67 @@ class QuestionaryPrompter:
         self.questionnaire = questionnaire
         self.messages = messages
         self.console = console
+        self.screen = screens.Screen(console, questionnaire.title, messages)
         self._to_overview = False
-        _prepare_prompt_toolkit()
+        self._intros: list[Intro] = []
+        self._changed: tuple[int, str] | None = None
+        """The number and old answer of the question changed from the overview."""
+        self._notes: list[str] = []
+        self.fixed: list[str] = []
+        """The preset answers in words, shown at the top of the overview."""
+        self._prepared = False
+
+    def prepare(self) -> None:
+        """Import and build once what every prompt needs (before the first is drawn)."""
+        if not self._prepared:
+            self._prepared = True
+            _prepare_prompt_toolkit()
+            import questionary  # noqa: F401 - imported while the respondent reads
+
+    def welcome(self) -> None:
+        """The welcome screen, until Enter; the prompt libraries load while it is read."""
+        lines = screens.lines_of(self.console, screens.welcome(self.questionnaire, self.messages))
+        drawn = screens.already_drawn()
+        self.screen.read(lines, last=self.messages.welcome_start, prepare=self.prepare, drawn=drawn)
 
     def show_intro(self, intro: Intro) -> None:
-        """Print an introduction panel."""
-        self.console.print(render.intro_panel(intro))
+        """Keep an introduction for the next step's screens (read a page at a time).
+
+        A title without a text gets no page: the header names the section already.
+        """
+        if intro.text:
+            self._intros.append(intro)
+
+    def result(self, parts: Sequence[RenderableType], *, wait: bool = False) -> None:
+        """The result, each part from a new page; the last stays (until Enter with ``wait``)."""
+        paged: list[list[str]] = []
+        for part in parts:
+            paged += screens.pages(screens.lines_of(self.console, part), self.screen.height)
+        last = self.messages.result_close if wait else None
+        self.screen.read_pages(paged, last=last, wait_last=wait)
+
+    def _begin(self, step: Step) -> None:
+        """The step's pending introductions page by page, then a cleared screen for it."""
+        self.prepare()
+        section = step.section_title or ""
+        if step.component is not None:
+            section = f"{section} {step.position_in_component}/{len(step.component.statements)}"
+        counter = self.messages.question_counter.format(k=step.number, total=step.total)
+        fraction = (step.number - 1) / step.total if step.total else 0.0
+        if self._intros:
+            lines: list[str] = []
+            for intro in self._intros:
+                lines += screens.lines_of(self.console, render.intro_panel(intro))
+            self._intros = []
+            self.screen.read(lines, section, counter, fraction, last=self.messages.page_to_question)
+        self.screen.start(section, counter, fraction)
+        for note in self._notes:
+            self.console.print(Text(note, style="bold"))
+        self._notes = []
 
     def notify(self, text: str) -> None:
-        """Print a short message."""
-        self.console.print(Text(text))
+        """Keep a short message for the next screen, under its header."""
+        self._notes.append(text)
 
     def ask(
         self,
@@ -172,7 +226,7 @@ class QuestionaryPrompter:
         """Ask one step with the prompt its kind needs; `BACK` when the respondent goes back."""
         item = step.item
         self._to_overview = to_overview
-        self.console.print(Text(progress(step, self.messages), style="dim"))
+        self._begin(step)
         if to_overview:
             self.console.print(Text(self.messages.back_to_overview_hint, style="dim"))
         if step.note:
@@ -186,46 +240,103 @@ class QuestionaryPrompter:
             return self._text(item, previous, back=can_go_back)
         if isinstance(item, AmbitionQuestion):
             levels = [(self.questionnaire.level(o.level), o.id) for o in item.options]
-            for level, _ in levels:
-                self.console.print(render.level_panel(level, self.messages))
             names = [(level.name, option_id) for level, option_id in levels]
-            return self._select(item.text, names, _text_of(previous), back=can_go_back)
+            described = {option_id: level.description or "" for level, option_id in levels}
+            return self._select(
+                item.text, names, _text_of(previous), back=can_go_back, described=described
+            )
         if isinstance(item, SingleChoiceQuestion):
             return self._single(item, previous, back=can_go_back)
         return self._multiple(item, previous, back=can_go_back)
 
     def review(self, groups: Sequence[Group], total: int) -> Save | Change:
-        """Show the overview; then save, or pick a question by its number to answer again."""
-        import questionary
+        """The overview a page at a time; then save, or pick a question to answer again.
 
-        self.console.print()
-        self.console.print(render.review_table(self.questionnaire, groups, self.messages))
+        After a change the overview opens at the page of the changed question, with a line
+        that confirms the new answer.
+        """
+        self.prepare()
+        paged: list[list[str]] = []
+        fixed = [*self.fixed, ""] if self.fixed else []  # above the first section
+        for section in render.review_lines(self.questionnaire, groups, self.messages):
+            table = render.ReviewTable([section], self.messages, titled=False)
+            lines = [*fixed, *screens.lines_of(self.console, table)]
+            paged += screens.pages(lines, self.console.height - 10)
+            fixed = []
+        answers = {
+            step.number: render.answer_text(self.questionnaire, step, value, self.messages)
+            for group in groups
+            for step, value in group.rows
+        }
+        index, note = self._reopened(paged, answers)
         while True:
-            action = self._select(
-                self.messages.review_action,
-                [(self.messages.review_save, "save"), (self.messages.review_change, "change")],
-                "save",
-                back=False,
-            )
+            counter = self.messages.page_of.format(n=index + 1, count=len(paged))
+            self.screen.start(self.messages.review_title, counter, 1.0)
+            for line in paged[index]:
+                self.console.print(Text.from_ansi(line), no_wrap=True, overflow="crop")
+            self.console.print()
+            if note:
+                self.console.print(Text(note, style="bold green"))
+                note = ""
+            choices = [(self.messages.review_save, "save"), (self.messages.review_change, "change")]
+            if index + 1 < len(paged):
+                choices.insert(0, (self.messages.review_next_page, "next"))
+            if index:
+                choices.append((self.messages.review_previous_page, "previous"))
+            default = "next" if index + 1 < len(paged) else "save"
+            action = self._select(self.messages.review_action, choices, default, back=False)
+            if action in {"next", "previous"}:
+                index += 1 if action == "next" else -1
+                continue
             if action == "save":
                 return Save()
+            picked = self._review_number(total)
+            if picked is not None:
+                self._changed = (picked, answers.get(picked, ""))
+                return Change(picked - 1)
 
-            def valid(value: str) -> bool | str:
-                value = value.strip()
-                if not value or number_in_range(value, total) is not None:
-                    return True
-                return self.messages.review_number_range.format(total=total)
+    def _reopened(self, paged: list[list[str]], answers: dict[int, str]) -> tuple[int, str]:
+        """The page to open the overview at and the line that confirms a change."""
+        if self._changed is None:
+            return 0, ""
+        number, before = self._changed
+        self._changed = None
+        index = next(
+            (i for i, page in enumerate(paged) if any(_row_of(line, number) for line in page)), 0
+        )
+        if answers.get(number) == before:
+            return index, ""
+        return index, self.messages.review_changed.format(n=number, answer=answers.get(number))
 
-            self._hint(self.messages.review_number_hint)
-            message = self._fit(self.messages.review_number.format(total=total), "")[0]
-            prompt = questionary.text(message, validate=valid)
-            number = self._run(prompt, back=True)
-            chosen = number_in_range(number, total) if isinstance(number, str) else None
-            if chosen is not None:
-                return Change(chosen - 1)
+    def _review_number(self, total: int) -> int | None:
+        """The number of the question to change, or None to stay at the overview."""
+        import questionary
+
+        def valid(value: str) -> bool | str:
+            value = value.strip()
+            if not value or number_in_range(value, total) is not None:
+                return True
+            return self.messages.review_number_range.format(total=total)
+
+        self._hint(self.messages.review_number_hint)
+        message = self._fit(self.messages.review_number.format(total=total), "")[0]
+        number = self._run(questionary.text(message, validate=valid), back=True)
+        return number_in_range(number, total) if isinstance(number, str) else None
+
+    def choose_unfinished(self, scans: Sequence[str]) -> int | None:
+        """Offer the unfinished scans (the latest first, the default) or a new one."""
+        self.prepare()
+        self.screen.start()
+        choices = [(scan, str(index)) for index, scan in enumerate(scans)]
+        choices.append((self.messages.unfinished_new, "new"))
+        title = self.messages.unfinished_title_many if len(scans) > 1 else None
+        title = title or self.messages.unfinished_title
+        chosen = self._select(title, choices, "0", back=False)
+        return None if chosen == "new" else int(str(chosen))
 
     def ask_resume(self, summary: str) -> bool:
         """Show what was saved; continue (the default) or start over."""
+        self.prepare()
         self.console.print(Text(summary))
         choice = self._select(
             self.messages.resume_action,
@@ -240,12 +351,24 @@ class QuestionaryPrompter:
 
     # Prompts.
 
-    def _run(self, prompt: Prompt, *, back: bool) -> object:
-        """Ask ``prompt`` with krmscan's keys added: Shift+Tab goes back, SIGINT interrupts."""
+    def _run(
+        self,
+        prompt: Prompt,
+        *,
+        back: bool,
+        answered: tuple[str, dict[str, str]] | None = None,
+        keys: KeyBindings | None = None,
+    ) -> object:
+        """Ask ``prompt`` with krmscan's keys added: Shift+Tab goes back, SIGINT interrupts.
+
+        The prompt is erased when answered; krmscan writes the answered line itself, in the
+        questionnaire's language and shortened at a word: ``answered`` is the question and
+        the option texts by value (none for a text).
+        """
         from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
         from prompt_toolkit.keys import Keys
 
-        keys = KeyBindings()
+        keys = keys or KeyBindings()
 
         @keys.add(Keys.SIGINT, eager=True)
         def _interrupt(event: KeyPressEvent) -> None:
@@ -262,13 +385,31 @@ class QuestionaryPrompter:
         application.key_bindings = merge_key_bindings(
             [application.key_bindings or KeyBindings(), keys]
         )
+        application.erase_when_done = True
         _collect_garbage_once_shown(prompt)
         try:
-            return prompt.unsafe_ask()
+            result = prompt.unsafe_ask()
         except EOFError:
             raise InputEndedError(self.messages.interrupted) from None
         except KeyboardInterrupt:
             raise InterruptedByUser(self.messages.interrupted) from None
+        if answered is not None and not isinstance(result, Navigation):
+            self._answered(answered, result)
+        return result
+
+    def _answered(self, answered: tuple[str, dict[str, str]], result: object) -> None:
+        """``? question  answer``: option texts joined by commas, shortened at a word."""
+        question, titles = answered
+        values = result if isinstance(result, list) else [result]
+        words = ", ".join(titles.get(str(v), str(v)) for v in values) if titles else str(result)
+        width = self.console.width
+        asked = screens.shorten(question.replace("\n", " "), max(20, width * 2 // 5))
+        line = Text("? ", style="bold")
+        line.append(asked, style="bold")
+        line.append("  ")
+        words = words.strip() or self.messages.answered_none
+        line.append(screens.shorten(words, max(10, width - len(asked) - 5)))
+        self.console.print(line, no_wrap=True, overflow="crop")
 
     def _names_back(self, back: bool) -> bool:
         """Whether the hint names Shift+Tab (returning to the overview has a line of its own)."""
@@ -295,7 +436,13 @@ class QuestionaryPrompter:
         return f"\n{' ' * self.CHOICE_INDENT}".join(_wrap(title, width))
 
     def _select(
-        self, message: str, choices: Sequence[tuple[str, str]], default: str, *, back: bool
+        self,
+        message: str,
+        choices: Sequence[tuple[str, str]],
+        default: str,
+        *,
+        back: bool,
+        described: dict[str, str] | None = None,
     ) -> str | Navigation:
         import questionary
 
@@ -317,26 +464,80 @@ class QuestionaryPrompter:
             use_shortcuts=len(options) <= 9,
             instruction=hint,
         )
-        answer = self._run(prompt, back=back)
+        if described:
+            self._describe(prompt, described)
+        answer = self._run(
+            prompt, back=back, answered=(message, {value: title for title, value in choices})
+        )
         return answer if isinstance(answer, Navigation) else str(answer)
+
+    def _describe(self, prompt: Prompt, described: dict[str, str]) -> None:
+        """Under the list, the highlighted option's whole description, wrapped at words."""
+        from prompt_toolkit.filters import is_done, to_filter
+        from prompt_toolkit.formatted_text import FormattedText
+        from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
+        from prompt_toolkit.layout.controls import FormattedTextControl
+
+        control = _inquirer(prompt)
+        width = max(20, self.console.width - 3)
+        wrapped = {
+            value: "\n".join("  " + line for line in _wrap(text, width - 2))
+            for value, text in described.items()
+        }
+
+        def description() -> FormattedText:
+            pointed = control.get_pointed_at().value
+            return FormattedText([("", "\n" + wrapped.get(str(pointed), ""))])
+
+        below = Window(FormattedTextControl(description), dont_extend_height=True)
+        container = prompt.application.layout.container
+        if not isinstance(container, HSplit):
+            raise TypeError("questionary's list layout changed: no HSplit to add the text to")
+        for child in container.children:  # the list keeps its height: the text follows it
+            inner = child.content if isinstance(child, ConditionalContainer) else child
+            if isinstance(inner, Window) and inner.content is control:
+                inner.dont_extend_height = to_filter(True)
+        container.children.insert(2, ConditionalContainer(below, filter=~is_done))
 
     def _text(
         self, question: TextQuestion, previous: AnswerValue | None, *, back: bool
     ) -> str | Navigation:
-        import questionary
-
-        def validate(value: str) -> bool | str:
-            return text_problem(question, value, self.messages) or True
-
         hint = self.messages.text_back_hint if self._names_back(back) else self.messages.text_hint
         if not question.required:
             hint = f"{hint} {self.messages.optional_hint}"
         self._hint(hint)
-        prompt = questionary.text(
-            self._fit(question.text, "")[0], default=_text_of(previous), validate=validate
+        return self._typed(
+            question.text,
+            _text_of(previous),
+            lambda value: text_problem(question, value, self.messages),
+            back=back,
         )
-        answer = self._run(prompt, back=back)
-        return answer if isinstance(answer, Navigation) else str(answer).strip()
+
+    def _typed(
+        self, message: str, default: str, problem: Callable[[str], str | None], *, back: bool
+    ) -> str | Navigation:
+        """A typed text, asked again under the reason (wrapped at words) until it is valid.
+
+        prompt_toolkit's one-line validation bar would cut a long reason at the screen's edge.
+        """
+        import questionary
+
+        shown = 0
+        while True:
+            prompt = questionary.text(self._fit(message, "")[0], default=default)
+            answer = self._run(prompt, back=back)
+            if shown and self.console.is_terminal:  # the earlier reason gives way to the new
+                self.console.file.write(f"\x1b[{shown}A\x1b[J")
+            if isinstance(answer, Navigation):
+                return answer
+            reason = problem(str(answer))
+            if reason is None:
+                self._answered((message, {}), answer)
+                return str(answer).strip()
+            lines = _wrap(reason, max(20, self.console.width - 1))
+            for line in lines:
+                self.console.print(Text(line, style="bold red"))
+            shown, default = len(lines), str(answer)
 
     def _single(
         self, question: SingleChoiceQuestion, previous: AnswerValue | None, *, back: bool
@@ -372,11 +573,18 @@ class QuestionaryPrompter:
         message, hint = self._fit(question.text, hint)
         while True:
             options = [
-                questionary.Choice(self._title(o.text), o.id, checked=o.id in ticked)
-                for o in question.options
+                questionary.Choice(
+                    self._title(f"{n}) {o.text}" if n <= 9 else o.text),
+                    o.id,
+                    checked=o.id in ticked,
+                )
+                for n, o in enumerate(question.options, start=1)
             ]
             prompt = questionary.checkbox(message, options, validate=validate, instruction=hint)
-            chosen = self._run(prompt, back=back)
+            titles = {o.id: o.text for o in question.options}
+            chosen = self._run(
+                prompt, back=back, answered=(question.text, titles), keys=_ticking(prompt)
+            )
             if isinstance(chosen, Navigation):
                 return chosen
             assert isinstance(chosen, list)
@@ -397,21 +605,72 @@ class QuestionaryPrompter:
     def _with_other_text(
         self, option: Option, previous: AnswerValue | None
     ) -> OtherAnswer | Navigation:
-        import questionary
-
-        def validate(value: str) -> bool | str:
-            return other_text_problem(option, value, self.messages) or True
-
         self._hint(self.messages.text_back_hint)
-        prompt = questionary.text(
-            self._fit(f"{option.text}:", "")[0],
-            default=_other_text(previous, option.id),
-            validate=validate,
+        text = self._typed(
+            f"{option.text}:",
+            _other_text(previous, option.id),
+            lambda value: other_text_problem(option, value, self.messages),
+            back=True,
         )
-        text = self._run(prompt, back=True)
         if isinstance(text, Navigation):
             return text
-        return OtherAnswer(id=option.id, text=str(text).strip())
+        return OtherAnswer(id=option.id, text=text)
+
+
+def _row_of(line: str, number: int) -> bool:
+    """Whether an overview line is the row of question ``number``."""
+    return re.match(rf"\s*(\x1b\[[0-9;]*m)*{number}[.\s]", line) is not None
+
+
+def _inquirer(prompt: Prompt) -> InquirerControl:
+    """The list control of a questionary select or checkbox."""
+    from questionary.prompts.common import InquirerControl
+
+    controls = prompt.application.layout.find_all_controls()
+    return next(c for c in controls if isinstance(c, InquirerControl))
+
+
+def _ticking(prompt: Prompt) -> KeyBindings:
+    """A checkbox's keys: a number ticks (or unticks) that option; ``a`` and ``i`` do nothing.
+
+    questionary binds ``a`` to tick every option and ``i`` to invert the ticks: one stray
+    key would tick five options of a "maximaal 2" question. krmscan's bindings are merged
+    after questionary's, and the last binding for a key is the one prompt_toolkit runs.
+    """
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+
+    control = _inquirer(prompt)
+    keys = KeyBindings()
+
+    @keys.add("a", eager=True)
+    @keys.add("i", eager=True)
+    def _nothing(event: KeyPressEvent) -> None:
+        """Neither tick all nor invert."""
+
+    values = [c.value for c in control.choices if not isinstance(c.value, type(None))]
+    for number, value in enumerate(values[:9], start=1):
+
+        def tick(_: KeyPressEvent, value: object = value) -> None:
+            control.pointed_at = next(i for i, c in enumerate(control.choices) if c.value == value)
+            if value in control.selected_options:
+                control.selected_options.remove(value)
+            else:
+                control.selected_options.append(value)
+
+        keys.add(str(number), eager=True)(tick)
+    return keys
+
+
+def named(step: Step) -> str:
+    """A step as the respondent knows it: its number and its text, shortened at a word."""
+    return f"{step.number}. {screens.shorten(step.item.text.rstrip(':'), 60)}"
+
+
+@functools.cache
+def _line_editing() -> None:
+    """Give `input` the standard line editing (where Python has ``readline``)."""
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401 - importing it is what turns line editing on
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -443,6 +702,8 @@ class PlainPrompter:
         self.messages = messages
         self.console = console
         self.stdin = stdin
+        self.fixed: list[str] = []
+        """The preset answers in words, shown at the top of the overview."""
 
     def show_intro(self, intro: Intro) -> None:
         """Print an introduction as a heading and a paragraph."""
@@ -475,7 +736,7 @@ class PlainPrompter:
         ask.to_overview = to_overview
         if isinstance(item, Statement):
             labels = [point.label for point in self.questionnaire.scale]
-            index = ask.number(item.text, labels)
+            index = ask.number(item.text, labels, words=True)
             return index if isinstance(index, Navigation) else self.questionnaire.scale[index].id
         if isinstance(item, TextQuestion):
             return ask.text(item)
@@ -492,6 +753,8 @@ class PlainPrompter:
         """Print the overview as numbered lines; Enter saves, a number answers that again."""
         self.console.print()
         self.console.print(Text(self.messages.review_title, style="bold"))
+        for line in self.fixed:
+            self.console.print(Text(line))
         for title, rows in render.review_lines(self.questionnaire, groups, self.messages):
             self.console.print()
             self.console.print(Text(title or "", style="bold"))
@@ -506,6 +769,23 @@ class PlainPrompter:
             if (chosen := number_in_range(line, total)) is not None:
                 return Change(chosen - 1)
             self.complain(self.messages.review_number_range.format(total=total))
+
+    def choose_unfinished(self, scans: Sequence[str]) -> int | None:
+        """The unfinished scans and a new one as numbered lines; Enter continues the first."""
+        self.console.print()
+        title = self.messages.unfinished_title_many if len(scans) > 1 else None
+        self.console.print(Text(title or self.messages.unfinished_title, style="bold"))
+        listed = [*scans, self.messages.unfinished_new]
+        for number, scan in enumerate(listed, start=1):
+            self.console.print(Text(f"  {number}. {scan}"))
+        while True:
+            self.console.print(Text(self.messages.plain_choose_one))
+            line = self.read("-").strip()
+            if not line:
+                return 0
+            if (chosen := number_in_range(line, len(listed))) is not None:
+                return None if chosen == len(listed) else chosen - 1
+            self.complain(self.messages.plain_number_range.format(n=len(listed)))
 
     def ask_resume(self, summary: str) -> bool:
         """Show what was saved; 1 (or Enter) continues it, 2 starts over."""
@@ -522,15 +802,27 @@ class PlainPrompter:
                 return False
             self.complain(self.messages.plain_number_range.format(n=2))
 
-    def read(self, question_id: str) -> str:
-        """One line of input (without its line end); raises `InputEndedError` at the end."""
+    def read(self, question: str) -> str:
+        """One line of input (without its line end); raises `InputEndedError` at the end.
+
+        On a terminal the line is read with the standard line editing (arrow keys,
+        Backspace, history), so no escape code of a cursor key ends up in an answer; piped
+        lines are read as they come. ``question`` names the question for the end of input.
+        """
+        if self.stdin is sys.stdin and self.stdin.isatty() and sys.stdout.isatty():
+            _line_editing()
+            try:
+                return input("> ")
+            except EOFError:
+                self.console.print()
+                raise InputEndedError(self.messages.input_ended.format(question=question)) from None
         self.console.print("> ", end="")
         self.console.file.flush()
         line = self.stdin.readline()
         if not line or not self.stdin.isatty():
             self.console.print()  # piped input is not echoed: end the prompt's line ourselves
         if not line:
-            raise InputEndedError(self.messages.input_ended.format(question=question_id))
+            raise InputEndedError(self.messages.input_ended.format(question=question))
         return line.rstrip("\r\n")
 
     def complain(self, message: str) -> None:
@@ -576,7 +868,7 @@ class _Asking:
         if keys:
             self.console.print(Text(f"({'; '.join(keys)})", style="dim"))
         while True:
-            line = self.prompter.read(self.step.id)
+            line = self.prompter.read(named(self.step))
             word = line.strip()
             if word == "<" or word.lower() == self.messages.back_word:
                 if self.can_go_back:
@@ -606,9 +898,20 @@ class _Asking:
             if rest:
                 self.console.print(Text(rest), style="dim")
 
-    def number(self, text: str, labels: Sequence[str], hint: str | None = None) -> int | Navigation:
-        """The index of one numbered option (an empty line keeps the earlier one)."""
+    def number(
+        self,
+        text: str,
+        labels: Sequence[str],
+        hint: str | None = None,
+        *,
+        words: bool = False,
+    ) -> int | Navigation:
+        """The index of one numbered option (an empty line keeps the earlier one).
+
+        With ``words`` an option may also be typed as its label, in any case (``eens``).
+        """
         self.show(text, hint, labels)
+        folded = [label.casefold() for label in labels] if words else []
         self.console.print(Text(self.messages.plain_choose_one))
         keep = self.kept()
         while True:
@@ -620,6 +923,8 @@ class _Asking:
             line = line.strip()
             if (chosen := number_in_range(line, len(labels))) is not None:
                 return chosen - 1
+            if line.casefold() in folded:
+                return folded.index(line.casefold())
             self.prompter.complain(self.messages.plain_number_range.format(n=len(labels)))
             self.console.print(Text(self.messages.plain_choose_one))
 

@@ -192,6 +192,16 @@ class Questionnaire(Model):
     version: Annotated[str, StringConstraints(min_length=1)]
     language: str = Field(description="Language of the texts; picks the tool's own messages.")
     title: Text
+    introduction: Annotated[
+        Text | None,
+        Field(
+            description=(
+                "Shown on the welcome screen of `krmscan take`, under the tool's own words "
+                "about purpose, duration and privacy (plain text; paragraphs by blank lines)."
+            ),
+            max_length=1500,
+        ),
+    ] = None
     scale: Annotated[list[ScalePoint], Field(min_length=2)]
     levels: Annotated[list[Level], Field(min_length=1)]
     bands: Annotated[list[Band], Field(min_length=1)]
@@ -202,6 +212,7 @@ class Questionnaire(Model):
     def _cross_field_rules(self) -> "Questionnaire":
         problems = [
             *self._language_problems(),
+            *self._introduction_problems(),
             *self._duplicate_id_problems(),
             *self._level_problems(),
             *self._band_problems(),
@@ -213,6 +224,12 @@ class Questionnaire(Model):
         if problems:
             raise _rules(problems)
         return self
+
+    def _introduction_problems(self) -> Iterator[tuple[PathKey, str]]:
+        from krmscan.text import printable
+
+        if self.introduction and printable(self.introduction, lines=True) != self.introduction:
+            yield ("introduction",), "holds a control character; write plain text and newlines"
 
     def _language_problems(self) -> Iterator[tuple[PathKey, str]]:
         if self.language not in CATALOGUE:

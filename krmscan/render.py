@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring fo
     from krmscan.flow import Intro, Step
     from krmscan.messages import Messages
     from krmscan.questionnaire import Level, Questionnaire
-    from krmscan.scoring import Result
+    from krmscan.scoring import Result, Score
 
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
     from krmscan.aggregate import ComponentSummary, Frequency, OrganisationSummary, Results
@@ -120,11 +120,16 @@ def note(text: str) -> Text:
     return Text(text, style="italic")
 
 
-def result_table(questionnaire: Questionnaire, result: Result, messages: Messages) -> FittedTable:
-    """A row per component and an overall row: score, measured level, gap, verdict, points to go.
+def number(value: float, messages: Messages, digits: int = 1) -> str:
+    """A number for the terminal in the questionnaire's language (``57,1`` in Dutch)."""
+    return f"{value:.{digits}f}".replace(".", messages.decimal_mark)
 
-    The felt ambition is the same on every row, so the title states it once: the table then
-    fits 80 columns without cutting a level name.
+
+def result_table(questionnaire: Questionnaire, result: Result, messages: Messages) -> FittedTable:
+    """A row per component and an overall row: score, measured level number, gap, points to go.
+
+    The felt ambition is the same on every row, so the title states it once; levels are
+    numbers (the legend names them), so the table fits 60 columns without cutting a word.
     """
     ambition = questionnaire.level(result.overall.ambition_level)
     title = messages.result_title_ambition.format(
@@ -133,24 +138,19 @@ def result_table(questionnaire: Questionnaire, result: Result, messages: Message
     headings = (
         messages.col_component,
         messages.col_score,
-        messages.col_level,
+        messages.col_level_short,
         messages.col_gap,
-        messages.col_verdict,
         messages.col_points,
     )
     rows = [
         (
             name,
-            f"{score.score_pct:.1f}",
-            score.level_name,
+            number(score.score_pct, messages),
+            str(score.level),
             f"{score.gap:+d}" if score.gap else "0",
-            messages.verdict(score.gap),
-            f"{score.points_to_ambition:.1f}",
+            number(score.points_to_ambition, messages),
         )
-        for name, score in [
-            *((component.name, component) for component in result.components),
-            (messages.overall, result.overall),
-        ]
+        for name, score in _scored(result, messages)
     ]
     gaps = [*(c.gap for c in result.components), result.overall.gap]
     styles = ["red" if gap < 0 else ("green" if gap > 0 else "") for gap in gaps]
@@ -158,9 +158,58 @@ def result_table(questionnaire: Questionnaire, result: Result, messages: Message
         title,
         headings,
         rows,
-        right_aligned={1, 3, 5},
+        right_aligned={1, 2, 3, 4},
         row_styles=styles,
         section_before=len(rows) - 1,
+        compact=True,
+    )
+
+
+def _scored(result: Result, messages: Messages) -> list[tuple[str, Score]]:
+    return [
+        *((component.name, component) for component in result.components),
+        (messages.overall, result.overall),
+    ]
+
+
+def result_legend(questionnaire: Questionnaire, messages: Messages) -> Text:
+    """The level numbers of the result table with their names."""
+    return Text(levels_legend(questionnaire, messages), style="dim")
+
+
+def result_explained(messages: Messages) -> Text:
+    """What the result table's columns mean, in words."""
+    return Text(messages.result_explained, style="dim")
+
+
+def result_sentences(result: Result, messages: Messages) -> Group:
+    """One plain sentence per component (and overall): where it stands against the ambition."""
+    lines = []
+    for name, score in _scored(result, messages):
+        template = messages.result_on
+        if score.gap < 0:
+            template = messages.result_behind
+        elif score.gap > 0:
+            template = messages.result_above
+        sentence = template.format(
+            name=name,
+            level=score.level,
+            ambition=score.ambition_level,
+            points=number(score.points_to_ambition, messages),
+        )
+        lines.append(Text(sentence))
+    return Group(*lines)
+
+
+def personal_result(questionnaire: Questionnaire, result: Result, messages: Messages) -> Group:
+    """A respondent's whole result: the table, what it means, and a sentence per component."""
+    return Group(
+        result_table(questionnaire, result, messages),
+        Text(""),
+        result_legend(questionnaire, messages),
+        result_explained(messages),
+        Text(""),
+        result_sentences(result, messages),
     )
 
 
@@ -181,7 +230,10 @@ class FittedTable:
         right_aligned: Collection[int] = (),
         row_styles: Sequence[str] = (),
         section_before: int | None = None,
+        compact: bool = False,
     ) -> None:
+        self.compact = compact
+        """The title on a line of its own, no blank lines above the heading and below the rows."""
         self.title = title
         self.headings = list(headings)
         self.rows = [list(row) for row in rows]
@@ -202,11 +254,14 @@ class FittedTable:
             return
         # Cells are Text, never markup: names from the questionnaire print as written, and
         # rich skips parsing markup and emoji codes (and importing their tables) for each cell.
+        if self.compact and self.title:
+            yield Text(self.title)
         table = Table(
-            title=Text(self.title) if self.title else None,
+            title=Text(self.title) if self.title and not self.compact else None,
             title_justify="left",
             box=ASCII_SIMPLE_HEAD if ascii_only() else box.SIMPLE_HEAD,
             pad_edge=False,
+            show_edge=not self.compact,
         )
         for index, (heading, width) in enumerate(zip(self.headings, widths, strict=True)):
             justify: JustifyMethod = "right" if index in self.right_aligned else "left"
@@ -354,16 +409,21 @@ class ReviewTable:
         self,
         sections: Sequence[tuple[str | None, list[tuple[int, str, str]]]],
         messages: Messages,
+        *,
+        titled: bool = True,
     ) -> None:
         self.sections = sections
         self.messages = messages
+        self.titled = titled
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """Render each section's table (or its rows as lines when the width is too small)."""
         width = options.max_width
-        yield Text(self.messages.review_title, style="bold")
-        for title, rows in self.sections:
-            yield Text("")
+        if self.titled:
+            yield Text(self.messages.review_title, style="bold")
+        for number, (title, rows) in enumerate(self.sections):
+            if self.titled or number:
+                yield Text("")
             yield from self._section(title or "", rows, width)
 
     @staticmethod

@@ -15,7 +15,7 @@ import shlex
 import signal
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -23,8 +23,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Protocol
 
-from krmscan import answers, files, flow, progress
-from krmscan.answers import AnswersFile
+from krmscan import answers, files, flow, progress, prompts
+from krmscan.answers import AnswersFile, AnswerValue
 from krmscan.errors import (
     BadDataError,
     ExitCode,
@@ -36,6 +36,7 @@ from krmscan.errors import (
 )
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import LoadedQuestionnaire, Question
+from krmscan.text import printable
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class Conversation(flow.Prompter, Protocol):
     def ask_resume(self, summary: str) -> bool:
         """Show ``summary`` of saved progress; True to continue it, False to start over."""
 
+    def choose_unfinished(self, scans: Sequence[str]) -> int | None:
+        """Offer unfinished ``scans`` (the first is the default); the index, or None for new."""
+
 
 def check_output(output: Path | None, *, force: bool) -> None:
     """Refuse an output that exists (without ``force``), is no regular file or has no folder."""
@@ -76,7 +80,9 @@ def check_output(output: Path | None, *, force: bool) -> None:
         raise UsageError(f"{output}: exists; pass --force to overwrite it, or choose another -o")
 
 
-def default_output(loaded: LoadedQuestionnaire, given: answers.Answers, now: datetime) -> Path:
+def default_output(
+    loaded: LoadedQuestionnaire, given: answers.Answers, now: datetime, folder: Path = Path()
+) -> Path:
     """``krmscan-<organisation>-<YYYYmmdd-HHMMSS>.json`` in the current folder, never in use.
 
     Only letters, digits and ``-``: safe on Windows too. Without an organisation (not answered
@@ -87,10 +93,10 @@ def default_output(loaded: LoadedQuestionnaire, given: answers.Answers, now: dat
     stem = "-".join(
         part for part in ("krmscan", slug(organisation), f"{now:%Y%m%d-%H%M%S}") if part
     )
-    path = Path(f"{stem}.json")
+    path = folder / f"{stem}.json"
     counter = 2
     while _in_use(path):
-        path = Path(f"{stem}-{counter}.json")
+        path = folder / f"{stem}-{counter}.json"
         counter += 1
     return path
 
@@ -115,19 +121,28 @@ def take(
     anonymous: bool = False,
     interactive: bool = False,
     command: Sequence[str] = ("krmscan", "take"),
+    presets: Mapping[str, AnswerValue] | None = None,
+    folder: Path = Path(),
 ) -> Taken:
     """Ask every question with progress saved after each move, then save the answers file.
 
     ``interactive`` (a person at a terminal): the overview comes before saving, and saved
     progress is continued or dropped as the respondent chooses. ``anonymous`` leaves out the
     questions marked personal. ``command`` is how this scan was started (without ``-o`` and
-    the resume flags), for the message that tells how to continue it.
+    the resume flags), for the message that tells how to continue it. ``presets`` are
+    answers fixed in advance (`krmscan.presets`): not asked, stored as given. Without
+    ``output`` the answers file is named in ``folder``, and on a terminal an unfinished scan
+    of this questionnaire there is offered to continue.
     """
     check_output(output, force=force)
+    if output is None and resume is Resume.ASK and interactive:
+        output = _discovered(loaded, _conversation(prompter), folder)
+        resume = Resume.ASK if output is None else Resume.CONTINUE
     if resume is not Resume.ASK and output is None:
         raise UsageError("--resume and --restart need -o FILE: the answers file to continue")
     progress.prepare()
-    session = _Session(loaded, output, anonymous=anonymous, command=command)
+    session = _Session(loaded, output, anonymous=anonymous, command=command, folder=folder)
+    session.presets = dict(presets or {})
     session.acquire()
     walk: flow.Walk | None = None
     try:
@@ -169,7 +184,7 @@ def _start(
     if saved is None:
         if resume is Resume.CONTINUE:
             raise UsageError(messages.resume_nothing.format(**where))
-        return flow.Walk(session.steps())
+        return flow.Walk(session.steps(), session.presets)
     if resume is Resume.ASK:
         if not interactive:
             raise UsageError(messages.resume_needs_flag.format(**where))
@@ -181,8 +196,31 @@ def _start(
         )
         if not _conversation(prompter).ask_resume(summary):
             progress.discard(session.progress_file)
-            return flow.Walk(session.steps())
+            return flow.Walk(session.steps(), session.presets)
     return _resumed(session, saved, _conversation(prompter), interactive=interactive)
+
+
+def _discovered(
+    loaded: LoadedQuestionnaire, conversation: Conversation, folder: Path
+) -> Path | None:
+    """The output of an unfinished scan in ``folder`` the respondent continues, or None."""
+    messages = messages_for(loaded.questionnaire.language)
+    found = progress.unfinished(folder, loaded, messages)
+    if not found:
+        return None
+    questionnaire = loaded.questionnaire
+    total = len(questionnaire.questions) + len(questionnaire.statements)
+    group = questionnaire.group_question
+    scans = []
+    for scan in found:
+        started = f"{scan.progress.started_at.astimezone():%d-%m-%Y %H:%M}"
+        organisation = scan.progress.answers.get(group.id) if group else None
+        if isinstance(organisation, str) and organisation:
+            started = f"{started}, {printable(organisation)}"
+        count = min(len(scan.progress.answers), total)
+        scans.append(messages.unfinished_scan.format(started=started, count=count, total=total))
+    chosen = conversation.choose_unfinished(scans)
+    return None if chosen is None else found[chosen].output
 
 
 def _resumed(
@@ -202,8 +240,9 @@ def _resumed(
     session.anonymous = session.anonymous or saved.anonymous
     session.started_at = saved.started_at
     all_steps = session.steps()
-    restored = progress.restore(saved, session.loaded, all_steps)
-    walk = flow.Walk(all_steps, restored.answers, skip_answered=not interactive)
+    restored = progress.restore(saved, session.loaded, session.steps(asked_only=False))
+    given = {**restored.answers, **session.presets}
+    walk = flow.Walk(all_steps, given, skip_answered=not interactive)
     first = walk.first_unanswered()
     ids = [step.id for step in all_steps]
     if interactive and restored.position in ids:
@@ -249,14 +288,17 @@ class _Session:
         *,
         anonymous: bool,
         command: Sequence[str],
+        folder: Path = Path(),
     ) -> None:
         self.loaded = loaded
         self.messages: Messages = messages_for(loaded.questionnaire.language)
         self.started_at = _now()
         self.anonymous = anonymous
         self.command = list(command)
+        self.presets: dict[str, AnswerValue] = {}
         self.fixed = output is not None
-        self.output = output or default_output(loaded, {}, self.started_at)
+        self.folder = folder
+        self.output = output or default_output(loaded, {}, self.started_at, folder)
         self.lock = progress.OutputLock(self.output, self.messages)
 
     def _claim(self, given: answers.Answers) -> tuple[Path, progress.OutputLock]:
@@ -266,7 +308,7 @@ class _Session:
         runs that lose it take the next name instead of refusing.
         """
         for _ in range(_MAX_NAME_TRIES):
-            path = default_output(self.loaded, given, self.started_at)
+            path = default_output(self.loaded, given, self.started_at, self.folder)
             lock = progress.OutputLock(path, self.messages)
             if lock.try_acquire():
                 if not (path.exists() or progress.progress_path(path).exists()):
@@ -279,9 +321,16 @@ class _Session:
         """The progress file of the current output."""
         return progress.progress_path(self.output)
 
-    def steps(self) -> list[flow.Step]:
-        """The steps to ask (personal questions left out when anonymous)."""
-        skip = _personal if self.anonymous else None
+    def steps(self, *, asked_only: bool = True) -> list[flow.Step]:
+        """The steps to ask: personal questions left out when anonymous, presets left out.
+
+        Without ``asked_only`` the preset questions are steps too (to restore progress).
+        """
+        fixed = set(self.presets) if asked_only else set()
+
+        def skip(question: Question) -> bool:
+            return (self.anonymous and question.personal) or question.id in fixed
+
         return flow.steps(self.loaded.questionnaire, skip=skip)
 
     def acquire(self) -> None:
@@ -359,7 +408,7 @@ class _Session:
         """What to say when the input ends before the last question."""
         if not self.progress_file.exists():
             return fallback
-        question = step.id if step is not None else "-"
+        question = prompts.named(step) if step is not None else "-"
         return self.messages.input_ended_saved.format(
             question=question, progress=self.progress_file, command=self.continue_command()
         )

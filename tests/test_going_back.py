@@ -27,7 +27,18 @@ from tests.support import plain_lines, sample_answers
 
 
 def arrow_prompter(shipped: LoadedQuestionnaire, screen: io.StringIO) -> QuestionaryPrompter:
-    return QuestionaryPrompter(shipped.questionnaire, DUTCH, Console(file=screen, width=80))
+    """On a screen tall enough that each step's introductions are one page (one Enter)."""
+    console = Console(file=screen, width=80, height=200)
+    return QuestionaryPrompter(shipped.questionnaire, DUTCH, console)
+
+
+def arrow_keys(shipped: LoadedQuestionnaire, answers: dict[str, AnswerValue]) -> list[str]:
+    """The keys of each prompt, an Enter first where introductions come before it."""
+    introduced = {step.item.text[:30] for step in flow.steps(shipped.questionnaire) if step.intros}
+    return [
+        (ENTER if text in introduced else "") + keys
+        for text, keys in prompt_keys(shipped.questionnaire, answers)
+    ]
 
 
 def plain_prompter(
@@ -53,7 +64,7 @@ def answers(shipped: LoadedQuestionnaire) -> dict[str, AnswerValue]:
 def test_back_over_section_boundaries_and_forward_again(
     keys: PipeInput, shipped: LoadedQuestionnaire, answers: dict[str, AnswerValue], tmp_path: Path
 ) -> None:
-    prompts = [k for _, k in prompt_keys(shipped.questionnaire, answers)]
+    prompts = arrow_keys(shipped, answers)
     statements = len(shipped.questionnaire.statements)
     before = len(prompts) - statements  # prompts of the questions (with "other" texts)
     keys.send_text("".join(prompts[: before + 1]))  # ... the ambition, the first statement
@@ -61,7 +72,7 @@ def test_back_over_section_boundaries_and_forward_again(
     keys.send_text(BACKTAB)  # statement 1 -> the ambition question (other section)
     keys.send_text(BACKTAB)  # ambition -> the barriers question (the profile section)
     keys.send_text(ENTER + ENTER)  # ticks kept; the "other" text prefilled: Enter keeps both
-    keys.send_text(ENTER + ENTER)  # the ambition and statement 1: Enter keeps them
+    keys.send_text(ENTER * 4)  # moving on: each introduction's page again, then Enter keeps
     keys.send_text("".join(prompts[before + 1 :]))
     keys.close()
     screen = io.StringIO()
@@ -74,23 +85,28 @@ def test_back_over_section_boundaries_and_forward_again(
 def test_review_change_one_statement_then_save(
     keys: PipeInput, shipped: LoadedQuestionnaire, answers: dict[str, AnswerValue], tmp_path: Path
 ) -> None:
-    keys.send_text("".join(k for _, k in prompt_keys(shipped.questionnaire, answers)))
+    keys.send_text("".join(arrow_keys(shipped, answers)))
     target = flow.steps(shipped.questionnaire)[19]  # number 20, a statement answered "eens"
     assert answers[target.id] == "eens"
-    keys.send_text(DOWN + ENTER + ENTER)  # "Nee, een antwoord wijzigen", no number: overview
-    keys.send_text(DOWN + ENTER + "99" + ENTER + BACKTAB)  # 99 refused; Shift+Tab: overview
-    keys.send_text(DOWN + ENTER + "2" + ENTER + BACKTAB)  # question 2, Shift+Tab: unchanged
-    keys.send_text(DOWN + ENTER + "20" + ENTER)
-    keys.send_text(f"1{ENTER}")  # statement 20 is now Oneens; back to the overview
-    keys.send_text(ENTER)  # "Ja, opslaan en afronden"
+    # the overview's first page: 1) next page, 2) save, 3) change (a number)
+    keys.send_text("3" + ENTER + ENTER)  # change, no number: the overview
+    keys.send_text("3" + ENTER + "99" + ENTER + BACKTAB)  # 99 refused; Shift+Tab: overview
+    keys.send_text("3" + ENTER + "2" + ENTER + BACKTAB)  # question 2, Shift+Tab: unchanged
+    keys.send_text("3" + ENTER + "20" + ENTER)
+    keys.send_text(f"1{ENTER}")  # statement 20 is now Oneens; back to the overview, at it:
+    keys.send_text("2" + ENTER)  # "Ja, opslaan en afronden" (4 is the previous page here)
     keys.close()
     screen = io.StringIO()
     out = tmp_path / "a.json"
     taken = taking.take(shipped, arrow_prompter(shipped, screen), out, interactive=True)
     assert saved(taken.path) == as_json({**answers, target.id: "oneens"})
-    # the overview is shown after the last question and after each question picked from it
-    assert screen.getvalue().count(DUTCH.review_title) == 3
-    assert screen.getvalue().count("vraag 2 van 43") == 2
+    shown = screen.getvalue()
+    # the overview returns at the changed question, with a line that confirms the change
+    assert DUTCH.review_changed.format(n=20, answer="Oneens") in shown
+    assert "Vraag 2 is gewijzigd" not in shown  # Shift+Tab changed nothing
+    last = shown.rsplit(DUTCH.review_title, 1)[1]
+    assert f"{target.number}  {target.item.text[:20]}" in last  # the page holding question 20
+    assert shown.count("vraag 2 van 43") == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
 
 

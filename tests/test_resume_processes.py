@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import signal
 import stat
@@ -20,6 +21,7 @@ import pexpect
 import pytest
 
 from krmscan.answers import AnswerValue
+from krmscan.messages import DUTCH
 from krmscan.questionnaire import LoadedQuestionnaire
 from tests.resume_support import (
     ENTER,
@@ -60,11 +62,11 @@ def mode(path: Path) -> int:
 
 
 def continue_command(stderr: str) -> list[str]:
-    """The command the stop message gives, with ``krmscan`` as installed here."""
+    """The command the stop message gives: the program as it was started, to run as printed."""
     command = stderr.rstrip("\n").splitlines()[-1].strip()
     words = shlex.split(command)
-    assert words[:2] == ["krmscan", "take"], stderr
-    return [str(KRMSCAN), *words[1:]]
+    assert words[:2] == [str(KRMSCAN), "take"], stderr
+    return words
 
 
 def interrupt_plain(
@@ -199,7 +201,7 @@ def test_piped_input_with_progress_and_no_flag_is_refused(lines: list[str], tmp_
     out = tmp_path / "a.json"
     ended = run_krmscan("take", "-o", out, input="".join(f"{line}\n" for line in lines[:2]))
     assert ended.returncode == 1
-    assert ended.stderr.endswith(f"Ga verder met:\n  krmscan take --resume -o {out}\n")
+    assert ended.stderr.endswith(f"Ga verder met:\n  {KRMSCAN} take --resume -o {out}\n")
     refused = run_krmscan("take", "-o", out, input="".join(f"{line}\n" for line in lines))
     assert refused.returncode == 2
     assert "--resume" in refused.stderr and "--restart" in refused.stderr
@@ -242,15 +244,31 @@ def spawn(*args: str, columns: int = 80) -> pexpect.spawn:
     )
 
 
-def answer_prompts(child: pexpect.spawn, prompts: list[tuple[str, str]], first: int) -> None:
-    """Type each prompt's keys once it is drawn (its progress line, then its own text)."""
+def answer_prompts(
+    child: pexpect.spawn, prompts: list[tuple[str, str]], first: int, *, drawn: bool = False
+) -> None:
+    """Type each prompt's keys once it is drawn (its header's count, then its own text).
+
+    Introductions come a page at a time before their question: Enter turns each page.
+    ``drawn``: the first prompt's header has been seen already.
+    """
     number = first
+    pages = [re.escape(DUTCH.page_next), re.escape(DUTCH.page_to_question)]
     for text, keys in prompts:
         if text not in {"Anders, namelijk:", "Overig:"}:
-            child.expect_exact(f"vraag {number} van 43")
-            number += 1
-        child.expect_exact(text)
+            if not drawn:
+                child.expect_exact(f"vraag {number} van 43")
+            number, drawn = number + 1, False
+        while child.expect([re.escape(text), *pages]):
+            child.send(ENTER)
         child.send(keys)
+
+
+def welcomed(child: pexpect.spawn) -> pexpect.spawn:
+    """Past the welcome screen."""
+    child.expect_exact(DUTCH.welcome_start)
+    child.send(ENTER)
+    return child
 
 
 def test_arrow_keys_interrupted_after_20_answers_then_resumed(
@@ -262,7 +280,7 @@ def test_arrow_keys_interrupted_after_20_answers_then_resumed(
     out = tmp_path / "a.json"
     prompts = prompt_keys(shipped.questionnaire, answers)
     split = count_prompts(shipped.questionnaire, answers, AFTER)
-    child = spawn("take", "-o", str(out))
+    child = welcomed(spawn("take", "-o", str(out)))
     answer_prompts(child, prompts[:split], 1)
     child.expect_exact(f"vraag {AFTER + 1} van 43")
     partial = tmp_path / "a.json.partial"
@@ -276,15 +294,16 @@ def test_arrow_keys_interrupted_after_20_answers_then_resumed(
     assert mode(partial) == 0o600 and not out.exists()
 
     # Continue in a narrower terminal: it asks first (Enter continues), reviews at the end.
-    child = spawn("take", "-o", str(out), columns=60)
+    child = welcomed(spawn("take", "-o", str(out), columns=60))
     child.expect_exact("Verdergaan waar u was")
     child.send(ENTER)
+    child.expect_exact(f"vraag {AFTER + 1} van 43")  # the header, then the note under it
     child.expect_exact(f"Verder bij vraag {AFTER + 1} van 43.")
-    answer_prompts(child, prompts[split:], AFTER + 1)
+    answer_prompts(child, prompts[split:], AFTER + 1, drawn=True)
     child.expect_exact("Overzicht van uw antwoorden")
-    child.expect_exact("Ja, opslaan en afronden")
-    child.send(ENTER)
-    child.expect_exact("opgeslagen in")
+    # Enter turns the overview's pages (a section each), saves at the last, turns the result's
+    while child.expect(["opgeslagen in", "Kloppen uw antwoorden", re.escape(DUTCH.page_next)]):
+        child.send(ENTER)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -294,7 +313,7 @@ def test_arrow_keys_interrupted_after_20_answers_then_resumed(
 
 
 def test_arrow_keys_ctrl_c_before_any_answer_keeps_nothing(tmp_path: Path) -> None:
-    child = spawn("take", "-o", str(tmp_path / "a.json"))
+    child = welcomed(spawn("take", "-o", str(tmp_path / "a.json")))
     child.expect_exact("Naam")
     child.sendcontrol("c")
     child.expect_exact("Afgebroken; er is niets opgeslagen.")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from krmscan.messages import DUTCH
 from krmscan.questionnaire import LoadedQuestionnaire
 from tests.support import KRMSCAN, plain_lines, run_krmscan, sample_answers
 
@@ -76,12 +77,16 @@ def test_arrow_key_take_imports_prompt_libraries(tmp_path: Path) -> None:
         timeout=30,
     )
     try:
-        child.expect("Naam")
-        seen = child.before or ""
+        child.expect_exact(DUTCH.welcome_purpose[:40])  # the welcome text, drawn by rich...
+        drawn = child.before or ""
+        child.expect_exact(DUTCH.welcome_start)  # ...its key hint, drawn by prompt_toolkit
+        seen = drawn + (child.before or "")
         child.sendcontrol("c")
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
-    imported = _imported(seen.replace("\r\n", "\n"))
-    assert set(PROMPT_LIBRARIES) <= imported
+    before_welcome = _imported(drawn.replace("\r\n", "\n"))
+    assert {"krmscan", "rich"} <= before_welcome  # the log is really there
+    assert before_welcome.isdisjoint(PROMPT_LIBRARIES)  # the welcome comes first
+    assert set(PROMPT_LIBRARIES) <= _imported(seen.replace("\r\n", "\n"))
     assert not (tmp_path / "a.json").exists()

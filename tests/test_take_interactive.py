@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,8 +33,9 @@ CTRL_U, CTRL_C = "\x15", "\x03"  # erase the typed line; interrupt
 
 
 def prompter(shipped: LoadedQuestionnaire) -> tuple[QuestionaryPrompter, io.StringIO]:
+    """A prompter on a screen tall enough that each step's introductions are one page."""
     screen = io.StringIO()
-    console = Console(file=screen, width=80, color_system=None)
+    console = Console(file=screen, width=80, height=200, color_system=None)
     return QuestionaryPrompter(shipped.questionnaire, DUTCH, console), screen
 
 
@@ -41,11 +43,19 @@ def ask(
     shipped: LoadedQuestionnaire, keys: PipeInput, ids: list[str], typed: str
 ) -> dict[str, AnswerValue]:
     """Ask only the steps with these ids (in questionnaire order), typing ``typed``."""
+    return ask_seen(shipped, keys, ids, typed)[0]
+
+
+def ask_seen(
+    shipped: LoadedQuestionnaire, keys: PipeInput, ids: list[str], typed: str
+) -> tuple[dict[str, AnswerValue], str]:
+    """`ask`, and what krmscan printed around the prompts."""
     keys.send_text(typed)
     keys.close()
     chosen = [step for step in flow.steps(shipped.questionnaire) if step.id in ids]
     assert [step.id for step in chosen] == ids
-    return flow.run(chosen, prompter(shipped)[0])
+    asking, screen = prompter(shipped)
+    return flow.run(chosen, asking), screen.getvalue()
 
 
 @pytest.fixture
@@ -66,10 +76,17 @@ def validators(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Callable[[
     yield seen
 
 
-def statement_keys(points: list[int]) -> str:
-    """Statements: alternately the shortcut digit and the arrow keys, each then Enter."""
+def statement_keys(shipped: LoadedQuestionnaire, points: list[int]) -> str:
+    """Statements: alternately the shortcut digit and the arrow keys, each then Enter.
+
+    Before each component's first statement its introductions take one Enter (one page).
+    """
+    firsts = {id(c.statements[0]) for c in shipped.questionnaire.components}
     typed = ""
-    for number, point in enumerate(points):
+    statements = shipped.questionnaire.statements
+    for number, (statement, point) in enumerate(zip(statements, points, strict=True)):
+        if id(statement) in firsts:
+            typed += ENTER
         typed += (str(point + 1) if number % 2 else DOWN * point) + ENTER
     return typed
 
@@ -93,8 +110,9 @@ def test_full_run_saves_what_was_keyed(
         SPACE + DOWN * 4 + SPACE + ENTER,  # krm_initiatief: 1st and 5th
         ENTER,  # krm_barrieres: none ticked, refused (at least 1)...
         DOWN * 7 + SPACE + ENTER,  # ...the 8th
+        ENTER,  # the ambition section's introduction, one page
         DOWN * 3 + ENTER,  # ambition: the 4th, De partner in wonen
-        statement_keys(points),
+        statement_keys(shipped, points),
     ]
     keys.send_text("".join(typed))
     keys.close()
@@ -127,11 +145,11 @@ def test_full_run_saves_what_was_keyed(
         assert f"╭─ {component.name} ─" in shown
         for part in component.parts:
             assert f"╭─ {part.title} ─" in shown
-    for level in questionnaire.levels:  # the four ambitions, each with its description
-        assert f"╭─ {level.level}. {level.name} ─" in shown
-    assert "Strategie 1/7 · vraag 9 van 43" in shown
-    assert "Operationeel management 7/7 · vraag 43 van 43" in shown
+    assert re.search(r"Strategie 1/7 +vraag 9 van 43", shown)  # the header lines
+    assert re.search(r"Operationeel management 7/7 +vraag 43 van 43", shown)
     assert "(maximaal 2 antwoorden mogelijk)" in shown
+    for refused in (DUTCH.required, "Dit is geen geldig e-mailadres.", "Vul in wat u bedoelt"):
+        assert refused in shown  # under the prompt, wrapped at words
 
 
 def test_prompts_share_one_set_of_default_key_bindings(
@@ -177,51 +195,51 @@ def test_three_choices_are_not_accepted_at_the_end_of_input(
         ask(shipped, keys, ["krm_is"], SPACE + DOWN + SPACE + DOWN + SPACE + ENTER)
 
 
-def test_other_option_asks_for_its_text(
-    shipped: LoadedQuestionnaire,
-    keys: PipeInput,
-    validators: dict[str, Callable[[Any], Any]],
-) -> None:
+def test_other_option_asks_for_its_text(shipped: LoadedQuestionnaire, keys: PipeInput) -> None:
     typed = DOWN * 5 + SPACE + ENTER  # krm_initiatief: only "Overig"
     typed += ENTER + "  Huurdersvereniging  " + ENTER  # empty refused, then the text (trimmed)
-    answers = ask(shipped, keys, ["krm_initiatief"], typed)
+    answers, shown = ask_seen(shipped, keys, ["krm_initiatief"], typed)
     assert answers == {
         "krm_initiatief": [OtherAnswer(id="init_overig", text="Huurdersvereniging")],
     }
-    assert validators["Overig:"]("") == "Vul in wat u bedoelt met 'Overig'."
+    assert "Vul in wat u bedoelt met 'Overig'." in shown
 
 
 def test_invalid_email_is_refused_then_a_valid_one_accepted(
-    shipped: LoadedQuestionnaire,
-    keys: PipeInput,
-    validators: dict[str, Callable[[Any], Any]],
+    shipped: LoadedQuestionnaire, keys: PipeInput
 ) -> None:
     typed = "alice at woonstede" + ENTER + CTRL_U + "alice@woonstede.nl" + ENTER
-    assert ask(shipped, keys, ["email"], typed) == {"email": "alice@woonstede.nl"}
-    validate = validators["E-mail"]
-    assert validate("alice at woonstede") == DUTCH.invalid_email
-    assert validate("") is True  # may be left empty
+    answers, shown = ask_seen(shipped, keys, ["email"], typed)
+    assert answers == {"email": "alice@woonstede.nl"}
+    assert DUTCH.invalid_email.split(".")[0] in shown
+    assert max(map(len, shown.splitlines())) <= 80
+
+
+def test_a_text_with_a_control_character_is_refused(
+    shipped: LoadedQuestionnaire, keys: PipeInput
+) -> None:
+    pasted = "\x1b[200~Woon\x1b[2Jstede\x1b[201~"  # a paste keeps its escape character
+    typed = pasted + ENTER + CTRL_U + "Woonstede" + ENTER
+    answers, shown = ask_seen(shipped, keys, ["organisatie"], typed)
+    assert answers == {"organisatie": "Woonstede"}
+    assert DUTCH.control_characters in shown
 
 
 def test_optional_name_left_empty_and_organisation_required(
-    shipped: LoadedQuestionnaire,
-    keys: PipeInput,
-    validators: dict[str, Callable[[Any], Any]],
+    shipped: LoadedQuestionnaire, keys: PipeInput
 ) -> None:
     typed = ENTER + ENTER + "   " + ENTER + CTRL_U + "Woonstede" + ENTER
-    assert ask(shipped, keys, ["naam", "organisatie"], typed) == {
-        "naam": "",
-        "organisatie": "Woonstede",
-    }
-    assert validators["Organisatie"]("   ") == "Dit antwoord is verplicht."
+    answers, shown = ask_seen(shipped, keys, ["naam", "organisatie"], typed)
+    assert answers == {"naam": "", "organisatie": "Woonstede"}
+    assert shown.count("Dit antwoord is verplicht.") == 2
 
 
 def test_ambition_and_statement_by_arrows_and_digits(
     shipped: LoadedQuestionnaire, keys: PipeInput
 ) -> None:
     first, second = (s.id for s in shipped.questionnaire.statements[:2])
-    typed = DOWN * 3 + UP + ENTER  # the 3rd ambition
-    typed += "3" + ENTER + "2" + ENTER  # Eens, Neutraal by their digits
+    typed = ENTER + DOWN * 3 + UP + ENTER  # past its introduction, the 3rd ambition
+    typed += ENTER + "3" + ENTER + "2" + ENTER  # past Strategie's, Eens, Neutraal by digits
     answers = ask(shipped, keys, ["gevoelsmatige_ambitie", first, second], typed)
     assert answers == {"gevoelsmatige_ambitie": "klantgedreven", first: "eens", second: "neutraal"}
 
@@ -245,3 +263,11 @@ def test_end_of_input_writes_no_answers_file(
     with pytest.raises(InputEndedError):
         take.take(shipped, prompter(shipped)[0], tmp_path / "a.json")
     assert [p.name for p in tmp_path.iterdir()] == ["a.json.partial"]
+
+
+def test_multiple_choice_ticks_by_number_and_ignores_a_and_i(
+    shipped: LoadedQuestionnaire, keys: PipeInput
+) -> None:
+    """questionary's ``a`` (tick all) and ``i`` (invert) would tick five of a "maximaal 2"."""
+    typed = "a" + "i" + "1" + "3" + "3" + "3" + ENTER  # 3 ticked, unticked, ticked again
+    assert ask(shipped, keys, ["krm_is"], typed) == {"krm_is": ["over_nadenken", "goed_beheersen"]}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import stat
 import subprocess
 from datetime import datetime, timedelta
@@ -14,7 +15,7 @@ import pytest
 from krmscan.answers import AnswerValue, OtherAnswer
 from krmscan.messages import DUTCH, ENGLISH
 from krmscan.questionnaire import LoadedQuestionnaire, MultipleChoiceQuestion
-from tests.support import REPO, plain_lines, run_krmscan, sample_answers
+from tests.support import KRMSCAN, REPO, plain_lines, run_krmscan, sample_answers
 
 
 def as_json(answers: dict[str, AnswerValue]) -> dict[str, object]:
@@ -62,7 +63,8 @@ def test_full_run(
     saved = json.loads(out.read_text("utf-8"))
     assert saved["answers"] == as_json(intended)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert taken.stdout.rstrip().endswith(DUTCH.saved.format(path=out))
+    closing = f"{DUTCH.saved.format(path=out)}\n{DUTCH.result_saved_next}"
+    assert taken.stdout.rstrip().endswith(closing)
     scored = run_krmscan("score", out)
     assert scored.returncode == 0, scored.stderr
     assert scored.stdout in taken.stdout  # the result table, as `score` prints it
@@ -115,7 +117,7 @@ def test_invalid_lines_are_asked_again(
         3: ["1,2,3", "", "1,9", "een"],  # krm_is: at most 2, at least 1, only 1..5
         5: [" "],  # the text of "Anders, namelijk" may not be empty
         ambition: ["5", "0"],
-        ambition + 1: ["9", "1,2", "Eens"],  # a statement takes one number 1..3
+        ambition + 1: ["9", "1,2", "Misschien"],  # one number 1..3 or a scale label
     }
     with_errors = [line for index, good in enumerate(lines) for line in [*bad.get(index, []), good]]
     out = tmp_path / "a.json"
@@ -150,7 +152,7 @@ def test_end_of_input_before_any_answer_saves_nothing(tmp_path: Path) -> None:
     stopped = run_krmscan("take", cwd=tmp_path, input="")
     assert stopped.returncode == 1
     assert list(tmp_path.iterdir()) == []  # no answers file, no progress, no temporary file
-    assert stopped.stderr == DUTCH.input_ended.format(question="naam") + "\n"
+    assert stopped.stderr == DUTCH.input_ended.format(question="1. Naam") + "\n"
     assert "Traceback" not in stopped.stdout + stopped.stderr
 
 
@@ -160,12 +162,20 @@ def test_early_end_of_input_writes_no_answers_file(tmp_path: Path, lines: list[s
     assert stopped.returncode == 1
     [progress] = tmp_path.iterdir()
     assert progress.name.endswith(".json.partial")
-    assert "operationeel_werknemerstevredenheid" in stopped.stderr
+    assert "(43. Werknemerstevredenheid (op alle niveaus) staat" in stopped.stderr
     answers_file = progress.name.removesuffix(".partial")
     assert f"krmscan take --resume -o {answers_file}" in stopped.stderr
     assert "Traceback" not in stopped.stdout + stopped.stderr
-    resumed = run_krmscan(
-        "take", "--resume", "-o", answers_file, cwd=tmp_path, input=typed(lines[-1:])
+    printed = stopped.stderr.rstrip("\n").splitlines()[-1].strip()
+    assert shlex.split(printed)[0] == str(KRMSCAN)  # the program as it was started
+    resumed = subprocess.run(  # the command exactly as printed, through a shell
+        printed,
+        shell=True,
+        cwd=tmp_path,
+        input=typed(lines[-1:]),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert resumed.returncode == 0, resumed.stderr
     assert [p.name for p in tmp_path.iterdir()] == [answers_file]
@@ -217,7 +227,8 @@ def test_default_output_name(tmp_path: Path, lines: list[str]) -> None:
     assert ":" not in saved.name
     assert before <= datetime.strptime(match[1], "%Y%m%d-%H%M%S") <= after
     assert before <= after < before + timedelta(minutes=1)
-    assert taken.stdout.rstrip().endswith(DUTCH.saved.format(path=saved.name))
+    closing = f"{DUTCH.saved.format(path=saved.resolve())}\n{DUTCH.result_saved_next}"
+    assert taken.stdout.rstrip().endswith(closing)
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
 
 
@@ -234,7 +245,8 @@ def test_another_language_gets_its_own_words(tmp_path: Path, lines: list[str]) -
     assert ENGLISH.required in taken.stdout  # the empty organisation
     assert ENGLISH.invalid_email in taken.stdout
     assert "[Strategie 1/7 · question 9 of 43]" in taken.stdout
-    assert taken.stdout.rstrip().endswith(ENGLISH.saved.format(path=out))
+    closing = f"{ENGLISH.saved.format(path=out)}\n{ENGLISH.result_saved_next}"
+    assert taken.stdout.rstrip().endswith(closing)
     questionnaire_text = english.read_text("utf-8")
     english_words = set(ENGLISH)
     for name, dutch in DUTCH._asdict().items():  # no word of the Dutch catalogue slips through
@@ -243,3 +255,19 @@ def test_another_language_gets_its_own_words(tmp_path: Path, lines: list[str]) -
         for chunk in re.split(r"\{\w*\}", dutch):
             if len(chunk.strip()) > 3 and chunk not in questionnaire_text:
                 assert chunk not in taken.stdout + taken.stderr, name
+
+
+def test_statements_by_label_and_control_characters_refused(
+    tmp_path: Path, lines: list[str]
+) -> None:
+    """A statement may be typed as its scale label in any case; a text with ESC is refused."""
+    first = len(lines) - 35  # the statements' lines come last
+    labelled = [*lines[:first], "EENS", "neutraal", "Oneens", *lines[first + 3 :]]
+    typed_lines = [lines[0], "Woon\x1b[2Jstede", *labelled[1:]]
+    out = tmp_path / "a.json"
+    taken = run_krmscan("take", "-o", out, input=typed(typed_lines))
+    assert taken.returncode == 0, taken.stderr
+    assert DUTCH.control_characters in taken.stdout
+    saved = json.loads(out.read_text("utf-8"))["answers"]
+    statements = [key for key in saved if key not in {"naam", "organisatie", "email"}][-35:]
+    assert [saved[key] for key in statements[:3]] == ["eens", "neutraal", "oneens"]

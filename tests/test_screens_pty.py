@@ -1,0 +1,273 @@
+"""What the respondent sees: the real `krmscan take` in a pseudo-terminal, read by pyte.
+
+One whole walk at 80x24 and at 60x20 checks the screens of every kind of step; shorter runs
+check plain mode's line editing, presets, resume discovery and the kiosk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from krmscan import flow
+from krmscan.answers import AnswerValue
+from krmscan.flow import Step
+from krmscan.messages import DUTCH
+from krmscan.questionnaire import AmbitionQuestion, LoadedQuestionnaire
+from tests.screen_support import (
+    BACKSPACE,
+    BACKTAB,
+    ENTER,
+    LEFT,
+    Terminal,
+    Walker,
+    flat,
+    keys_for,
+)
+from tests.support import KRMSCAN, plain_lines, run_krmscan, sample_answers
+
+
+def as_json(answers: dict[str, AnswerValue]) -> dict[str, object]:
+    return json.loads(json.dumps(answers, default=lambda value: value.model_dump()))
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(24, 80), (20, 60)])
+def test_a_whole_walk_shows_every_text_before_it_is_answered(  # noqa: PLR0915 - one walk
+    shipped: LoadedQuestionnaire, tmp_path: Path, rows: int, columns: int
+) -> None:
+    questionnaire = shipped.questionnaire
+    answers = sample_answers(questionnaire)
+    out = tmp_path / "a.json"
+    terminal = Terminal(["take", "-o", out], rows=rows, columns=columns)
+    welcome = terminal.wait_for(DUTCH.welcome_start, "the welcome")
+    assert questionnaire.title in welcome
+    assert "43 vragen" in welcome and "Ctrl-C" in welcome
+    terminal.send(ENTER)
+    steps = flow.steps(questionnaire)
+    ambition = next(s for s in steps if isinstance(s.item, AmbitionQuestion))
+    went_back = False
+
+    def check(step: Step, shown: str) -> None:
+        nonlocal went_back
+        lines = shown.splitlines()
+        assert len(lines[0]) <= columns and f"vraag {step.number} van 43" in lines[0]
+        for line in lines:  # no answered line of questionary's own, in English or bracketed
+            assert "done (" not in line and "[" not in line, shown
+        if step is ambition:
+            show_each_description(terminal, shipped, step)
+        if step.number == 12 and not went_back:  # back to 11: nothing of 12 stays
+            went_back = True
+            terminal.send(BACKTAB)
+            earlier = steps[10]
+            back = terminal.wait_for(f"vraag {earlier.number} van 43", "the question before")
+            assert flat(" ".join(step.item.text.split()[:4])) not in flat(back)
+            terminal.send(keys_for(questionnaire, earlier, answers[earlier.id]))
+            terminal.wait_for(f"vraag {step.number} van 43", "the question again")
+
+    walker = Walker(terminal, questionnaire, answers, on_screen=check)
+    for step in steps:
+        walker.step(step)
+    # every introduction was on the screen, whole, before its first question
+    for step in steps:
+        shown = flat(" ".join(map(page_body, walker.intro_pages[step.id])))
+        for intro in step.intros:
+            assert flat(intro.text or "") in shown, (step.id, intro.title)
+            assert flat(intro.title or "") in shown
+    # the overview: a section a page; Enter turns them and saves at the last
+    overview = terminal.wait_for(DUTCH.review_action, "the overview")
+    assert "1 " in overview and "Naam" in overview and "Alice de Vries" in overview
+    seen = []
+    while True:
+        shown = terminal.wait_for(
+            lambda s: DUTCH.review_action in s or "Resultaat" in s, "overview or result"
+        )
+        if "Resultaat" in shown:
+            break
+        seen.append(shown)
+        terminal.send(ENTER)
+        terminal.wait_for(lambda s, old=shown: s != old, "the next screen")
+    assert any("Operationeel management" in page for page in seen)
+    assert all(len(page.splitlines()) <= rows for page in seen)
+    result = terminal.wait_for(lambda s: DUTCH.col_component in s, "the result's header")
+    assert DUTCH.result_title_ambition.split(":")[0] in result
+    assert DUTCH.overall in result and "," in result  # decimal comma in a Dutch scan
+    assert not re.search(r"\d\.\d", result)
+    assert "Niveaus: 1. De klantvriendelijke corporatie" in flat(result)  # the same page
+    terminal.send(ENTER)
+    closing = terminal.wait_for("opgeslagen in", "where the file is")
+    assert DUTCH.result_close not in closing  # the last page stays as the program ends
+    assert terminal.finish() == 0
+    assert "Strategie: niveau" in closing
+    saved = json.loads(out.read_text("utf-8"))["answers"]
+    assert saved == as_json(answers)
+
+
+def page_body(page: str) -> str:
+    """A page without its header line and its key hint (the text shown in between)."""
+    lines = page.rstrip().splitlines()
+    return "\n".join(lines[1:-1])
+
+
+def show_each_description(terminal: Terminal, shipped: LoadedQuestionnaire, step: Step) -> None:
+    """Each option highlighted in turn (by its number): its whole description is on screen."""
+    item = step.item
+    assert isinstance(item, AmbitionQuestion)
+    for number, option in enumerate(item.options, start=1):
+        terminal.send(str(number))
+        description = flat(shipped.questionnaire.level(option.level).description or "")
+        terminal.wait_for(lambda s, d=description: d in flat(s), f"description {number}")
+    terminal.send("1")  # back on the first: the walker's digit chooses
+    terminal.settle()
+
+
+def test_plain_mode_on_a_terminal_edits_the_line(tmp_path: Path) -> None:
+    """Arrow keys and Backspace edit the line; the stored answer is the edited text."""
+    out = tmp_path / "a.json"
+    terminal = Terminal(["take", "--plain", "-o", out], cwd=tmp_path)
+    terminal.wait_for("[vraag 1 van 43]\nNaam\n(mag leeg blijven)\n>", "the first prompt")
+    terminal.send("Alice" + ENTER)
+    terminal.wait_for("Organisatie", "the second question")
+    terminal.send("Woonstdx" + BACKSPACE + "e" + LEFT + LEFT + "e" + ENTER)
+    terminal.wait_for("E-mail", "the third question")
+    terminal.send("\x04")  # end of input: the progress stays
+    assert terminal.finish() == 1
+    saved = json.loads((tmp_path / "a.json.partial").read_text("utf-8"))["answers"]
+    assert saved == {"naam": "Alice", "organisatie": "Woonstede"}
+
+
+def test_presets_are_not_asked_and_are_stored(shipped: LoadedQuestionnaire, tmp_path: Path) -> None:
+    questionnaire = shipped.questionnaire
+    answers = sample_answers(questionnaire, organisation="Stg. Thuisvast")
+    answers["krm_is"] = ["over_nadenken", "goed_beheersen"]
+    lines = plain_lines(questionnaire, answers)
+    assert lines[1] == "Stg. Thuisvast" and lines[3] == "1,3"
+    del lines[3], lines[1]  # the preset questions are not asked
+    out = tmp_path / "a.json"
+    taken = run_krmscan(
+        "take", "--organisation", "Stg. Thuisvast", "--answer", "krm_is=1, goed_beheersen",
+        "-o", out, input="".join(f"{line}\n" for line in lines),
+    )  # fmt: skip
+    assert taken.returncode == 0, taken.stderr
+    assert "]\nOrganisatie\n" not in taken.stdout  # no question under a progress line
+    assert "KlantRelatieManagement (KRM) is" not in taken.stdout
+    assert "[vraag 2 van 41]\nE-mail" in taken.stdout
+    assert json.loads(out.read_text("utf-8"))["answers"] == as_json(answers)
+
+
+def test_the_organisation_from_the_environment(tmp_path: Path) -> None:
+    env_run = subprocess.run(
+        [str(KRMSCAN), "take"],
+        input="Bob\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"KRMSCAN_ORGANISATION": "Woonstede", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert env_run.returncode == 1  # the input ended at the e-mail
+    assert "Organisatie" not in env_run.stdout
+    [progress] = tmp_path.glob("krmscan-woonstede-*.json.partial")
+    assert json.loads(progress.read_text("utf-8"))["answers"]["organisatie"] == "Woonstede"
+    assert "--organisation Woonstede --resume" in env_run.stderr
+
+
+@pytest.mark.parametrize(
+    ("preset", "message"),
+    [
+        (["--answer", "krm_is=1,2,3"], "Kies maximaal 2 antwoorden."),
+        (["--answer", "nope=1"], "geen vraag 'nope'"),
+        (["--answer", "email=alice@"], DUTCH.invalid_email),
+        (["--answer", "krm_is"], "QUESTION_ID=VALUE"),
+        (["--organisation", "a\x1b[2J"], DUTCH.control_characters),
+    ],
+)
+def test_a_bad_preset_is_refused_before_any_prompt(
+    tmp_path: Path, preset: list[str], message: str
+) -> None:
+    refused = run_krmscan("take", *preset, cwd=tmp_path, input="Alice\n")
+    assert refused.returncode == 2
+    assert refused.stdout == ""
+    assert message in refused.stderr and "\x1b" not in refused.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_take_without_o_offers_the_unfinished_scans(tmp_path: Path) -> None:
+    for name in ("Alice", "Bob"):  # two unfinished scans, stopped at the e-mail
+        ended = run_krmscan("take", cwd=tmp_path, input=f"{name}\nWoonstede {name}\n")
+        assert ended.returncode == 1
+        time.sleep(1.05)  # saved in another second: Bob's is the latest
+    terminal = Terminal(["take"], cwd=tmp_path)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send(ENTER)
+    offer = terminal.wait_for(DUTCH.unfinished_new, "the offer")
+    assert "Woonstede Bob" in offer and "Woonstede Alice" in offer
+    assert offer.index("Woonstede Bob") < offer.index("Woonstede Alice")  # the latest first
+    assert "(2 van 43 beantwoord)" in flat(offer)
+    assert DUTCH.unfinished_title_many in offer
+    terminal.send(ENTER)  # continue the latest
+    terminal.wait_for("vraag 3 van 43", "the next question of Bob's scan")
+    terminal.send("\x03")
+    assert terminal.finish() == 130
+    stopped = terminal.display
+    assert "woonstede-bob" in stopped
+    assert len(list(tmp_path.glob("*.partial"))) == 2
+
+
+def test_a_kiosk_takes_two_respondents_and_forgets_the_first(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    questionnaire = shipped.questionnaire
+    folder = tmp_path / "sessie"
+    folder.mkdir()
+    terminal = Terminal(
+        ["take", "--kiosk", folder, "--organisation", "Woonstede"], cwd=tmp_path, history=True
+    )
+    steps = flow.steps(questionnaire, skip=lambda question: question.group)
+    for name, mail in [("Alice Eerste", "alice@eerste.nl"), ("Bob Tweede", "bob@tweede.nl")]:
+        welcome = terminal.wait_for(DUTCH.welcome_start, "the welcome")
+        seen = f"{terminal.scrollback}\n{welcome}"
+        for earlier in ("Alice", "alice@eerste.nl", "Resultaat", "opgeslagen"):
+            assert earlier not in seen
+        terminal.send(ENTER)
+        answers = sample_answers(questionnaire)
+        answers["naam"], answers["email"] = name, mail
+        walker = Walker(terminal, questionnaire, answers)
+        for step in steps:
+            walker.step(step)
+        shown = terminal.wait_for(DUTCH.review_action, "the overview")
+        while DUTCH.result_close not in shown:  # the overview's pages, saving, the result's
+            terminal.send(ENTER)
+            shown = terminal.wait_for(
+                lambda s, old=shown: s != old and (DUTCH.review_action in s or "Niveaus" in s
+                                                   or DUTCH.result_close in s),
+                "the next page",
+            )  # fmt: skip
+        terminal.send(ENTER)
+    terminal.wait_for(DUTCH.welcome_start, "the third welcome")
+    terminal.send("\x03")  # Ctrl-C at the welcome ends the kiosk
+    assert terminal.finish() == 0
+    files = sorted(folder.iterdir())
+    assert len(files) == 2 and files[0].name != files[1].name
+    names = {json.loads(f.read_text("utf-8"))["answers"]["naam"] for f in files}
+    assert names == {"Alice Eerste", "Bob Tweede"}
+    assert all(json.loads(f.read_text())["answers"]["organisatie"] == "Woonstede" for f in files)
+    assert "Bob" not in terminal.scrollback + terminal.display
+
+
+def test_the_printed_command_runs_as_printed(tmp_path: Path) -> None:
+    ended = run_krmscan("take", "--organisation", "Stg. Thuisvast", cwd=tmp_path, input="Al\n")
+    assert ended.returncode == 1
+    printed = ended.stderr.rstrip("\n").splitlines()[-1].strip()
+    assert shlex.split(printed)[:2] == [str(KRMSCAN), "take"]
+    assert "'Stg. Thuisvast'" in printed
+    resumed = subprocess.run(
+        printed, shell=True, cwd=tmp_path, input="", capture_output=True, text=True, check=False
+    )
+    assert resumed.returncode == 1  # continued (and the input ended again), not refused
+    assert "(2. E-mail)" in resumed.stderr

@@ -1,0 +1,83 @@
+"""The welcome screen, the questionnaire's optional introduction, and the header line."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from rich.console import Console
+
+from krmscan import questionnaire, screens
+from krmscan.messages import DUTCH
+from tests.support import REPO, run_krmscan
+
+INTRODUCTION = "Vul de scan in vóór 1 december.\nVragen? Mail de consultant."
+
+
+def with_introduction(folder: Path, text: str) -> Path:
+    path = folder / "scan.yaml"
+    source = (REPO / "questionnaire.yaml").read_text("utf-8")
+    title = next(line for line in source.splitlines() if line.startswith("title:"))
+    path.write_text(source.replace(title, f"{title}\nintroduction: {json.dumps(text)}"), "utf-8")
+    return path
+
+
+def shown(renderable: object, width: int) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(renderable)
+    assert isinstance(console.file, io.StringIO)
+    return console.file.getvalue()
+
+
+def test_the_welcome_says_what_how_long_and_who_sees_what(tmp_path: Path) -> None:
+    loaded = questionnaire.load(with_introduction(tmp_path, INTRODUCTION))
+    text = shown(screens.welcome(loaded.questionnaire, DUTCH), 60)
+    assert max(map(len, text.splitlines())) <= 60
+    flat = " ".join(text.split())
+    assert "De scan telt 43 vragen en duurt ongeveer 15 minuten." in flat
+    assert "Naam en E-mail: niet verplicht" in flat  # the personal questions, by name
+    assert "per organisatie" in flat and "Ctrl-C" in flat
+    assert "Vul de scan in vóór 1 december.\nVragen? Mail de consultant." in text
+
+
+def test_an_introduction_with_a_control_character_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = with_introduction(tmp_path, "Welkom\x1b[2J")
+    refused = run_krmscan("validate", path)
+    assert refused.returncode == 1
+    line = 1 + next(
+        number
+        for number, text in enumerate(path.read_text("utf-8").splitlines())
+        if text.startswith("introduction:")
+    )
+    assert f"{path}:{line}:1: introduction: holds a control character" in refused.stderr
+
+
+def test_the_schema_describes_the_introduction() -> None:
+    printed = run_krmscan("schema", "questionnaire")
+    schema = json.loads(printed.stdout)
+    assert "introduction" in schema["properties"]
+    assert "welcome screen" in json.dumps(schema["properties"]["introduction"])
+
+
+def test_the_header_fits_and_shortens_the_title_at_a_word() -> None:
+    for width in (80, 60, 40):
+        line = screens.header(
+            "Vragenlijst Medewerkerscan-KRM", "Operationeel management 7/7", "vraag 43 van 43",
+            1.0, width, ascii=False,
+        )  # fmt: skip
+        assert line.cell_len == width
+        assert line.plain.rstrip().endswith("vraag 43 van 43  " + "━" * screens.BAR)
+        if width >= 60:
+            assert "Operationeel management 7/7" in line.plain
+    assert (
+        "Vragenlijst ..."
+        in screens.header(
+            "Vragenlijst Medewerkerscan-KRM",
+            "Strategie 1/7",
+            "vraag 9 van 43",
+            0.2,
+            60,
+            ascii=False,
+        ).plain
+    )
