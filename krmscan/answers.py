@@ -144,12 +144,19 @@ def length_problem(value: str, messages: Messages) -> str | None:
     return messages.text_too_long.format(count=len(value), limit=MAX_TEXT_LENGTH)
 
 
+def typed_problem(value: str, messages: Messages) -> str | None:
+    """Why a text typed at `take` is refused before the rules of its question, or None.
+
+    Control characters are refused at input only: a file that holds them (edited by hand,
+    or hostile) is still read and shown with them made visible (`krmscan.text.printable`).
+    """
+    return messages.control_characters if has_control(value) else None
+
+
 def text_problem(question: TextQuestion, value: str, messages: Messages) -> str | None:
     """Why ``value`` cannot answer a text question, or None."""
     if (too_long := length_problem(value, messages)) is not None:
         return too_long
-    if has_control(value):
-        return messages.control_characters
     if not value.strip():
         return messages.required if question.required else None
     if question.format == "email" and not is_email(value.strip()):
@@ -198,8 +205,6 @@ def other_text_problem(option: Option, text: str, messages: Messages) -> str | N
     """Why ``text`` cannot describe a chosen "other" option, or None."""
     if (too_long := length_problem(text, messages)) is not None:
         return too_long
-    if has_control(text):
-        return messages.control_characters
     return None if text.strip() else messages.other_text_required.format(option=option.text)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from krmscan.answers import AnswerValue, Choice, count_problem, text_problem
+from krmscan.answers import AnswerValue, Choice, count_problem, text_problem, typed_problem
 from krmscan.errors import UsageError
 from krmscan.messages import Messages
 from krmscan.questionnaire import (
@@ -66,7 +66,7 @@ def _value(
         return UsageError(messages.preset_bad.format(id=question_id, value=shown, problem=problem))
 
     if isinstance(question, TextQuestion):
-        problem = text_problem(question, value, messages)
+        problem = typed_problem(value, messages) or text_problem(question, value, messages)
         if problem is not None:
             raise refuse(problem)
         return value.strip()

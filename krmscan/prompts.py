@@ -33,6 +33,7 @@ from krmscan.answers import (
     number_in_range,
     other_text_problem,
     text_problem,
+    typed_problem,
 )
 from krmscan.errors import InputEndedError, InterruptedByUser
 from krmscan.flow import BACK, Change, Group, Intro, Navigation, Save, Step
@@ -509,7 +510,9 @@ class QuestionaryPrompter:
         return self._typed(
             question.text,
             _text_of(previous),
-            lambda value: text_problem(question, value, self.messages),
+            lambda value: (
+                typed_problem(value, self.messages) or text_problem(question, value, self.messages)
+            ),
             back=back,
         )
 
@@ -609,7 +612,10 @@ class QuestionaryPrompter:
         text = self._typed(
             f"{option.text}:",
             _other_text(previous, option.id),
-            lambda value: other_text_problem(option, value, self.messages),
+            lambda value: (
+                typed_problem(value, self.messages)
+                or other_text_problem(option, value, self.messages)
+            ),
             back=True,
         )
         if isinstance(text, Navigation):
@@ -951,7 +957,9 @@ class _Asking:
             value = earlier if line is None else line.strip()
             if clear and value == "-":
                 return ""
-            problem = text_problem(question, value, self.messages)
+            problem = typed_problem(value, self.messages) or text_problem(
+                question, value, self.messages
+            )
             if problem is None:
                 return value
             self.prompter.complain(problem)
@@ -1020,7 +1028,9 @@ class _Asking:
                 if isinstance(line, Navigation):
                     return line
                 value = earlier if line is None else line.strip()
-                problem = other_text_problem(option, value, self.messages)
+                problem = typed_problem(value, self.messages) or other_text_problem(
+                    option, value, self.messages
+                )
                 if problem is None:
                     return OtherAnswer(id=option.id, text=value)
                 self.prompter.complain(problem)
