@@ -551,9 +551,23 @@ def report(
         Path | None,
         typer.Option("--template", help="A folder of templates overriding the shipped ones."),
     ] = None,
+    overview: Annotated[
+        bool,
+        typer.Option(
+            "--overview", help="The consultant's overview of every organisation, not a board's."
+        ),
+    ] = False,
+    benchmark: BenchmarkOption = None,
+    previous: PreviousOption = None,
+    previous_questionnaire: PreviousQuestionnaireOption = None,
+    by: ByOption = None,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
-    """Write the board's report: HTML or PDF, one file or one per organisation (--split)."""
+    """Write the board's report: HTML or PDF, one file or one per organisation (--split).
+
+    With --benchmark, --previous or --by the report compares; --overview writes the
+    consultant's overview of every organisation instead.
+    """
     from krmscan import report as reporting
 
     wants_pdf = (output is not None and output.suffix.lower() == ".pdf") or (
@@ -569,6 +583,11 @@ def report(
     from krmscan.report import document
 
     loaded = questionnaire.load(questionnaire_path)
+    segment_by = _segment_question(loaded, by)
+    if previous_questionnaire is not None and not previous:
+        raise UsageError(
+            "--previous-questionnaire reads the --previous round: give --previous PATH"
+        )
     messages = messages_for(loaded.questionnaire.language)
     collection, job = document.prepare(
         loaded,
@@ -583,13 +602,27 @@ def report(
             invited=invited,
             invited_file=invited_file,
             template_dir=template,
+            overview=overview,
         ),
         note=lambda line: sys.stderr.write(line + "\n"),
     )
+    complete = True
+    if overview or benchmark or previous or by:
+        figures, quality, complete = _comparisons(
+            loaded,
+            paths,
+            collection,
+            job.renderer.results,
+            benchmark,
+            previous,
+            previous_questionnaire,
+            segment_by,
+        )
+        job.renderer.compare(figures, quality)
     _write_reports(job)
     for target in job.targets if len(job.targets) <= 3 else [split]:
         sys.stderr.write(messages.rep_written.format(path=target) + "\n")
-    if collection.skipped:
+    if collection.skipped or not complete:
         raise typer.Exit(1)
 
 
