@@ -206,6 +206,7 @@ class Messages(NamedTuple):
     ov_item_rest_heading: str
     ov_col_statement: str
     ov_col_item_rest: str
+    rep_bars_benchmark: str
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of: str
     rep_document_subtitle: str
@@ -543,6 +544,7 @@ DUTCH = Messages(
     ov_item_rest_heading="Samenhang per stelling (item-rest-correlatie)",
     ov_col_statement="Stelling",
     ov_col_item_rest="r",
+    rep_bars_benchmark="Groene band: de middelste helft van de benchmark; stippellijn: de mediaan.",
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of=" van ",
     rep_document_subtitle="Resultaten per organisatie",
@@ -948,6 +950,7 @@ ENGLISH = Messages(
     ov_item_rest_heading="How each statement fits (item-rest correlation)",
     ov_col_statement="Statement",
     ov_col_item_rest="r",
+    rep_bars_benchmark="Green band: the benchmark's middle half; dotted line: its median.",
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of=" of ",
     rep_document_subtitle="Results per organisation",

@@ -220,3 +220,54 @@ def test_overview_needs_one_output_file(rounds: Path) -> None:
     assert done.returncode == 2
     assert "--overview writes one file" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_benchmark_on_the_bars_below_three_components(tmp_path: Path) -> None:
+    from krmscan import questionnaire
+
+    text = (Path(__file__).parent / "data" / "second.yaml").read_text("utf-8")
+    path = tmp_path / "two.yaml"
+    path.write_text(text[: text.index("  - id: insight")], "utf-8")
+    teams = {f"Team {letter}": 6 for letter in "ABCDE"}
+    write_boards(questionnaire.load(path), tmp_path / "in", teams)
+    out = tmp_path / "two.html"
+    done = run_krmscan(
+        "report", "-q", path, tmp_path / "in", "-o", out, "--benchmark", tmp_path / "in"
+    )
+    assert done.returncode == 0, done.stderr
+    html = out.read_text("utf-8")
+    assert '<figure class="chart radar">' not in html
+    bars = re.findall(r'<figure class="chart bars">.*?</figure>', html, re.DOTALL)
+    assert len(bars) == 5
+    assert all("#2e7d32" in figure for figure in bars)  # the band and its median drawn
+    assert all("Green band: the benchmark" in figure for figure in bars)
+
+
+def test_what_was_left_out_when_the_questionnaire_changed(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    import yaml
+
+    document = yaml.safe_load(shipped.path.read_text(encoding="utf-8"))
+    dropped = document["components"][0]["statements"].pop(0)["id"]
+    earlier = tmp_path / "vorige.yaml"
+    earlier.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    from krmscan import questionnaire
+
+    write(shipped, tmp_path / "nu", "Woonstede", [12] * 6)
+    write(questionnaire.load(earlier), tmp_path / "toen", "Woonstede", [2] * 6)
+    out = tmp_path / "r.html"
+    done = run_krmscan(
+        "report",
+        tmp_path / "nu",
+        "-o",
+        out,
+        "--previous",
+        tmp_path / "toen",
+        "--previous-questionnaire",
+        earlier,
+    )
+    assert done.returncode == 0, done.stderr
+    html = " ".join(out.read_text("utf-8").split())
+    assert f"Niet vergeleken (niet in beide rondes): {dropped}." in html
+    assert "Sinds de vorige scan" in html
