@@ -7,7 +7,7 @@ times, side by side and repeated (medians):
 - the floor: reading every file and ``json.loads`` of its bytes, in one Python loop;
 
 and prints files per second and the ratio. ``--breakdown`` also times the stages in process
-(loading with one process and with every core, aggregating, rendering the table).
+(loading, aggregating, rendering the table).
 
 Run: ``python benchmarks/score_many.py`` (``--files``, ``--organisations``, ``--repeat``,
 ``--folder`` to keep the generated files, ``--breakdown``).
@@ -122,17 +122,10 @@ def breakdown(loaded: LoadedQuestionnaire, folder: Path) -> None:
     from krmscan import aggregate, collect, render
     from krmscan.messages import messages_for
 
-    for workers in (1, len(os.sched_getaffinity(0))):
-        begun, cpu = time.perf_counter(), os.times()
-        collected = collect.collect([folder], loaded, workers=workers)
-        took, used = time.perf_counter() - begun, os.times()
-        mine = used.user + used.system - cpu.user - cpu.system
-        children = used.children_user + used.children_system
-        children -= cpu.children_user + cpu.children_system
-        print(
-            f"  load and check, {workers} process(es): {took:.3f} s"
-            f" (CPU: this process {mine:.3f} s, the other(s) {children:.3f} s)"
-        )
+    begun, cpu = time.perf_counter(), time.process_time()
+    collected = collect.collect([folder], loaded)
+    took, used = time.perf_counter() - begun, time.process_time() - cpu
+    print(f"  load and check (one process): {took:.3f} s (CPU {used:.3f} s)")
     begun = time.perf_counter()
     results = aggregate.results(loaded.questionnaire, collected.respondents)
     print(f"  aggregate: {time.perf_counter() - begun:.3f} s")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from fractions import Fraction
 
 from krmscan.collect import Respondent
 from krmscan.errors import BadDataError
+from krmscan.meter import Track, untracked
 from krmscan.questionnaire import (
     MultipleChoiceQuestion,
     Questionnaire,
@@ -73,7 +75,8 @@ class ComponentSummary:
     """The level of the mean score."""
     level_name: str
     mean_level: float
-    """The mean of the respondents' measured levels (1..4), as the radar chart shows."""
+    """The mean of the respondents' measured levels. Not exported or shown in the terminal
+    (it contradicts `behind`); kept only while the HTML report still draws it."""
     level_distribution: dict[int, int]
     """Measured level -> respondents, every level present."""
     ambition_gap: float
@@ -102,11 +105,35 @@ class ComponentSummary:
 
 @dataclass(frozen=True)
 class Overall:
-    """The mean of the respondents' overall scores and its level."""
+    """The mean of the respondents' overall scores, its level, and the ambition's edge."""
 
     mean_pct: float
     level: int
     level_name: str
+    ambition_pct: float
+    """The lower edge of the band of the median felt ambition (as for a component)."""
+    points_to_ambition: float
+    """Percentage points from the mean score up to `ambition_pct` (0 when reached)."""
+
+    @property
+    def behind(self) -> bool:
+        """Whether the mean score lies below where the ambition starts."""
+        return self.points_to_ambition > 0
+
+
+@dataclass(frozen=True)
+class StatementAnswers:
+    """How an organisation's respondents answered one statement."""
+
+    id: str
+    component_id: str
+    text: str
+    counts: dict[str, int]
+    """Scale point id -> respondents who chose it, in the scale's order."""
+    mean: float
+    """Mean scale weight."""
+    pct: float
+    """The mean as a percentage of the highest weight (as ``score_pct``)."""
 
 
 @dataclass(frozen=True)
@@ -166,13 +193,19 @@ class OrganisationSummary:
     overall: Overall
     ambition: Ambition
     frequencies: list[Frequency]
+    statements: list[StatementAnswers]
+    """Every statement in questionnaire order, with its count per scale point."""
     spellings: list[str]
     """Every spelling of the name found, most common first."""
 
 
 def organisation_key(name: str) -> str:
-    """The form in which organisation names are compared: case and runs of spaces ignored."""
-    return " ".join(name.split()).casefold()
+    """The form in which organisation names are compared: case and runs of spaces ignored.
+
+    Unicode-normalised too (NFC, after case folding): "Woonstéde" typed with a composed é or
+    with e + a combining accent is one organisation, as it looks.
+    """
+    return unicodedata.normalize("NFC", " ".join(name.split()).casefold())
 
 
 def group(respondents: Sequence[Respondent]) -> list[tuple[list[str], list[Respondent]]]:
@@ -213,12 +246,17 @@ def organisation_summary(
     *,
     min_group: int = 5,
     include_personal: bool = False,
+    levels: Sequence[Sequence[int]] | None = None,
 ) -> OrganisationSummary:
-    """The results of one organisation's respondents (at least one)."""
+    """The results of one organisation's respondents (at least one).
+
+    ``levels`` is `point_levels` of the questionnaire (computed when not given).
+    """
     ambition = _ambition(questionnaire, respondents)
     columns = code_columns(respondents)
+    levels = levels or point_levels(questionnaire)
     components = [
-        _component(questionnaire, index, respondents, columns, ambition.median)
+        _component(questionnaire, index, respondents, columns, ambition.median, levels[index])
         for index in range(len(questionnaire.components))
     ]
     return OrganisationSummary(
@@ -226,9 +264,10 @@ def organisation_summary(
         n=len(respondents),
         small=len(respondents) < min_group,
         components=components,
-        overall=_overall(questionnaire, respondents),
+        overall=_overall(questionnaire, respondents, ambition.median),
         ambition=ambition,
         frequencies=frequencies(questionnaire, respondents, include_personal=include_personal),
+        statements=statement_answers(questionnaire, columns),
         spellings=names,
     )
 
@@ -247,16 +286,28 @@ def _top(questionnaire: Questionnaire) -> int:
     return max(point.weight for point in questionnaire.scale)
 
 
-def _component(
+def point_levels(questionnaire: Questionnaire) -> list[list[int]]:
+    """Per component, the level of every possible number of points (0 up to the most)."""
+    top = _top(questionnaire)
+    found = []
+    for component in questionnaire.components:
+        most = top * len(component.statements)
+        found.append(
+            [level_for(questionnaire.bands, Fraction(100 * p, most)) for p in range(most + 1)]
+        )
+    return found
+
+
+def _component(  # noqa: PLR0917 - one organisation's data, passed down once
     questionnaire: Questionnaire,
     index: int,
     respondents: Sequence[Respondent],
     columns: Sequence[Sequence[int]],
     median_ambition: float,
+    levels: Sequence[int],
 ) -> ComponentSummary:
     component = questionnaire.components[index]
     most = _top(questionnaire) * len(component.statements)
-    levels = [level_for(questionnaire.bands, Fraction(100 * p, most)) for p in range(most + 1)]
     points = sorted(respondent.points[index] for respondent in respondents)
     n = len(points)
     mean = Fraction(100 * sum(points), most * n)
@@ -264,7 +315,7 @@ def _component(
     measured = [levels[p] for p in points]
     counts = Counter(measured)
     below = sum(levels[r.points[index]] < r.ambition for r in respondents)
-    ambition_edge = Fraction(questionnaire.band(math.ceil(median_ambition)).from_pct)
+    ambition_edge = _ambition_edge(questionnaire, median_ambition)
     return ComponentSummary(
         id=component.id,
         name=component.name,
@@ -286,6 +337,11 @@ def _component(
     )
 
 
+def _ambition_edge(questionnaire: Questionnaire, median_ambition: float) -> Fraction:
+    """Where the ambition starts: the lower edge of its band, a half median rounded up."""
+    return Fraction(questionnaire.band(math.ceil(median_ambition)).from_pct)
+
+
 def _sd(points: Sequence[int], most: int) -> float | None:
     """Sample standard deviation (n - 1) of the percentages of integer ``points``."""
     n = len(points)
@@ -296,7 +352,9 @@ def _sd(points: Sequence[int], most: int) -> float | None:
     return math.sqrt(variance)
 
 
-def _overall(questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> Overall:
+def _overall(
+    questionnaire: Questionnaire, respondents: Sequence[Respondent], median_ambition: float
+) -> Overall:
     top = _top(questionnaire)
     sizes = [top * len(component.statements) for component in questionnaire.components]
     mean = sum(
@@ -307,7 +365,14 @@ def _overall(questionnaire: Questionnaire, respondents: Sequence[Respondent]) ->
         Fraction(0),
     ) / (len(sizes) * len(respondents))
     level = level_for(questionnaire.bands, mean)
-    return Overall(float(mean), level, questionnaire.level(level).name)
+    edge = _ambition_edge(questionnaire, median_ambition)
+    return Overall(
+        mean_pct=float(mean),
+        level=level,
+        level_name=questionnaire.level(level).name,
+        ambition_pct=float(edge),
+        points_to_ambition=float(max(Fraction(0), edge - mean)),
+    )
 
 
 def _statement_range(questionnaire: Questionnaire, index: int) -> range:
@@ -330,9 +395,14 @@ def rwg(questionnaire: Questionnaire, index: int, columns: Sequence[Sequence[int
 
 
 def agreement(columns: Sequence[Sequence[int]], scale: int) -> float | None:
-    """rwg(j) over the answer codes (1..``scale``) of the given statements; None below 2."""
-    expected = Fraction(scale * scale - 1, 12)
-    variances = []
+    """rwg(j) over the answer codes (1..``scale``) of the given statements; None below 2.
+
+    Every column has the same ``n``, so the variances share the denominator ``n (n - 1)``
+    and are summed as integers.
+    """
+    spread = 0  # the sum over statements of n (n - 1) times the sample variance
+    statements = 0
+    n = 0
     for column in columns:
         n = len(column)
         if n < 2:
@@ -340,10 +410,13 @@ def agreement(columns: Sequence[Sequence[int]], scale: int) -> float | None:
         counts = [column.count(code) for code in range(1, scale + 1)]
         total = sum(code * count for code, count in enumerate(counts, start=1))
         squares = sum(code * code * count for code, count in enumerate(counts, start=1))
-        variances.append(Fraction(n * squares - total * total, n * (n - 1)))
-    statements = len(variances)
-    observed = min(sum(variances, Fraction(0)) / statements, expected)
-    ratio = observed / expected
+        spread += n * squares - total * total
+        statements += 1
+    if not statements:
+        return None
+    # s2 / E = (spread / (J n (n - 1))) / ((A^2 - 1) / 12), clamped to at most 1
+    expected = statements * n * (n - 1) * (scale * scale - 1)
+    ratio = Fraction(min(12 * spread, expected), expected)
     return float(statements * (1 - ratio) / (statements * (1 - ratio) + ratio))
 
 
@@ -364,12 +437,42 @@ def priorities(
     ):
         column = columns[position]
         total = sum(w * column.count(code) for code, w in enumerate(weights, start=1))
-        means.append((Fraction(total, len(column)), statement))
-    means.sort(key=lambda pair: pair[0])
+        means.append((total, len(column), statement))
+    means.sort(key=lambda found: found[0])  # every column has the same n: totals order means
     return [
-        Priority(statement.id, statement.text, float(mean), float(100 * mean / top))
-        for mean, statement in means[:PRIORITIES]
+        Priority(statement.id, statement.text, total / n, 100 * total / (n * top))
+        for total, n, statement in means[:PRIORITIES]
     ]
+
+
+def statement_answers(
+    questionnaire: Questionnaire, columns: Sequence[Sequence[int]]
+) -> list[StatementAnswers]:
+    """Per statement: respondents per scale point, the mean weight and its percentage.
+
+    ``columns`` holds the answer codes per statement (`code_columns`).
+    """
+    scale = questionnaire.scale
+    top = max(point.weight for point in scale)
+    found = []
+    positions = iter(columns)
+    for component in questionnaire.components:
+        for statement in component.statements:
+            column = next(positions)
+            counts = [column.count(code) for code in range(1, len(scale) + 1)]
+            total = sum(point.weight * count for point, count in zip(scale, counts, strict=True))
+            n = len(column)
+            found.append(
+                StatementAnswers(
+                    id=statement.id,
+                    component_id=component.id,
+                    text=statement.text,
+                    counts={point.id: count for point, count in zip(scale, counts, strict=True)},
+                    mean=total / n,
+                    pct=100 * total / (n * top),
+                )
+            )
+    return found
 
 
 def frequencies(
@@ -441,12 +544,14 @@ def results(
     min_group: int = 5,
     include_personal: bool = False,
     include_small: bool = False,
+    track: Track = untracked,
 ) -> Results:
     """Group and summarise ``respondents``, only those of ``organisation`` when given.
 
     Raises `BadDataError` when no respondent belongs to ``organisation``.
     """
     groups = group(respondents)
+    levels = point_levels(questionnaire)
     if organisation is not None:
         wanted = organisation_key(organisation)
         found = [g for g in groups if organisation_key(g[0][0]) == wanted]
@@ -466,10 +571,11 @@ def results(
                     members,
                     min_group=min_group,
                     include_personal=include_personal,
+                    levels=levels,
                 ),
                 members,
             )
-            for names, members in groups
+            for names, members in track(groups, len(groups), "aggregating")
         ],
         min_group=min_group,
         include_personal=include_personal,

@@ -13,7 +13,7 @@ Files store ids; an "other" option is stored as ``{"id", "text"}`` with the text
 """
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
@@ -21,13 +21,14 @@ from typing import Annotated, Any, Literal, NamedTuple
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
     field_serializer,
 )
 
-from krmscan.errors import BadDataError, ProblemsError
+from krmscan.errors import BadDataError, NotSavedError, ProblemsError
 from krmscan.files import read_input, without_bom, write_private
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import (
@@ -41,6 +42,7 @@ from krmscan.questionnaire import (
     SingleChoiceQuestion,
     TextQuestion,
 )
+from krmscan.text import printable
 
 FORMAT = "krmscan-answers"
 FORMAT_VERSION = 1
@@ -69,6 +71,8 @@ AnswerValue = Annotated[
     ),
 ]
 Answers = Mapping[str, AnswerValue]
+_Shower = Callable[[AnswerValue], str]
+"""How a message quotes an answer: `_shown`, or `_withheld` for a personal question."""
 
 
 class QuestionnaireRef(Strict):
@@ -85,11 +89,21 @@ class QuestionnaireRef(Strict):
         return cls(id=questionnaire.id, version=questionnaire.version, sha256=loaded.sha256)
 
 
+def _exact_integer(value: object) -> object:
+    """A version is a JSON integer: not ``true``, not ``1.0`` (which `Literal` would take)."""
+    if type(value) is not int:
+        raise ValueError("expected an integer")
+    return value
+
+
+FormatVersion = Annotated[Literal[1], BeforeValidator(_exact_integer)]
+
+
 class AnswersFile(Strict):
     """The whole answers file."""
 
     format: Literal["krmscan-answers"]
-    format_version: Literal[1]
+    format_version: FormatVersion
     questionnaire: QuestionnaireRef
     started_at: AwareDatetime
     completed_at: AwareDatetime
@@ -104,8 +118,36 @@ class AnswersFile(Strict):
 # The rules of one answer, with messages in the questionnaire's language.
 
 
+MAX_TEXT_LENGTH = 2000
+"""The most characters a typed text (a text answer, an "other" text) may have.
+
+`take` refuses more at input, and `score` and ``--resume`` hold files to the same limit, so
+whatever `take` accepts, they accept (and files stay far below `MAX_ANSWERS_BYTES`).
+"""
+ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
+"""A number typed to choose: ASCII digits only (not ``²``), never thousands of them."""
+
+
+def number_in_range(text: str, highest: int) -> int | None:
+    """The number 1..``highest`` that ``text`` is (spaces around it ignored), or None."""
+    text = text.strip()
+    if ASCII_NUMBER.fullmatch(text) is None:
+        return None
+    number = int(text)
+    return number if 1 <= number <= highest else None
+
+
+def length_problem(value: str, messages: Messages) -> str | None:
+    """Why ``value`` is too long for a typed text, or None."""
+    if len(value) <= MAX_TEXT_LENGTH:
+        return None
+    return messages.text_too_long.format(count=len(value), limit=MAX_TEXT_LENGTH)
+
+
 def text_problem(question: TextQuestion, value: str, messages: Messages) -> str | None:
     """Why ``value`` cannot answer a text question, or None."""
+    if (too_long := length_problem(value, messages)) is not None:
+        return too_long
     if not value.strip():
         return messages.required if question.required else None
     if question.format == "email" and not is_email(value.strip()):
@@ -152,6 +194,8 @@ def count_problem(question: MultipleChoiceQuestion, count: int, messages: Messag
 
 def other_text_problem(option: Option, text: str, messages: Messages) -> str | None:
     """Why ``text`` cannot describe a chosen "other" option, or None."""
+    if (too_long := length_problem(text, messages)) is not None:
+        return too_long
     return None if text.strip() else messages.other_text_required.format(option=option.text)
 
 
@@ -312,45 +356,53 @@ class Rules:
         return f"{_shown(value)} is not on the scale; use one of {_listed(self.scale_ids)}"
 
     def _question_problems(self, question: Question, value: AnswerValue) -> Iterator[str]:
-        """Why ``value`` cannot answer ``question``, in words for the analyst reading them."""
+        """Why ``value`` cannot answer ``question``, in words for the analyst reading them.
+
+        The answer to a personal question is never quoted: the message names the question
+        and what is wrong, and it travels into exports and onto screens.
+        """
+        show = _withheld if question.personal else _shown
         if isinstance(question, TextQuestion):
-            yield from _text_problems(question, value)
+            yield from _text_problems(question, value, show)
         elif isinstance(question, AmbitionQuestion):
             ids = [option.id for option in question.options]
             if not isinstance(value, str) or value not in ids:
-                yield f"{_shown(value)} is not an option; use one of {_listed(ids)}"
+                yield f"{show(value)} is not an option; use one of {_listed(ids)}"
         elif isinstance(question, SingleChoiceQuestion):
             if isinstance(value, list):
                 yield "expects one option id, not a list"
             else:
-                yield from self._choice_problems(question, value)
+                yield from self._choice_problems(question, value, show)
         elif not isinstance(value, list):
             yield "expects a list of option ids"
         else:
-            yield from self._multiple_problems(question, value)
+            yield from self._multiple_problems(question, value, show)
 
     def _multiple_problems(
-        self, question: MultipleChoiceQuestion, value: list[Choice]
+        self, question: MultipleChoiceQuestion, value: list[Choice], show: _Shower
     ) -> Iterator[str]:
         chosen = [choice_id(choice) for choice in value]
         for twice in dict.fromkeys(c for c in chosen if chosen.count(c) > 1):
-            yield f"option {twice!r} is chosen twice; keep it once"
+            yield f"option {show(twice)} is chosen twice; keep it once"
         count = len(set(chosen))
         if count < question.min_choices:
             yield f"{count} option(s) chosen; choose at least {question.min_choices}"
         elif count > question.most_choices:
+            listed = "" if question.personal else f" ({_listed(chosen)})"
             yield (
-                f"{count} options chosen ({_listed(chosen)}); the question allows at most "
+                f"{count} options chosen{listed}; the question allows at most "
                 f"{question.most_choices}, so remove {count - question.most_choices}"
             )
         for choice in value:
-            yield from self._choice_problems(question, choice)
+            yield from self._choice_problems(question, choice, show)
 
-    def _choice_problems(self, question: ChoiceQuestion, choice: Choice) -> Iterator[str]:
+    def _choice_problems(
+        self, question: ChoiceQuestion, choice: Choice, show: _Shower
+    ) -> Iterator[str]:
         options = self.options[question.id]
         option = options.get(choice_id(choice))
         if option is None:
-            yield f"unknown option id {_shown(choice_id(choice))}; use one of {_listed(options)}"
+            yield f"unknown option id {show(choice_id(choice))}; use one of {_listed(options)}"
         elif option.other and not isinstance(choice, OtherAnswer):
             yield (
                 f'option {option.id!r} is an "other" option and needs its text: '
@@ -359,19 +411,36 @@ class Rules:
         elif isinstance(choice, OtherAnswer):
             if not option.other:
                 yield f"option {option.id!r} takes no text; store its id only"
+            elif len(choice.text) > MAX_TEXT_LENGTH:
+                yield _too_long(choice.text)
             elif not choice.text.strip():
                 yield f"the text of option {option.id!r} is empty; fill it in or remove the option"
 
 
-def _text_problems(question: TextQuestion, value: AnswerValue) -> Iterator[str]:
+def _text_problems(question: TextQuestion, value: AnswerValue, show: _Shower) -> Iterator[str]:
     if not isinstance(value, str):
-        yield f"expects a text, not {_shown(value)}"
+        yield f"expects a text, not {show(value)}"
+    elif len(value) > MAX_TEXT_LENGTH:
+        yield _too_long(value)
     elif not value.strip():
         if question.required:
             yield f"is empty; '{question.text}' needs an answer"
     elif question.format == "email" and not is_email(value.strip()):
         empty = "" if question.required else ", or leave it empty"
-        yield f"{_shown(value)} is not a valid e-mail address; correct it{empty}"
+        yield f"{show(value)} is not a valid e-mail address; correct it{empty}"
+
+
+def _too_long(text: str) -> str:
+    return f"the text has {len(text)} characters, more than the {MAX_TEXT_LENGTH} krmscan takes"
+
+
+def _withheld(value: AnswerValue) -> str:
+    """A personal answer in a message: what kind of value it is, never the value."""
+    if isinstance(value, list):
+        return "a list (not shown: personal data)"
+    if isinstance(value, OtherAnswer):
+        return "an object (not shown: personal data)"
+    return "the answer (not shown: personal data)"
 
 
 def _shown(value: AnswerValue) -> str:
@@ -429,12 +498,12 @@ def save(path: Path, answers_file: AnswersFile) -> None:
     try:
         write_private(path, dump(answers_file))
     except OSError as error:
-        raise BadDataError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise NotSavedError(path, error.strerror or str(error)) from None
 
 
 def load(path: Path, loaded: LoadedQuestionnaire) -> LoadedAnswers:
     """Read an answers file and check it against ``loaded``; raises `BadDataError`."""
-    answers_file = parse(read(path), path)
+    answers_file = parse(read(path), path, personal=personal_ids(loaded.questionnaire))
     return LoadedAnswers(path, answers_file, tuple(check(answers_file, loaded, path)))
 
 
@@ -452,22 +521,63 @@ def read(path: Path | str) -> bytes:
     )
 
 
-def parse(raw: bytes, path: Path | str) -> AnswersFile:
+def parse(raw: bytes, path: Path | str, *, personal: Collection[str] = ()) -> AnswersFile:
     """Validate the bytes of an answers file's structure; raises `BadDataError`.
 
     Problems come one per field, in words an analyst can act on: a file of another kind or
-    version gets one message, not one per field it lacks.
+    version gets one message, not one per field it lacks. ``format_version`` must be exactly
+    the integer 1, and a key given twice in one object is an error. The answers to
+    ``personal`` question ids are never quoted.
     """
     raw = without_bom(raw)  # an editor on Windows may have added one
     if not raw or raw.isspace():
         raise BadDataError(f"{path}: the file is empty; it is not a krmscan answers file")
     try:
-        return AnswersFile.model_validate_json(raw)
+        parsed = AnswersFile.model_validate_json(raw)
     except ValidationError as error:
-        raise ProblemsError(list(_structure_problems(error, raw, path))) from None
+        raise ProblemsError(list(_structure_problems(error, raw, path, personal))) from None
+    refuse_duplicate_keys(raw, path)
+    return parsed
 
 
-def _structure_problems(error: ValidationError, raw: bytes, path: Path | str) -> Iterator[str]:
+def refuse_duplicate_keys(raw: bytes, path: Path | str) -> None:
+    """Raise `BadDataError` when a JSON object in ``raw`` holds a key twice.
+
+    JSON parsers silently keep the last of two equal keys; a file that says two things about
+    one answer is refused instead, as a YAML questionnaire is. (A second parse: ~12 us for a
+    typical answers file, beside pydantic's ~40 us.)
+    """
+    import json
+
+    try:
+        json.loads(raw, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError as duplicate:
+        raise BadDataError(
+            f"{path}: the key {duplicate.key!r} appears twice in one object; keep one of them "
+            "(krmscan never writes a key twice)"
+        ) from None
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = printable(key)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return found
+
+
+def _structure_problems(
+    error: ValidationError, raw: bytes, path: Path | str, personal: Collection[str]
+) -> Iterator[str]:
     details = error.errors(include_url=False)
     for detail in details:
         if detail["type"] == "json_invalid":
@@ -486,8 +596,10 @@ def _structure_problems(error: ValidationError, raw: bytes, path: Path | str) ->
         loc = detail["loc"]
         if loc[0] == "answers" and len(loc) > 1:
             where = f"answers.{loc[1]}"
+            given = _answer_input(details, loc[1])
+            shown = _kind(given) if loc[1] in personal else _shown_input(given)
             message = (
-                f"{_shown_input(_answer_input(details, loc[1]))} is not an answer; expected a "
+                f"{shown} is not an answer; expected a "
                 'text, an option id, a list of option ids, or {"id": ..., "text": ...} for '
                 'an "other" option'
             )
@@ -585,6 +697,11 @@ def _shown_input(value: Any) -> str:
 
 def _is_union_tag(part: int | str) -> bool:
     return isinstance(part, str) and (part in {"str", "OtherAnswer"} or part.startswith("list["))
+
+
+def personal_ids(questionnaire: Questionnaire) -> frozenset[str]:
+    """The ids of the questions marked personal: their answers are never quoted."""
+    return frozenset(question.id for question in questionnaire.questions if question.personal)
 
 
 def check(

@@ -21,10 +21,12 @@ import typer
 from krmscan.errors import BadDataError, InterruptedByUser, KrmscanError, UsageError
 
 if TYPE_CHECKING:
+    from typing import IO
+
     from rich.console import RenderableType
 
     from krmscan import aggregate, collect, compare, questionnaire
-    from krmscan.messages import Messages
+    from krmscan.meter import Track
     from krmscan.report import document
 
 app = typer.Typer(
@@ -76,8 +78,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         except KrmscanError as error:
             if _debug:
                 raise
-            with contextlib.suppress(OSError):  # e.g. the terminal is gone (SIGHUP)
-                sys.stderr.write(error.message.rstrip("\n") + "\n")
+            _note(error.message.rstrip("\n"))  # not even when the terminal is gone (SIGHUP)
             raise typer.Exit(int(error.exit_code)) from None
 
     return wrapper
@@ -143,6 +144,11 @@ def take(  # noqa: PLR0917 - typer passes options positionally
 
     if resume and restart:
         raise UsageError("--resume and --restart exclude each other; pass one of them")
+    if sys.stdin is None or sys.stdin.closed:
+        raise UsageError(
+            "standard input is closed, so no answer can be read; run krmscan take at a terminal "
+            "or give the answers with < FILE"
+        )
     loaded = questionnaire.load(questionnaire_path)
     taking.check_output(output, force=force)
     messages = messages_for(loaded.questionnaire.language)
@@ -251,7 +257,9 @@ def score(
     ] = Format.table,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically), not the screen."),
+        typer.Option(
+            "--output", "-o", help="Write to this file (atomically), not the screen; - = stdout."
+        ),
     ] = None,
     organisation: OrganisationOption = None,
     min_group: MinGroupOption = 5,
@@ -264,7 +272,19 @@ def score(
         ),
     ] = False,
     decimal_comma: Annotated[
-        bool, typer.Option("--decimal-comma", help="CSV numbers with a decimal comma.")
+        bool | None,
+        typer.Option(
+            "--decimal-comma/--decimal-point",
+            help="CSV numbers with a decimal comma or point (default: comma for a Dutch "
+            "questionnaire).",
+            show_default=False,
+        ),
+    ] = None,
+    detail: Annotated[
+        bool,
+        typer.Option(
+            "--detail", help="Every organisation's full tables, however many organisations."
+        ),
     ] = False,
     benchmark: BenchmarkOption = None,
     previous: PreviousOption = None,
@@ -273,24 +293,24 @@ def score(
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
     """Score answers files: one file as a personal table, many as organisation results."""
-    from krmscan import questionnaire
+    from krmscan import files, questionnaire
 
+    if output_format is Format.xlsx:
+        _binary_output(output, "--format xlsx", "FILE.xlsx")
+    _check_output(output, [*paths, questionnaire_path])
     loaded = questionnaire.load(questionnaire_path)
-    segment_by = _segment_question(loaded, by)
-    if previous_questionnaire is not None and not previous:
-        raise UsageError(
-            "--previous-questionnaire reads the --previous round: give --previous PATH"
-        )
+    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     comparing = bool(benchmark or previous or by)
-    one = len(paths) == 1 and not paths[0].is_dir() and not comparing
+    one = len(paths) == 1 and not files.is_folder(paths[0]) and not comparing
     if one and output_format in (Format.table, Format.json) and organisation is None:
         _score_one(loaded, paths[0], output_format, output)
         return
-    if output_format is Format.xlsx and output is None:
-        raise UsageError("--format xlsx writes a binary file: give it with -o FILE.xlsx")
     from krmscan import export, render
     from krmscan.messages import messages_for
+    from krmscan.meter import meter_for
 
+    messages = messages_for(loaded.questionnaire.language)
+    track = meter_for(messages)
     collection, results = _organisation_results(
         loaded,
         paths,
@@ -298,33 +318,53 @@ def score(
         min_group=min_group,
         include_personal=include_personal,
         include_small=include_small,
+        output=output,
+        track=track,
     )
-    messages = messages_for(loaded.questionnaire.language)
     figures, quality, complete = _comparisons(
         loaded, paths, collection, results, benchmark, previous, previous_questionnaire, segment_by
     )
     if output_format is Format.table:
         views = render.organisation_views(
-            results, messages, [render.comparison_view(f, messages) for f in figures]
+            results, messages, [render.comparison_view(f, messages) for f in figures], detail=detail
         )
         _emit_rendered(render.with_quality(views, quality, messages), output)
+    elif output_format is Format.json:
+        from krmscan import compare
+
+        chunks = export.json_chunks(
+            results,
+            collection,
+            track=track,
+            extras=[found.as_json(messages) for found in figures],
+            more={"quality": compare.quality_json(quality, messages)},
+        )
+        _emit_with(lambda stream: export.write_text_chunks(stream, chunks), output)
+    elif output_format is Format.csv:
+        _emit_with(
+            lambda stream: _csv_into(stream, results, decimal_comma=decimal_comma, track=track),
+            output,
+        )
     else:
-        if output_format is Format.json:
-            found = export.as_json(results, collection)
-            data = export.json_bytes(_with_comparisons(found, figures, quality, messages))
-        elif output_format is Format.csv:
-            data = export.to_csv(results, decimal_comma=decimal_comma)
-        else:
-            data = export.to_xlsx(results, collection)
-        _emit(data, output)
+        _emit_with(lambda stream: export.to_xlsx(results, collection, stream, track=track), output)
     if collection.skipped or not complete:
         raise typer.Exit(1)
 
 
 def _segment_question(
-    loaded: "questionnaire.LoadedQuestionnaire", by: str | None
+    loaded: "questionnaire.LoadedQuestionnaire",
+    by: str | None,
+    previous: list[Path] | None = None,
+    previous_questionnaire: Path | None = None,
 ) -> "compare.SegmentQuestion | None":
-    """The choice question ``--by`` names; a usage error naming the choices otherwise."""
+    """The choice question ``--by`` names; a usage error naming the choices otherwise.
+
+    Also the usage error of a ``--previous-questionnaire`` without ``--previous``.
+    """
+    if previous_questionnaire is not None and not previous:
+        raise UsageError(
+            "--previous-questionnaire reads the --previous round: give --previous PATH"
+        )
     if by is None:
         return None
     from krmscan import compare
@@ -394,29 +434,47 @@ def _other_collection(
 ) -> "collect.Collected":
     """The answers files of ``--previous`` or ``--benchmark``; its notes on standard error."""
     from krmscan import collect, render
+    from krmscan.messages import messages_for
 
+    messages = messages_for(loaded.questionnaire.language)
     found = collect.collect(paths, loaded)
-    for line in render.collection_notes(found):
-        sys.stderr.write(f"{option}: {line}\n")
+    for line in render.collection_notes(found, messages):
+        _note(f"{option}: {line}")
     if not found.respondents:
-        raise BadDataError(f"{option}: no answers files could be scored; see the reasons above")
+        raise BadDataError(f"{option}: {messages.no_files_scored}")
     return found
 
 
-def _with_comparisons(
-    data: dict[str, object],
-    figures: "list[compare.Comparisons]",
-    quality: "list[compare.Quality]",
-    messages: "Messages",
-) -> dict[str, object]:
-    """The JSON output with each organisation's comparisons and the top-level quality."""
-    from krmscan import compare
+def _csv_into(
+    stream: "IO[bytes]",
+    results: "aggregate.Results",
+    *,
+    decimal_comma: bool | None,
+    track: "Track",
+) -> None:
+    """The CSV export as UTF-8 with a byte order mark, written into ``stream`` as it is made."""
+    import io
 
-    organisations = data["organisations"]
-    assert isinstance(organisations, list)  # as export.as_json builds it
-    for organisation, found in zip(organisations, figures, strict=True):
-        organisation.update(found.as_json(messages))
-    return {**data, "quality": compare.quality_json(quality, messages)}
+    from krmscan import export
+
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        export.to_csv(results, text, decimal_comma=decimal_comma, track=track)
+        text.flush()
+    finally:
+        text.detach()
+
+
+def _emit_with(produce: "Callable[[IO[bytes]], object]", output: Path | None) -> None:
+    """Let ``produce`` write into ``output`` (atomically, mode 0600) or standard output."""
+    if _is_stdout(output):
+        produce(sys.stdout.buffer)
+        sys.stdout.flush()
+        return
+    from krmscan import export
+
+    assert output is not None  # _is_stdout said so
+    export.write_with(output, produce)
 
 
 def _score_one(
@@ -430,12 +488,12 @@ def _score_one(
 
     answered = answers.load(file, loaded)
     for warning in answered.warnings:
-        sys.stderr.write(f"warning: {warning}\n")
+        _note(f"warning: {warning}")
     result = scoring.score(loaded.questionnaire, answered.file.answers)
     if output_format is Format.json:
-        import json
+        from krmscan.text import json_text
 
-        _emit(json.dumps(scoring.as_dict(result), ensure_ascii=False, indent=2) + "\n", output)
+        _emit(json_text(scoring.as_dict(result)) + "\n", output)
     else:
         from krmscan import render
         from krmscan.messages import messages_for
@@ -452,16 +510,26 @@ def _organisation_results(
     min_group: int,
     include_personal: bool,
     include_small: bool,
+    output: Path | None,
     exports: bool = True,
+    track: "Track | None" = None,
 ) -> "tuple[collect.Collected, aggregate.Results]":
-    """Load every answers file under ``paths``, tell what was left out, and aggregate."""
-    from krmscan import aggregate, collect, render
+    """Load every answers file under ``paths``, tell what was left out, and aggregate.
 
-    collection = collect.collect(paths, loaded)
-    for line in render.collection_notes(collection):
-        sys.stderr.write(line + "\n")
+    The notes about the files are in the questionnaire's language; ``track`` shows progress.
+    """
+    from krmscan import aggregate, collect, render
+    from krmscan.messages import messages_for
+    from krmscan.meter import untracked
+
+    messages = messages_for(loaded.questionnaire.language)
+    track = track or untracked
+    collection = collect.collect(paths, loaded, track=track)
+    _check_output(output, [*(r.file for r in collection.respondents), *collection.progress_files])
+    for line in render.collection_notes(collection, messages):
+        _note(line)
     if not collection.respondents:
-        raise BadDataError("no answers files could be scored; see the reasons above")
+        raise BadDataError(messages.no_files_scored)
     results = aggregate.results(
         loaded.questionnaire,
         collection.respondents,
@@ -469,9 +537,10 @@ def _organisation_results(
         min_group=min_group,
         include_personal=include_personal,
         include_small=include_small,
+        track=track,
     )
-    for line in render.small_group_notes(results, exports=exports):
-        sys.stderr.write(line + "\n")
+    for line in render.small_group_notes(results, messages, exports=exports):
+        _note(line)
     return collection, results
 
 
@@ -480,13 +549,14 @@ def _emit(data: str | bytes, output: Path | None) -> None:
 
     Text goes out in the terminal's encoding, bytes (UTF-8 exports) as they are.
     """
-    if output is None:
+    if _is_stdout(output):
         if isinstance(data, str):
             sys.stdout.write(data)
         else:
             sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    assert output is not None  # _is_stdout said so
     from krmscan import export
 
     export.write(output, data.encode("utf-8") if isinstance(data, str) else data)
@@ -509,6 +579,44 @@ class ReportFormat(str, Enum):
     pdf = "pdf"
 
 
+STDOUT = Path("-")
+"""``-o -``: standard output."""
+
+
+def _is_stdout(output: Path | None) -> bool:
+    return output is None or output == STDOUT
+
+
+def _check_output(output: Path | None, inputs: "list[Path | str | None]") -> None:
+    """Refuse an output that is no regular file or that is one of ``inputs`` (exit 2)."""
+    if _is_stdout(output):
+        return
+    from krmscan import files
+
+    assert output is not None  # _is_stdout said so
+    files.check_output(output, [given for given in inputs if given is not None])
+
+
+def _binary_output(output: Path | None, what: str, example: str) -> None:
+    """A binary file goes to -o FILE, or to a standard output that is no terminal."""
+    if output is None or (output == STDOUT and _stdout_is_terminal()):
+        raise UsageError(
+            f"{what} writes a binary file: give it with -o {example} (or -o - into a pipe)"
+        )
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
+def _note(line: str) -> None:
+    """One line on standard error, its control characters from data made visible."""
+    from krmscan.text import printable
+
+    with contextlib.suppress(OSError):
+        sys.stderr.write(printable(line, lines=True) + "\n")
+
+
 @app.command()
 @reports_errors
 def report(
@@ -517,7 +625,10 @@ def report(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="The file to write: rapport.html or rapport.pdf.", dir_okay=False
+            "--output",
+            "-o",
+            help="The file to write: rapport.html or rapport.pdf (- for stdout).",
+            dir_okay=False,
         ),
     ] = None,
     split: Annotated[
@@ -578,16 +689,15 @@ def report(
         raise UsageError(problem)
     if invited is not None and invited_file is not None:
         raise UsageError("--invited and --invited-file exclude each other; pass one of them")
-    from krmscan import questionnaire
+    from krmscan import files, questionnaire
     from krmscan.messages import messages_for
     from krmscan.report import document
 
+    _check_output(output, [*paths, questionnaire_path, invited_file])
+    if wants_pdf and output == STDOUT:
+        _binary_output(output, "a PDF report", "rapport.pdf")
     loaded = questionnaire.load(questionnaire_path)
-    segment_by = _segment_question(loaded, by)
-    if previous_questionnaire is not None and not previous:
-        raise UsageError(
-            "--previous-questionnaire reads the --previous round: give --previous PATH"
-        )
+    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     messages = messages_for(loaded.questionnaire.language)
     collection, job = document.prepare(
         loaded,
@@ -604,8 +714,11 @@ def report(
             template_dir=template,
             overview=overview,
         ),
-        note=lambda line: sys.stderr.write(line + "\n"),
+        note=_note,
     )
+    if split is not None and files.is_folder(split):  # a new folder holds nothing to replace
+        for planned in job.targets:
+            _check_output(planned, [*paths, questionnaire_path, invited_file])
     complete = True
     if overview or benchmark or previous or by:
         figures, quality, complete = _comparisons(
@@ -620,8 +733,9 @@ def report(
         )
         job.renderer.compare(figures, quality)
     _write_reports(job)
-    for target in job.targets if len(job.targets) <= 3 else [split]:
-        sys.stderr.write(messages.rep_written.format(path=target) + "\n")
+    for written in job.targets if len(job.targets) <= 3 else [split]:
+        if not _is_stdout(written):
+            _note(messages.rep_written.format(path=written))
     if collection.skipped or not complete:
         raise typer.Exit(1)
 
@@ -669,6 +783,9 @@ def main() -> None:
       and hardly any garbage cycles; with the collector's default threshold of 700 new objects
       it runs dozens of collections over them. A threshold of 50,000 keeps collecting, rarely.
     """
+    from krmscan.text import install_ascii_fallback
+
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     gc.set_threshold(50_000)
+    install_ascii_fallback(sys.stdout, sys.stderr)
     app()

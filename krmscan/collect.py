@@ -4,30 +4,26 @@ Folders are searched recursively for ``*.json`` (hidden files and folders left o
 files of unfinished scans (``*.partial``) are never answers. Every file is read, parsed and
 checked with exactly the rules of a single file (`krmscan.answers`), scored once
 (`krmscan.scoring.Scorer`), and reduced to a compact `Respondent`. A bad file does not stop the
-others: it is kept as `Skipped` with its reason. Files with identical bytes are one respondent,
-counted once, with the copies named on it.
-
-With thousands of files the work is split over the machine's cores (forked processes inherit
-the questionnaire, parsed once); results are the same as loading them one by one.
+others: it is kept as `Skipped` with its reason. Files with the same content (the same JSON
+data, whatever its layout or key order) are one respondent, counted once, with the copies
+named on it.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import multiprocessing
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from krmscan import answers
 from krmscan.answers import OtherAnswer
 from krmscan.errors import BadDataError
+from krmscan.files import is_folder
+from krmscan.meter import Track, untracked
 from krmscan.questionnaire import (
     AmbitionQuestion,
     LoadedQuestionnaire,
@@ -39,8 +35,6 @@ from krmscan.scoring import Scorer
 
 PROGRESS_SUFFIX = ".partial"
 NO_ANSWERS_FILES = "this folder holds no answers files (*.json, searched in subfolders too)"
-PARALLEL_FROM = 1500
-"""Below this many files one process is faster than starting a second one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +55,10 @@ class Respondent:
     texts: dict[str, str]
     """Text question id -> the text (personal ones included: filter before output)."""
     digest: bytes
-    started_at: datetime | None = None
-    completed_at: datetime | None = None
-    """When the scan was started and finished (the report's fieldwork period)."""
+    started_at: datetime
+    completed_at: datetime
+    anonymous: bool
+    """Taken without the personal questions (``take --anonymous``): none of them answered."""
     warnings: tuple[str, ...] = ()
     copies: tuple[str, ...] = ()
     """Other files with exactly the same content, counted once (here)."""
@@ -102,7 +97,12 @@ def find(paths: Sequence[Path]) -> tuple[list[str], list[Skipped], list[str]]:
     progress: list[str] = []
     for path in paths:
         name = os.fspath(path)
-        if Path(name).is_dir():
+        try:
+            folder = is_folder(name)
+        except BadDataError as error:
+            skipped.append(Skipped(name, _reason(error.message, name)))
+            continue
+        if folder:
             found = _search(name, progress, skipped)
             if not found and not any(s.file == name for s in skipped):
                 skipped.append(Skipped(name, NO_ANSWERS_FILES))
@@ -150,6 +150,7 @@ class Loader:
         questionnaire = loaded.questionnaire
         self.loaded = loaded
         self.rules = answers.Rules(questionnaire)
+        self.personal = answers.personal_ids(questionnaire)
         self.scorer = Scorer(questionnaire)
         group = questionnaire.group_question
         self.group_id = group.id if group else None
@@ -164,7 +165,7 @@ class Loader:
         """One file as a respondent, or skipped with the reason (the same checks as `score`)."""
         try:
             raw = answers.read(file)
-            answers_file = answers.parse(raw, file)
+            answers_file = answers.parse(raw, file, personal=self.personal)
             warnings = answers.check(answers_file, self.loaded, file, self.rules)
         except BadDataError as error:
             return Skipped(file, _reason(error.message, file))
@@ -196,15 +197,37 @@ class Loader:
             choices=choices,
             others=others,
             texts=texts,
-            digest=hashlib.sha256(raw).digest(),
+            digest=content_digest(answers_file, texts, choices, others, codes),
             started_at=answers_file.started_at,
             completed_at=answers_file.completed_at,
+            anonymous=bool(self.personal)
+            and not any(question_id in given for question_id in self.personal),
             warnings=tuple(warnings),
         )
 
-    def load_many(self, files: Iterable[str]) -> list[Respondent | Skipped]:
-        """Each file in order."""
-        return [self.load(file) for file in files]
+
+def content_digest(
+    answers_file: answers.AnswersFile,
+    texts: dict[str, str],
+    choices: dict[str, tuple[str, ...]],
+    others: dict[str, str],
+    codes: bytes,
+) -> bytes:
+    """A digest of a file's content, not its bytes: other indentation or key order is the same.
+
+    It covers everything the file says (questionnaire, times and every answer), read in
+    questionnaire order from what the respondent was reduced to.
+    """
+    reference = answers_file.questionnaire
+    content = (
+        (reference.id, reference.version, reference.sha256),
+        (answers_file.started_at, answers_file.completed_at),
+        texts,
+        choices,
+        others,
+        codes,
+    )
+    return hashlib.sha256(repr(content).encode("utf-8", "surrogatepass")).digest()
 
 
 def _reason(message: str, file: str) -> str:
@@ -229,21 +252,19 @@ _PLACE = re.compile(r":(\d+):(\d+): ")
 
 
 def collect(
-    paths: Sequence[Path], loaded: LoadedQuestionnaire, *, workers: int | None = None
+    paths: Sequence[Path], loaded: LoadedQuestionnaire, *, track: Track = untracked
 ) -> Collected:
-    """Find and load every answers file under ``paths``; identical files counted once."""
+    """Find and load every answers file under ``paths``; identical files counted once.
+
+    One process: a second one (forked, or from `concurrent.futures`) gained 3 to 16 % at 10,000
+    files on two cores, not enough to pay for its code (README, "Speed").
+    """
     files, skipped, progress = find(paths)
     loader = Loader(loaded)
-    collecting = gc.isenabled()
-    gc.disable()  # loading makes no reference cycles; collecting them costs a third
-    try:
-        results = _load_all(loader, files, workers or _cores())
-    finally:
-        if collecting:
-            gc.enable()
     respondents: list[Respondent] = []
     first: dict[bytes, int] = {}
-    for result in results:
+    for file in track(files, len(files), "loading"):
+        result = loader.load(file)
         if isinstance(result, Skipped):
             skipped.append(result)
             continue
@@ -255,64 +276,3 @@ def collect(
             original = respondents[index]
             respondents[index] = replace(original, copies=(*original.copies, result.file))
     return Collected(respondents, skipped, progress)
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
-
-_LOADER: Loader | None = None
-"""The loader a forked worker inherits."""
-
-
-def _load_all(loader: Loader, files: list[str], workers: int) -> list[Respondent | Skipped]:
-    """Load ``files`` in order, in ``workers`` processes when there are many and fork exists."""
-    if (
-        workers < 2
-        or len(files) < PARALLEL_FROM
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return loader.load_many(files)
-    global _LOADER  # noqa: PLW0603 - handed to the forked children, never changed there
-    _LOADER = loader
-    context = multiprocessing.get_context("fork")
-    size = -(-len(files) // workers)
-    chunks = [files[start : start + size] for start in range(0, len(files), size)]
-    children: list[tuple[BaseProcess, Connection, list[str]]] = []
-    try:
-        for chunk in chunks[1:]:
-            receiver, sender = context.Pipe(duplex=False)
-            worker = context.Process(target=_child, args=(chunk, sender), daemon=True)
-            worker.start()
-            sender.close()
-            children.append((worker, receiver, chunk))
-        results = loader.load_many(chunks[0])
-        for child, receiver, chunk in children:
-            try:
-                results.extend(receiver.recv())
-            except (EOFError, OSError):  # the child died: do its part here
-                results.extend(loader.load_many(chunk))
-            receiver.close()
-            child.join()
-    finally:
-        _LOADER = None
-        for child, _, _ in children:
-            if child.is_alive():
-                child.kill()
-    return results
-
-
-def _child(files: list[str], sender: Connection) -> None:
-    """A forked worker: load ``files`` and send the results back.
-
-    It never prints a traceback: on any failure it just ends, and the parent loads its files.
-    """
-    assert _LOADER is not None  # set by the parent before forking
-    try:
-        sender.send(_LOADER.load_many(files))
-        sender.close()
-    except BaseException:  # Ctrl-C included: the parent reports it
-        os._exit(1)

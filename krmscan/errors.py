@@ -30,6 +30,15 @@ class BadDataError(KrmscanError):
     """A file is missing, unreadable, malformed or does not match (exit 1)."""
 
 
+class NotSavedError(BadDataError):
+    """A file could not be written (disk full, no permission); nothing half-written is left."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        super().__init__(f"{path}: cannot write: {problem}")
+        self.path = path
+        self.problem = problem
+
+
 class UsageError(KrmscanError):
     """The command was called the wrong way (exit 2)."""
 

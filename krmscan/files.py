@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import secrets
+import shutil
 import stat
-import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import IO
 
-from krmscan.errors import BadDataError
+from krmscan.errors import BadDataError, UsageError
 
 BOM = b"\xef\xbb\xbf"
 """The UTF-8 byte order mark some editors (on Windows) put at the start of a file."""
@@ -33,7 +37,13 @@ def read_input(path: Path | str, *, max_bytes: int, wanted: str, kind: str, chec
         raise BadDataError(f"{path}: no such file; check the name and folder") from None
     except PermissionError:
         raise BadDataError(
-            f"{path}: no permission to read it; ask its owner for read access or a copy"
+            f"{path}: no permission to read it (or to enter its folder); ask its owner for "
+            "read access or a copy"
+        ) from None
+    except SpecialFileError as special:
+        raise BadDataError(
+            f"{path}: is {special.kind}, not a regular file; krmscan does not read it. "
+            f"Give {wanted}"
         ) from None
     except ValueError:
         raise BadDataError(
@@ -44,14 +54,30 @@ def read_input(path: Path | str, *, max_bytes: int, wanted: str, kind: str, chec
         raise BadDataError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
+class SpecialFileError(OSError):
+    """An input is a device, a FIFO or a socket: reading it could block or never end."""
+
+    def __init__(self, mode: int) -> None:
+        super().__init__(f"is {special_kind(mode)}, not a regular file")
+        self.kind = special_kind(mode)
+
+
+def _refuse_to_read(mode: int) -> None:
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise SpecialFileError(mode)
+
+
 def read_limited(path: Path | str, *, max_bytes: int) -> bytes:
     """Read ``path`` whole, refusing files over ``max_bytes`` before reading them.
 
     Raises `OSError` for unreadable paths and `ValueError` for files that are too large.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    _refuse_to_read(os.stat(path).st_mode)  # noqa: PTH116 - no Path object per file read
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY if os.name == "posix" else os.O_RDONLY
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     try:
         status = os.fstat(fd)
+        _refuse_to_read(status.st_mode)
         if status.st_size > max_bytes:
             raise ValueError(f"the file is larger than {max_bytes // 1024} KiB")
         # Read what the size promises, not max_bytes at once (that would allocate it for every
@@ -69,26 +95,227 @@ def read_limited(path: Path | str, *, max_bytes: int) -> bytes:
     return data
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically with mode 0600.
+TEMPORARY_PREFIX = ".krmscan-"
+TEMPORARY_SUFFIX = ".tmp"
+_TEMPORARY = re.compile(r"\.krmscan-(\d+)-[0-9a-f]{8}\.tmp\Z")
+"""``.krmscan-<pid>-<8 hex>.tmp``: short whatever the output's name, and naming its writer."""
+_cleaned: set[str] = set()
 
-    A temporary file in the same folder is written, flushed and fsynced, then renamed over
-    ``path``; a crash leaves either the old file or the new one, never half of one.
+
+def check_output(path: Path, inputs: Iterable[Path | str] = ()) -> None:
+    """Refuse an output that krmscan must not replace, before anything is read or written.
+
+    Only a regular file (or a link to one) is replaced, or a new file created in an existing
+    folder. A device, FIFO, socket, folder or a link to one (``/dev/null``, ``/proc/self/fd/1``)
+    and any of ``inputs`` (the same file, however named) raise `UsageError`; nothing is touched.
+    """
+    status = _output_status(path)
+    if status is None:
+        return
+    if stat.S_ISDIR(status.st_mode):
+        raise UsageError(f"{path}: is a folder; give a file name such as {path / 'out.json'}")
+    if _through_proc(path):
+        raise UsageError(
+            f"{path}: leads into /proc (an open file of a process), not a regular file; "
+            "give -o - for standard output"
+        )
+    if not stat.S_ISREG(status.st_mode):
+        raise UsageError(
+            f"{path}: is {special_kind(status.st_mode)}, not a regular file; krmscan writes only "
+            "regular files (give -o - for standard output)"
+        )
+    for given in inputs:
+        if _same_file(status, given):
+            raise UsageError(
+                f"{path}: is one of the inputs ({given}); writing it would destroy it, "
+                "so choose another output file"
+            )
+
+
+def _output_status(path: Path) -> os.stat_result | None:
+    """What ``path`` is (links followed), or None for a new file in an existing folder."""
+    try:
+        return path.stat()
+    except PermissionError:
+        raise UsageError(
+            f"{path}: no permission to enter a folder on this path; choose another output"
+        ) from None
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise UsageError(f"{path}: is a link to a missing file; give another name") from None
+        if not is_folder(path.parent):
+            raise UsageError(f"{path.parent}: no such folder for the output file") from None
+        return None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot use this output: {error.strerror or error}") from None
+
+
+def _same_file(status: os.stat_result, other: Path | str) -> bool:
+    try:
+        found = Path(other).stat()
+    except OSError:
+        return False
+    return (found.st_dev, found.st_ino) == (status.st_dev, status.st_ino)
+
+
+def is_folder(path: Path | str) -> bool:
+    """Whether ``path`` is a folder; a path krmscan may not look at raises `BadDataError`."""
+    try:
+        return stat.S_ISDIR(Path(path).stat().st_mode)
+    except PermissionError:
+        raise BadDataError(
+            f"{path}: no permission to enter a folder on this path; ask its owner for access"
+        ) from None
+    except (OSError, ValueError):
+        return False
+
+
+def _through_proc(path: Path) -> bool:
+    """Whether ``path`` or a link it passes lies in /proc (``/proc/self/fd/1`` and the like)."""
+    seen = 0
+    current = os.path.abspath(path)  # noqa: PTH100 - followed link by link below
+    while seen < 40:  # the kernel's own limit on links followed
+        if Path(current).parts[1:2] == ("proc",):
+            return True
+        if not os.path.islink(current):  # noqa: PTH114 - a string in the loop
+            return os.path.realpath(current).startswith("/proc/")
+        target = os.readlink(current)  # noqa: PTH115
+        current = os.path.normpath(os.path.join(os.path.dirname(current), target))  # noqa: PTH118, PTH120
+        seen += 1
+    return False
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is not regular is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically with mode 0600 (see `write_private_with`)."""
+    write_private_with(path, lambda stream: stream.write(data))
+
+
+def write_private_with(path: Path, produce: Callable[[IO[bytes]], object]) -> None:
+    """Write what ``produce`` writes into the open file to ``path``, atomically, mode 0600.
+
+    The data goes into a new file in the same folder, flushed and fsynced, which is then
+    renamed over ``path``: a crash leaves either the old file or the new one, never half of
+    one, and never replaces what is not a regular file. Where the system allows (Linux), the
+    new file is unnamed (``O_TMPFILE``) until it is complete, so a killed write leaves
+    nothing; elsewhere, and in the instant between naming and renaming, it is
+    ``.krmscan-<pid>-<random>.tmp``, and the next write into that folder removes such files of
+    processes that are gone. ``produce`` may write more than fits in memory at once.
     """
     folder = path.parent
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    _remove_stale_temporaries(folder)
+    temporary = folder / f"{TEMPORARY_PREFIX}{os.getpid()}-{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
+    fd = _unnamed(folder)
     try:
-        with os.fdopen(fd, "wb") as stream:
+        named = fd < 0
+        if named:
+            fd = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w+b") as stream:
             os.fchmod(stream.fileno(), 0o600)
-            stream.write(data)
+            produce(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        Path(temporary).replace(path)
+            if not named and not _link_unnamed(stream.fileno(), temporary):
+                _copy_named(stream, temporary)  # the system would not link the unnamed file in
+        _refuse_special(path)
+        temporary.replace(path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            Path(temporary).unlink()
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         raise
     _fsync_folder(folder)
+
+
+def _unnamed(folder: Path) -> int:
+    """An unnamed new file in ``folder`` (Linux ``O_TMPFILE``), or -1 where unsupported."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not Path("/proc/self/fd").is_dir():
+        return -1
+    try:
+        return os.open(folder, flag | os.O_RDWR, 0o600)
+    except OSError:
+        return -1
+
+
+def _link_unnamed(fd: int, temporary: Path) -> bool:
+    """Give the unnamed file ``fd`` the name ``temporary``; False where the system refuses.
+
+    The folder is given as a file descriptor: only then does `os.link` call
+    ``linkat(..., AT_SYMLINK_FOLLOW)``; without one (Python 3.11) it calls ``link()``, which
+    links the ``/proc/self/fd`` entry itself and fails with EXDEV.
+    """
+    try:
+        folder = os.open(temporary.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return False
+    try:
+        os.link(f"/proc/self/fd/{fd}", temporary.name, dst_dir_fd=folder, follow_symlinks=True)
+    except OSError:
+        return False
+    finally:
+        os.close(folder)
+    return True
+
+
+def _copy_named(stream: IO[bytes], temporary: Path) -> None:
+    """Copy the whole of ``stream`` into the new file ``temporary`` and make it durable."""
+    stream.seek(0)
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as copy:
+        shutil.copyfileobj(stream, copy)
+        copy.flush()
+        os.fsync(copy.fileno())
+
+
+def _refuse_special(path: Path) -> None:
+    """Raise `UsageError` when ``path`` is there and no regular file (it changed since checked)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return
+    if not stat.S_ISREG(status.st_mode):
+        raise UsageError(f"{path}: is {special_kind(status.st_mode)}, not a regular file")
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove krmscan's temporary files in ``folder`` whose process is gone (once per run)."""
+    key = os.path.abspath(folder)  # noqa: PTH100 - a key, not a path to use
+    if key in _cleaned:
+        return
+    _cleaned.add(key)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if match is not None and not _alive(int(match[1])):
+            with contextlib.suppress(OSError):
+                Path(entry.path).unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no way to ask
+        return True
+    return True
 
 
 def _fsync_folder(folder: Path) -> None:

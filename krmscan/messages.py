@@ -139,6 +139,11 @@ class Messages(NamedTuple):
     respondents_count: str
     more_other_texts: str
     levels_legend: str
+    # issue 9: hardening (saving that fails, limits at input)
+    not_saved: str
+    not_saved_nothing: str
+    text_too_long: str
+    dropped_invalid: str
 
     # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
     benchmark_title: str
@@ -278,6 +283,58 @@ class Messages(NamedTuple):
     rep_small_left_out: str
     rep_written: str
     rep_nothing_left: str
+
+    # issue 13: exports (columns, codebook), notes about files, overview, progress
+    code_respondent: str
+    code_file: str
+    code_organisation: str
+    code_copies: str
+    code_started: str
+    code_completed: str
+    code_anonymous: str
+    code_yes_no: str
+    code_weight: str
+    code_score: str
+    code_n: str
+    code_small_group: str
+    code_component_id: str
+    code_min: str
+    code_max: str
+    code_level_count: str
+    code_ambition_median: str
+    code_ambition_mode: str
+    code_ambition_pct: str
+    col_to_ambition: str
+    code_behind: str
+    code_statement_id: str
+    code_statement: str
+    code_question_id: str
+    code_question: str
+    code_option_id: str
+    code_other_text: str
+    code_column: str
+    code_text: str
+    code_values: str
+    code_reason: str
+    codebook_sheet: str
+    ambition_starts: str
+    note_skipped: str
+    note_duplicate: str
+    note_progress_files: str
+    note_warning: str
+    note_more_warnings: str
+    note_collected: str
+    note_duplicates_counted: str
+    note_skipped_count: str
+    note_small_group: str
+    note_small_group_withheld: str
+    no_files_scored: str
+    overview_title: str
+    col_organisation: str
+    col_n: str
+    progress_loading: str
+    progress_aggregating: str
+    progress_exporting: str
 
 
 DUTCH = Messages(
@@ -697,6 +754,84 @@ DUTCH = Messages(
         "elke organisatie heeft minder dan {min_group} respondenten: geen rapport; geef "
         "--include-small-groups of een lagere --min-group"
     ),
+    # issue 9: hardening (saving that fails, limits at input)
+    not_saved=(
+        "Opslaan in {file} lukte niet: {problem}.\nUw antwoorden tot dan toe staan in "
+        "{progress}. Maak ruimte vrij (of los het probleem op) en ga verder met:\n  {command}"
+    ),
+    not_saved_nothing=(
+        "Opslaan in {file} lukte niet: {problem}.\nEr is nog niets bewaard. Maak ruimte vrij "
+        "(of los het probleem op) en begin opnieuw met:\n  {command}"
+    ),
+    text_too_long="Dit antwoord is te lang: {count} tekens, maximaal {limit}. Maak het korter.",
+    dropped_invalid=(
+        "Deze bewaarde antwoorden passen niet bij de vragenlijst. Ze vervallen en worden "
+        "opnieuw gevraagd:"
+    ),
+    # issue 13: exports (columns, codebook), notes about files, overview, progress
+    code_respondent="Volgnummer van de respondent",
+    code_file="Antwoordbestand",
+    code_organisation="Organisatie",
+    code_copies="Andere bestanden met dezelfde inhoud (één keer geteld)",
+    code_started="Begonnen op (eigen klok van de respondent)",
+    code_completed="Afgerond op (eigen klok van de respondent)",
+    code_anonymous="Anoniem ingevuld (zonder naam en e-mail)",
+    code_yes_no="1 = ja, 0 = nee",
+    code_weight="gewicht",
+    code_score="score %",
+    code_n="Aantal respondenten",
+    code_small_group="Kleine groep: uitkomsten kunnen tot personen herleidbaar zijn",
+    code_component_id="Onderdeel (id)",
+    code_min="Laagste %",
+    code_max="Hoogste %",
+    code_level_count="Respondenten op niveau",
+    code_ambition_median="Gevoelsmatige ambitie (mediaan)",
+    code_ambition_mode="Gevoelsmatige ambitie (meest gekozen)",
+    code_ambition_pct="Ambitie begint bij % (ondergrens van het niveau van de mediane ambitie)",
+    col_to_ambition="Nog tot ambitie (%-punten)",
+    code_behind="Achter op de ambitie (gemiddelde onder 'ambitie begint bij')",
+    code_statement_id="Stelling (id)",
+    code_statement="Stelling",
+    code_question_id="Vraag (id)",
+    code_question="Vraag",
+    code_option_id="Antwoord (id)",
+    code_other_text="Zelf ingevulde tekst",
+    code_column="Kolom",
+    code_text="Vraag of stelling",
+    code_values="Codes",
+    code_reason="Reden",
+    codebook_sheet="codeboek",
+    ambition_starts=(
+        "De ambitie begint bij {pct} % (ondergrens van niveau {level}); rood: het gemiddelde "
+        "ligt daaronder."
+    ),
+    note_skipped="overgeslagen {file}: {reason}",
+    note_duplicate="dubbel: {copy} heeft dezelfde inhoud als {file}; één keer geteld",
+    note_progress_files=(
+        "let op: {n} voortgangsbestand(en) van niet afgeronde scans (*.partial) niet meegeteld"
+    ),
+    note_warning="waarschuwing: {warning}",
+    note_more_warnings="waarschuwing: ... en nog {n} bestanden zoals deze",
+    note_collected="{n} respondenten uit {files} bestanden",
+    note_duplicates_counted=", {n} dubbel(e) één keer geteld",
+    note_skipped_count=", {n} overgeslagen",
+    note_small_group=(
+        "waarschuwing: '{name}' heeft {n} respondent(en), minder dan --min-group {min_group}: "
+        "de uitkomsten kunnen tot personen herleidbaar zijn"
+    ),
+    note_small_group_withheld=(
+        "; de regels per respondent blijven uit de export (--include-small-groups)"
+    ),
+    no_files_scored="geen enkel antwoordbestand kon worden gescoord; zie de redenen hierboven",
+    overview_title=(
+        "{n} organisaties: één regel per organisatie (gemiddelde score % per onderdeel, niveau "
+        "van het totaal); --detail toont alle tabellen, --organisation NAAM één organisatie"
+    ),
+    col_organisation="Organisatie",
+    col_n="n",
+    progress_loading="Antwoordbestanden lezen",
+    progress_aggregating="Per organisatie berekenen",
+    progress_exporting="Wegschrijven",
 )
 
 ENGLISH = Messages(
@@ -1097,6 +1232,80 @@ ENGLISH = Messages(
         "every organisation has fewer than {min_group} respondents: no report; give "
         "--include-small-groups or a lower --min-group"
     ),
+    # issue 9: hardening (saving that fails, limits at input)
+    not_saved=(
+        "Could not save to {file}: {problem}.\nYour answers so far are in {progress}. Free "
+        "some space (or solve the problem) and continue with:\n  {command}"
+    ),
+    not_saved_nothing=(
+        "Could not save to {file}: {problem}.\nNothing has been saved yet. Free some space "
+        "(or solve the problem) and start again with:\n  {command}"
+    ),
+    text_too_long="This answer is too long: {count} characters, at most {limit}. Shorten it.",
+    dropped_invalid=(
+        "These saved answers do not fit the questionnaire. They are dropped and asked again:"
+    ),
+    # issue 13: exports (columns, codebook), notes about files, overview, progress
+    code_respondent="Respondent number",
+    code_file="Answers file",
+    code_organisation="Organisation",
+    code_copies="Other files with the same content (counted once)",
+    code_started="Started at (the respondent's own clock)",
+    code_completed="Completed at (the respondent's own clock)",
+    code_anonymous="Taken anonymously (without name and e-mail)",
+    code_yes_no="1 = yes, 0 = no",
+    code_weight="weight",
+    code_score="score %",
+    code_n="Respondents",
+    code_small_group="Small group: results can identify people",
+    code_component_id="Component (id)",
+    code_min="Lowest %",
+    code_max="Highest %",
+    code_level_count="Respondents at level",
+    code_ambition_median="Felt ambition (median)",
+    code_ambition_mode="Felt ambition (most chosen)",
+    code_ambition_pct="Ambition starts at % (lower edge of the median ambition's level)",
+    col_to_ambition="To ambition (points)",
+    code_behind="Behind the ambition (mean below 'ambition starts at')",
+    code_statement_id="Statement (id)",
+    code_statement="Statement",
+    code_question_id="Question (id)",
+    code_question="Question",
+    code_option_id="Option (id)",
+    code_other_text="Text typed for 'other'",
+    code_column="Column",
+    code_text="Question or statement",
+    code_values="Codes",
+    code_reason="Reason",
+    codebook_sheet="codebook",
+    ambition_starts=(
+        "The ambition starts at {pct} % (lower edge of level {level}); red: the mean lies below it."
+    ),
+    note_skipped="skipped {file}: {reason}",
+    note_duplicate="duplicate: {copy} has the same content as {file}; counted once",
+    note_progress_files="note: {n} progress file(s) of unfinished scans (*.partial) left out",
+    note_warning="warning: {warning}",
+    note_more_warnings="warning: ... and {n} more files like these",
+    note_collected="{n} respondents from {files} files",
+    note_duplicates_counted=", {n} duplicate(s) counted once",
+    note_skipped_count=", {n} skipped",
+    note_small_group=(
+        "warning: '{name}' has {n} respondent(s), fewer than --min-group {min_group}: its "
+        "results can identify people"
+    ),
+    note_small_group_withheld=(
+        "; its per-respondent rows are left out of exports (--include-small-groups)"
+    ),
+    no_files_scored="no answers files could be scored; see the reasons above",
+    overview_title=(
+        "{n} organisations: one line each (mean score % per component, level overall); --detail"
+        " shows every table, --organisation NAME one organisation"
+    ),
+    col_organisation="Organisation",
+    col_n="n",
+    progress_loading="Reading answers files",
+    progress_aggregating="Summarising per organisation",
+    progress_exporting="Writing",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

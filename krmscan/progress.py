@@ -26,8 +26,16 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import AwareDatetime, ValidationError
 
-from krmscan.answers import AnswerValue, OtherAnswer, QuestionnaireRef, Strict, problems_of
-from krmscan.errors import BadDataError, UsageError
+from krmscan.answers import (
+    AnswerValue,
+    FormatVersion,
+    OtherAnswer,
+    QuestionnaireRef,
+    Rules,
+    Strict,
+    refuse_duplicate_keys,
+)
+from krmscan.errors import BadDataError, NotSavedError, UsageError
 from krmscan.files import read_limited, write_private
 from krmscan.flow import Step, Walk
 from krmscan.messages import Messages
@@ -56,7 +64,7 @@ class ProgressFile(Strict):
     """The whole progress file."""
 
     format: Literal["krmscan-progress"]
-    format_version: Literal[1]
+    format_version: FormatVersion
     questionnaire: QuestionnaireRef
     started_at: AwareDatetime
     saved_at: AwareDatetime
@@ -117,7 +125,7 @@ def save(path: Path, progress: ProgressFile) -> None:
         with signals_held():
             write_private(path, data)
     except OSError as error:
-        raise BadDataError(f"{path}: cannot save progress: {error.strerror or error}") from None
+        raise NotSavedError(path, error.strerror or str(error)) from None
 
 
 @contextlib.contextmanager
@@ -152,7 +160,12 @@ def load(path: Path, loaded: LoadedQuestionnaire, messages: Messages) -> Progres
             messages.resume_unreadable.format(progress=path, problem=problem)
         ) from None
     try:
-        progress = ProgressFile.model_validate_json(raw)
+        progress = ProgressFile.model_validate_json(raw, strict=True)  # exact types
+        refuse_duplicate_keys(raw, path)
+    except BadDataError as error:
+        raise BadDataError(
+            messages.resume_unreadable.format(progress=path, problem=error.message)
+        ) from None
     except ValidationError as error:
         detail = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in detail["loc"])
@@ -181,28 +194,35 @@ class Restored:
 
     answers: dict[str, AnswerValue]
     dropped: tuple[str, ...]
-    """Ids of answers that no longer fit the questionnaire (it changed since they were saved)."""
+    """Ids of answers that do not fit the questionnaire (changed since, or the file edited)."""
     position: str | None
+    changed: bool = False
+    """Whether the questionnaire changed since the progress was saved (another sha256)."""
 
 
 def restore(progress: ProgressFile, loaded: LoadedQuestionnaire, steps: Sequence[Step]) -> Restored:
-    """Keep the saved answers whose steps still exist and still accept them; name the others.
+    """Keep the saved answers whose steps exist and accept them; name the others.
 
-    Answers to steps left out on purpose (personal questions under ``--anonymous``) are dropped
-    without being named.
+    Every answer is checked with exactly the rules of an answers file, whatever the sha256
+    says (a progress file can be edited without changing it), so what is kept is what `score`
+    accepts. Answers to steps left out on purpose (personal questions under ``--anonymous``)
+    are dropped without being named.
     """
     asked = {step.id for step in steps}
-    questionnaire = loaded.questionnaire
-    changed = progress.questionnaire.sha256 != loaded.sha256
+    rules = Rules(loaded.questionnaire)
     kept: dict[str, AnswerValue] = {}
     dropped: list[str] = []
     for answer_id, value in progress.answers.items():
-        if answer_id in asked and not (changed and problems_of(questionnaire, answer_id, value)):
-            kept[answer_id] = value
-        elif changed and not _left_out(loaded, answer_id):
+        if answer_id not in asked:
+            if not _left_out(loaded, answer_id):
+                dropped.append(answer_id)
+        elif rules.problems_of(answer_id, value):
             dropped.append(answer_id)
+        else:
+            kept[answer_id] = value
     position = progress.position.id if progress.position is not None else None
-    return Restored(kept, tuple(dropped), position)
+    changed = progress.questionnaire.sha256 != loaded.sha256
+    return Restored(kept, tuple(dropped), position, changed)
 
 
 def _left_out(loaded: LoadedQuestionnaire, answer_id: str) -> bool:
@@ -237,6 +257,14 @@ class OutputLock:
         except OSError as error:
             raise BadDataError(f"{self.path}: cannot lock: {error.strerror or error}") from None
         self._lock = lock
+
+    def try_acquire(self) -> bool:
+        """Take the lock at once and return True, or False when another `take` holds it."""
+        try:
+            self.acquire()
+        except UsageError:
+            return False
+        return True
 
     def release(self) -> None:
         """Remove the lock file while still holding it, then release it."""

@@ -23,11 +23,13 @@ from rich.text import Text
 
 from krmscan import render
 from krmscan.answers import (
+    ASCII_NUMBER,
     AnswerValue,
     Choice,
     OtherAnswer,
     choice_id,
     count_problem,
+    number_in_range,
     other_text_problem,
     text_problem,
 )
@@ -43,6 +45,7 @@ from krmscan.questionnaire import (
     Statement,
     TextQuestion,
 )
+from krmscan.text import printable
 
 if TYPE_CHECKING:
     from questionary import Question as Prompt
@@ -209,7 +212,7 @@ class QuestionaryPrompter:
 
             def valid(value: str) -> bool | str:
                 value = value.strip()
-                if not value or (value.isdigit() and 1 <= int(value) <= total):
+                if not value or number_in_range(value, total) is not None:
                     return True
                 return self.messages.review_number_range.format(total=total)
 
@@ -217,8 +220,9 @@ class QuestionaryPrompter:
             message = self._fit(self.messages.review_number.format(total=total), "")[0]
             prompt = questionary.text(message, validate=valid)
             number = self._run(prompt, back=True)
-            if isinstance(number, str) and number.strip():
-                return Change(int(number) - 1)
+            chosen = number_in_range(number, total) if isinstance(number, str) else None
+            if chosen is not None:
+                return Change(chosen - 1)
 
     def ask_resume(self, summary: str) -> bool:
         """Show what was saved; continue (the default) or start over."""
@@ -411,9 +415,13 @@ class QuestionaryPrompter:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters, broken between words only (paragraphs kept)."""
+    """Lines of at most ``width`` characters, broken between words only (paragraphs kept).
+
+    Every arrow-key prompt's message and choice passes here: control characters and
+    bidirectional overrides from the questionnaire are made visible (`printable`).
+    """
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in printable(text, lines=True).split("\n"):
         lines.extend(
             textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]
         )
@@ -495,8 +503,8 @@ class PlainPrompter:
             line = self.read("-").strip()
             if not line:
                 return Save()
-            if line.isdigit() and 1 <= int(line) <= total:
-                return Change(int(line) - 1)
+            if (chosen := number_in_range(line, total)) is not None:
+                return Change(chosen - 1)
             self.complain(self.messages.review_number_range.format(total=total))
 
     def ask_resume(self, summary: str) -> bool:
@@ -610,8 +618,8 @@ class _Asking:
             if line is None:
                 return self._previous_index()
             line = line.strip()
-            if line.isdigit() and 1 <= int(line) <= len(labels):
-                return int(line) - 1
+            if (chosen := number_in_range(line, len(labels))) is not None:
+                return chosen - 1
             self.prompter.complain(self.messages.plain_number_range.format(n=len(labels)))
             self.console.print(Text(self.messages.plain_choose_one))
 
@@ -718,6 +726,6 @@ class _Asking:
 def _parse_numbers(line: str) -> list[int] | None:
     """``"1, 3"`` -> ``[1, 3]`` (order kept, repeats dropped); None when not numbers."""
     parts = [part for part in re.split(r"[,\s;]+", line.strip()) if part]
-    if not all(part.isdigit() for part in parts):
+    if not all(ASCII_NUMBER.fullmatch(part) for part in parts):
         return None
     return list(dict.fromkeys(int(part) for part in parts))

@@ -207,6 +207,8 @@ class Questionnaire(Model):
             *self._band_problems(),
             *self._question_role_problems(),
             *self._choice_problems(),
+            *self._scale_problems(),
+            *self._footnote_problems(),
         ]
         if problems:
             raise _rules(problems)
@@ -295,6 +297,12 @@ class Questionnaire(Model):
                 yield (*path, "personal"), "a question cannot be both personal and the group"
         if not roles["ambition"]:
             yield ("sections",), "declare one question of type 'ambition'"
+        if not roles["group"]:
+            yield (
+                ("sections",),
+                "mark one required text question with 'group: true': its answer names the "
+                "organisation each respondent belongs to (results are reported per organisation)",
+            )
 
     def _choice_problems(self) -> Iterator[tuple[PathKey, str]]:
         for s, q, question in self._questions_with_path():
@@ -313,6 +321,30 @@ class Questionnaire(Model):
                     "max_choices" if question.max_choices is not None else "the number of options"
                 )
                 yield (*path, "min_choices"), f"is above {limit} ({question.most_choices})"
+
+    def _scale_problems(self) -> Iterator[tuple[PathKey, str]]:
+        """Weights go up along the scale, so scores and agreement read it the same way.
+
+        With weights of at least 0, that also puts the highest above 0 (a score can be earned).
+        """
+        for index in range(1, len(self.scale)):
+            before, point = self.scale[index - 1], self.scale[index]
+            if point.weight <= before.weight:
+                yield (
+                    ("scale", index, "weight"),
+                    f"must be above the weight before it ({before.weight}, '{before.id}'): "
+                    "the scale's weights go up strictly, from disagreeing to agreeing",
+                )
+
+    def _footnote_problems(self) -> Iterator[tuple[PathKey, str]]:
+        """A footnote is shown under the statements marked with ``*``: one must be marked."""
+        for c, component in enumerate(self.components):
+            if component.footnote and not any("*" in s.text for s in component.statements):
+                yield (
+                    ("components", c, "footnote"),
+                    "no statement of this component has a '*', so the footnote would never be "
+                    "shown; mark the word it explains with '*' or remove the footnote",
+                )
 
     def _questions_with_path(self) -> Iterator[tuple[int, int, Question]]:
         for s, section in enumerate(self.sections):
@@ -616,11 +648,13 @@ def _kind(value: Any) -> str:
         return names[type(value)]
     if isinstance(value, int | float):
         return f"the number {value}"
-    return f"{type(value).__name__} {value}"
+    return "a value of another kind"
 
 
 def _shown(value: Any) -> str:
-    if isinstance(value, dict | list):
+    if value is None or isinstance(value, dict | list):
+        return _kind(value)
+    if not isinstance(value, str | int | float):  # never a Python repr in a message
         return _kind(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

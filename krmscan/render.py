@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import os
 import shutil
 import sys
@@ -22,11 +23,13 @@ from rich.console import (
 )
 from rich.panel import Panel
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from krmscan.answers import OtherAnswer, choice_id
 from krmscan.questionnaire import AmbitionQuestion, Statement, TextQuestion
+from krmscan.text import has_control, printable
 
 if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring for them
     from krmscan.answers import AnswerValue
@@ -42,13 +45,32 @@ if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
     from krmscan.compare import Change, Comparisons, Previous, Quality, Segments
 
 
+class SafeConsole(Console):
+    """A rich console that never lets data drive the terminal.
+
+    Every text it prints passes through `printable`: an ESC, BEL or bidirectional override
+    from an answers file, a questionnaire or a file name is shown, never obeyed. Rich's own
+    styles (control segments) are left alone.
+    """
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        """Rich's segments, their texts made printable."""
+        for segment in super().render(renderable, options):
+            if segment.control or not has_control(segment.text.replace("\n", "")):
+                yield segment
+            else:
+                yield Segment(printable(segment.text, lines=True), segment.style)
+
+
 def console(*, stderr: bool = False) -> Console:
     """A console on stdout (or stderr) that honours NO_COLOR and the terminal's width.
 
     Rich takes a dumb terminal to be 80 columns wide; its real width (or ``COLUMNS``) is used.
     """
     size = shutil.get_terminal_size() if os.environ.get("TERM") == "dumb" else None
-    return Console(
+    return SafeConsole(
         stderr=stderr,
         highlight=False,
         file=sys.stderr if stderr else sys.stdout,
@@ -181,7 +203,7 @@ class FittedTable:
         # Cells are Text, never markup: names from the questionnaire print as written, and
         # rich skips parsing markup and emoji codes (and importing their tables) for each cell.
         table = Table(
-            title=Text(self.title),
+            title=Text(self.title) if self.title else None,
             title_justify="left",
             box=ASCII_SIMPLE_HEAD if ascii_only() else box.SIMPLE_HEAD,
             pad_edge=False,
@@ -395,10 +417,11 @@ def organisation_view(
 ) -> Group:
     """One organisation's results: scores, against the ambition, priorities, frequencies."""
     parts: list[RenderableType] = [
-        Text(messages.org_heading.format(name=summary.name, n=summary.n), style="bold")
+        Text(messages.org_heading.format(name=printable(summary.name), n=summary.n), style="bold")
     ]
     if len(summary.spellings) > 1:
-        parts.append(note(messages.org_spellings.format(names=", ".join(summary.spellings[1:]))))
+        others = ", ".join(printable(name) for name in summary.spellings[1:])
+        parts.append(note(messages.org_spellings.format(names=others)))
     if summary.small:
         parts.append(Text(messages.small_group.format(min_group=min_group), style="yellow"))
     parts += [
@@ -407,6 +430,7 @@ def organisation_view(
         note(levels_legend(questionnaire, messages)),
         Text(""),
         _against_table(summary, messages),
+        Text(ambition_start(summary, messages)),
         Text(ambition_line(summary, messages)),
         Text(""),
         _priorities(summary, messages),
@@ -419,7 +443,7 @@ def organisation_view(
             parts.append(note(messages.other_texts.format(option=frequency.other_option)))
             counted = frequency.other_counts()
             parts.extend(
-                Text(f"  - {text}" + (f" ({count})" if count > 1 else ""))
+                Text(f"  - {printable(text)}" + (f" ({count})" if count > 1 else ""))
                 for text, count in counted[:_MAX_OTHER_TEXTS]
             )
             if len(counted) > _MAX_OTHER_TEXTS:
@@ -500,10 +524,15 @@ def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTab
 
 
 def _against_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
+    """Per component: respondents per level, the points to the ambition, agreement.
+
+    The points to the ambition are the one comparison with it (`ComponentSummary.behind`);
+    the share below their own ambition is a separate figure, about persons.
+    """
     headings = (
         messages.col_component,
         messages.col_level_counts.format(levels=slashed(summary.ambition.distribution)),
-        messages.col_ambition_gap,
+        messages.col_to_ambition,
         messages.col_below,
         messages.col_rwg,
         messages.col_view,
@@ -512,13 +541,16 @@ def _against_table(summary: OrganisationSummary, messages: Messages) -> FittedTa
         (
             c.name,
             slashed(c.level_distribution.values()),
-            signed(c.ambition_gap),
+            pct(c.points_to_ambition),
             share(c.below_ambition),
             *agreement(c, messages),
         )
         for c in summary.components
     ]
-    styles = ["yellow" if c.shared_view is False else "" for c in summary.components]
+    styles = [
+        "red" if c.behind else ("yellow" if c.shared_view is False else "")
+        for c in summary.components
+    ]
     return FittedTable(
         messages.against_title, headings, rows, right_aligned={1, 2, 3, 4}, row_styles=styles
     )
@@ -531,6 +563,15 @@ def levels_legend(questionnaire: Questionnaire, messages: Messages) -> str:
         for level in questionnaire.levels
     )
     return messages.levels_legend.format(levels=names)
+
+
+def ambition_start(summary: OrganisationSummary, messages: Messages) -> str:
+    """Where the ambition starts: the one edge every component's mean is compared with."""
+    edge = summary.overall.ambition_pct
+    return messages.ambition_starts.format(
+        pct=f"{edge:.0f}" if float(edge).is_integer() else pct(edge),
+        level=math.ceil(summary.ambition.median),
+    )
 
 
 def ambition_line(summary: OrganisationSummary, messages: Messages) -> str:
@@ -618,10 +659,26 @@ def _frequency_list(frequency: Frequency, messages: Messages) -> CountList:
     )
 
 
+OVERVIEW_FROM = 20
+"""From this many organisations `score` shows one line each (``--detail``: every table).
+
+Twenty lines, a title, a legend and a heading fill a 24-line screen."""
+
+
 def organisation_views(
-    results: Results, messages: Messages, extras: Sequence[RenderableType] = ()
+    results: Results,
+    messages: Messages,
+    extras: Sequence[RenderableType] = (),
+    *,
+    detail: bool = False,
 ) -> Group:
-    """Every organisation's results, one after another, each followed by its ``extras``."""
+    """Every organisation's results, each followed by its ``extras``; many as one line each.
+
+    From `OVERVIEW_FROM` organisations on, without ``detail``: the `overview` (the extras,
+    per organisation, are left to ``--detail`` too).
+    """
+    if len(results.summaries) >= OVERVIEW_FROM and not detail:
+        return overview(results, messages)
     views: list[RenderableType] = []
     for index, summary in enumerate(results.summaries):
         if index:
@@ -634,52 +691,106 @@ def organisation_views(
     return Group(*views)
 
 
-def collection_notes(collection: Collected) -> Iterator[str]:
-    """What the analyst should know about the files: skipped, duplicates, warnings (English)."""
+def overview(results: Results, messages: Messages) -> Group:
+    """One line per organisation: its name, n, mean score % per component, overall level.
+
+    Components are numbered in the heading (a legend names them) and the means are whole
+    percentages (the tables of ``--detail`` have decimals), so five components fit 60 columns
+    whatever their names.
+    """
+    components = results.questionnaire.components
+    legend = Packed([f"{number} = {c.name}" for number, c in enumerate(components, start=1)])
+    headings = (
+        messages.col_organisation,
+        messages.col_n,
+        *(str(number) for number in range(1, len(components) + 1)),
+        messages.col_level,
+    )
+    rows = [
+        (
+            printable(summary.name),
+            str(summary.n),
+            *(f"{c.mean_pct:.0f}" for c in summary.components),
+            str(summary.overall.level),
+        )
+        for summary in results.summaries
+    ]
+    title = messages.overview_title.format(n=len(rows))
+    table = FittedTable("", headings, rows, right_aligned=set(range(1, len(headings))))
+    return Group(Text(title, style="bold"), legend, table)
+
+
+class Packed:
+    """Items separated by commas, as many on a line as fit, never one broken across lines."""
+
+    def __init__(self, items: Sequence[str]) -> None:
+        self.items = list(items)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Lines of items, in italics (a legend)."""
+        line = ""
+        for index, item in enumerate(self.items):
+            piece = item + ("," if index + 1 < len(self.items) else "")
+            if line and cell_len(line) + 1 + cell_len(piece) > options.max_width:
+                yield Text(line, style="italic")
+                line = piece
+            else:
+                line = f"{line} {piece}" if line else piece
+        yield Text(line, style="italic")
+
+
+def collection_notes(collection: Collected, messages: Messages) -> Iterator[str]:
+    """What the analyst should know about the files (skipped, duplicates, warnings).
+
+    In the questionnaire's language; file names and reasons with control characters shown.
+    """
     for skipped in collection.skipped:
-        yield f"skipped {skipped.file}: {skipped.reason}"
+        yield messages.note_skipped.format(
+            file=printable(skipped.file), reason=printable(skipped.reason)
+        )
     for respondent in collection.duplicates:
         for copy in respondent.copies:
-            yield f"duplicate: {copy} has the same content as {respondent.file}; counted once"
+            yield messages.note_duplicate.format(
+                copy=printable(copy), file=printable(respondent.file)
+            )
     if collection.progress_files:
-        count = len(collection.progress_files)
-        yield f"note: {count} progress file(s) of unfinished scans (*.partial) left out"
+        yield messages.note_progress_files.format(n=len(collection.progress_files))
     warnings = [w for respondent in collection.respondents for w in respondent.warnings]
     for warning in warnings[:_MAX_WARNINGS]:
-        yield f"warning: {warning}"
+        yield messages.note_warning.format(warning=printable(warning))
     if len(warnings) > _MAX_WARNINGS:
-        yield f"warning: ... and {len(warnings) - _MAX_WARNINGS} more files like these"
+        yield messages.note_more_warnings.format(n=len(warnings) - _MAX_WARNINGS)
     copies = sum(len(respondent.copies) for respondent in collection.respondents)
     found = len(collection.respondents) + copies + len(collection.skipped)
     yield (
-        f"{len(collection.respondents)} respondents from {found} files"
-        + (f", {copies} duplicate(s) counted once" if copies else "")
-        + (f", {len(collection.skipped)} skipped" if collection.skipped else "")
+        messages.note_collected.format(n=len(collection.respondents), files=found)
+        + (messages.note_duplicates_counted.format(n=copies) if copies else "")
+        + (
+            messages.note_skipped_count.format(n=len(collection.skipped))
+            if collection.skipped
+            else ""
+        )
     )
 
 
 _MAX_WARNINGS = 10
 
 
-def small_group_notes(results: Results, *, exports: bool = True) -> Iterator[str]:
-    """A warning per organisation below the minimum group (English, for the analyst)."""
+def small_group_notes(
+    results: Results, messages: Messages, *, exports: bool = True
+) -> Iterator[str]:
+    """A warning per organisation below the minimum group, in the questionnaire's language."""
     withheld = exports and not results.include_small
     for summary in results.summaries:
         if summary.small:
-            rows = (
-                "; its per-respondent rows are left out of exports (--include-small-groups)"
-                if withheld
-                else ""
-            )
-            yield (
-                f"warning: '{summary.name}' has {summary.n} respondent(s), fewer than "
-                f"--min-group {results.min_group}: its results can identify people{rows}"
-            )
+            yield messages.note_small_group.format(
+                name=printable(summary.name), n=summary.n, min_group=results.min_group
+            ) + (messages.note_small_group_withheld if withheld else "")
 
 
 def as_text(renderable: RenderableType, *, width: int = 100) -> str:
     """A renderable as plain text (no colour), for writing to a file."""
-    console = Console(
+    console = SafeConsole(
         file=io.StringIO(), width=width, color_system=None, highlight=False, force_terminal=False
     )
     with console.capture() as capture:

@@ -23,12 +23,14 @@ from pathlib import Path
 from types import FrameType
 from typing import Protocol
 
-from krmscan import answers, flow, progress
+from krmscan import answers, files, flow, progress
 from krmscan.answers import AnswersFile
 from krmscan.errors import (
+    BadDataError,
     ExitCode,
     InputEndedError,
     InterruptedByUser,
+    NotSavedError,
     StoppedBySignal,
     UsageError,
 )
@@ -66,15 +68,12 @@ class Conversation(flow.Prompter, Protocol):
 
 
 def check_output(output: Path | None, *, force: bool) -> None:
-    """Refuse an output that exists (without ``force``) or whose folder is missing, up front."""
+    """Refuse an output that exists (without ``force``), is no regular file or has no folder."""
     if output is None:
         return
-    if output.is_dir():
-        raise UsageError(f"{output}: is a folder; give a file name such as {output}/answers.json")
+    files.check_output(output)
     if output.exists() and not force:
         raise UsageError(f"{output}: exists; pass --force to overwrite it, or choose another -o")
-    if not output.parent.is_dir():
-        raise UsageError(f"{output.parent}: no such folder for the answers file")
 
 
 def default_output(loaded: LoadedQuestionnaire, given: answers.Answers, now: datetime) -> Path:
@@ -149,6 +148,8 @@ def take(
             except InputEndedError as ended:
                 step = walk.current if walk is not None else None
                 raise InputEndedError(session.ended_message(step, ended.message)) from None
+            except NotSavedError as failed:
+                raise BadDataError(session.not_saved_message(failed)) from None
         return Taken(session.output, answers_file)
     finally:
         session.release()
@@ -215,7 +216,9 @@ def _resumed(
             item.id: item.text for item in [*questionnaire.questions, *questionnaire.statements]
         }
         lines = [f"  - {i}" + (f": {texts[i]}" if i in texts else "") for i in restored.dropped]
-        conversation.notify("\n".join([session.messages.dropped_answers, *lines]))
+        messages = session.messages
+        why = messages.dropped_answers if restored.changed else messages.dropped_invalid
+        conversation.notify("\n".join([why, *lines]))
     if walk.current is not None:
         conversation.notify(
             session.messages.resumed_at.format(k=walk.index + 1, total=len(all_steps))
@@ -256,6 +259,21 @@ class _Session:
         self.output = output or default_output(loaded, {}, self.started_at)
         self.lock = progress.OutputLock(self.output, self.messages)
 
+    def _claim(self, given: answers.Answers) -> tuple[Path, progress.OutputLock]:
+        """A generated name locked by this run: the next free one when another run took it.
+
+        Several runs started in the same second pick the same name; the lock decides, and the
+        runs that lose it take the next name instead of refusing.
+        """
+        for _ in range(_MAX_NAME_TRIES):
+            path = default_output(self.loaded, given, self.started_at)
+            lock = progress.OutputLock(path, self.messages)
+            if lock.try_acquire():
+                if not (path.exists() or progress.progress_path(path).exists()):
+                    return path, lock
+                lock.release()
+        raise UsageError(self.messages.locked.format(output=path, lock=progress.lock_path(path)))
+
     @property
     def progress_file(self) -> Path:
         """The progress file of the current output."""
@@ -267,8 +285,11 @@ class _Session:
         return flow.steps(self.loaded.questionnaire, skip=skip)
 
     def acquire(self) -> None:
-        """Lock the output (refuses when another `take` has it)."""
-        self.lock.acquire()
+        """Lock the output (refuses when another `take` has ``-o``; a generated name moves on)."""
+        if self.fixed:
+            self.lock.acquire()
+        else:
+            self.output, self.lock = self._claim({})
 
     def release(self) -> None:
         """Unlock the output."""
@@ -306,9 +327,7 @@ class _Session:
         self.fixed = True
         if not slug(str(walk.answers[group.id])):
             return None  # nothing to add: the name by time stays
-        named = default_output(self.loaded, walk.answers, self.started_at)
-        lock = progress.OutputLock(named, self.messages)
-        lock.acquire()
+        named, lock = self._claim(walk.answers)
         moved_from = (self.progress_file, self.lock)
         self.output, self.lock = named, lock
         return moved_from
@@ -328,6 +347,14 @@ class _Session:
             progress=self.progress_file, command=self.continue_command()
         )
 
+    def not_saved_message(self, failed: NotSavedError) -> str:
+        """What to say when the progress or the answers file cannot be written (disk full)."""
+        where = {"file": failed.path, "problem": failed.problem, "progress": self.progress_file}
+        if self.progress_file.exists():
+            return self.messages.not_saved.format(**where, command=self.continue_command())
+        command = shlex.join([*self.command, "-o", str(self.output)])
+        return self.messages.not_saved_nothing.format(**where, command=command)
+
     def ended_message(self, step: flow.Step | None, fallback: str) -> str:
         """What to say when the input ends before the last question."""
         if not self.progress_file.exists():
@@ -336,6 +363,9 @@ class _Session:
         return self.messages.input_ended_saved.format(
             question=question, progress=self.progress_file, command=self.continue_command()
         )
+
+
+_MAX_NAME_TRIES = 1000
 
 
 def _personal(question: Question) -> bool:

@@ -7,7 +7,10 @@ write the clipboard, a bidirectional override could reverse what a reader sees.
 
 from __future__ import annotations
 
+import codecs
+import io
 import re
+import unicodedata
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """C0 and C1 control characters, DEL, and the bidirectional marks, embeddings and overrides."""
@@ -31,6 +34,52 @@ def printable(text: str, *, lines: bool = False) -> str:
     return (_CONTROL_LINES if lines else _CONTROL).sub(_shown, text)
 
 
+def json_escaped(text: str) -> str:
+    """JSON text with every control character `printable` replaces written as a JSON escape.
+
+    Only valid in JSON text produced by `json.dumps`, where such characters occur only inside
+    strings: the decoded data stays exactly the same.
+    """
+    return _CONTROL_LINES.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def has_control(text: str) -> bool:
     """Whether ``text`` holds a control character `printable` would replace (newline included)."""
     return _CONTROL.search(text) is not None
+
+
+ASCII_FALLBACK = "krmscan-ascii"
+"""The codec error handler `install_ascii_fallback` registers."""
+
+
+def _ascii_fallback(error: UnicodeError) -> tuple[str, int]:
+    """An unencodable character as its ASCII base letter (é -> e), or ``?``."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    base = unicodedata.normalize("NFKD", bad).encode("ascii", "ignore").decode("ascii")
+    return (base or "?" * len(bad)), error.end
+
+
+def install_ascii_fallback(*streams: object) -> None:
+    """Let ``streams`` whose encoding is not UTF-8 write every text, in ASCII where needed.
+
+    Without it a terminal in ASCII (``LC_ALL=C``, ``PYTHONIOENCODING=ascii``) stops krmscan
+    with `UnicodeEncodeError` at the first é or box character.
+    """
+    codecs.register_error(ASCII_FALLBACK, _ascii_fallback)
+    for stream in streams:
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        if codecs.lookup(encoding).name != "utf-8" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=ASCII_FALLBACK)
+
+
+def json_text(data: object) -> str:
+    """Indented JSON that keeps the data exact and yet carries no control character raw.
+
+    `json` escapes C0 controls itself; DEL, C1 controls and bidirectional overrides are
+    escaped too (`json_escaped`), so printing the JSON never drives a terminal.
+    """
+    import json
+
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2))

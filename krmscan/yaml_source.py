@@ -14,6 +14,8 @@ millisecond of start-up, paid by every command.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any, NamedTuple, cast
 
 import yaml
@@ -54,6 +56,16 @@ refused."""
 
 _MERGE = _CORE + "merge"
 _STR = _CORE + "str"
+_SEQ = _CORE + "seq"
+_MAP = _CORE + "map"
+_TIMESTAMP = _CORE + "timestamp"
+_SCALAR_KINDS = {
+    _CORE + "null": "an empty value",
+    _CORE + "bool": "true or false",
+    _CORE + "int": "a whole number",
+    _CORE + "float": "a number",
+}
+"""What a scalar tag reads a value as, in words (for the message when it cannot)."""
 
 
 class Position(NamedTuple):
@@ -109,10 +121,11 @@ def load_yaml(text: str) -> YamlDocument:
         node = loader.get_single_node()
         document = YamlDocument(data=None)
         if node is not None:
-            document.data = _Builder(loader, document).build(node, (), 0).value
+            builder = _Builder(loader, document, _alias_positions(text))
+            document.data = builder.build(node, (), 0).value
         return document
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error) from None
+        raise _syntax_error(error, text) from None
     except yaml.reader.ReaderError as error:
         raise _reader_error(error, text) from None
     except yaml.YAMLError as error:
@@ -124,12 +137,19 @@ def load_yaml(text: str) -> YamlDocument:
             loader.dispose()
 
 
-def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSyntaxError:
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
     """PyYAML's error in krmscan's words, at its position."""
     mark = error.problem_mark or error.context_mark
     problem = error.problem or str(error)
     if "maximum nesting depth" in problem:
         problem = _too_deep()
+    elif "undefined alias" in problem and mark is not None:
+        name = re.match(r"\*([^\s,\[\]{}]*)", text[mark.index :])
+        alias = f" '*{name[1]}'" if name else ""
+        problem = (
+            f"the alias{alias} refers to no anchor; define '&{name[1] if name else ''}' on a "
+            "value above it, or write the value out"
+        )
     elif error.context and error.context not in problem:
         problem = f"{error.context}: {problem}"
     return YamlSyntaxError(problem, _position(mark) if mark else None)
@@ -145,6 +165,45 @@ def _reader_error(error: yaml.reader.ReaderError, text: str) -> YamlSyntaxError:
         f"the character U+{ord(character):04X} is not allowed in YAML ({error.reason}); remove it",
         Position(line, column),
     )
+
+
+def _refuse_misfit_tag(node: yaml.Node) -> None:
+    """A collection tag on a scalar (``!!map x``) or a scalar tag on a collection (``!!int []``)."""
+    if isinstance(node, yaml.ScalarNode):
+        misfit, what = node.tag in {_SEQ, _MAP}, "a single value"
+    elif isinstance(node, yaml.SequenceNode):
+        misfit, what = node.tag != _SEQ, "a list"
+    else:
+        misfit, what = node.tag != _MAP, "a mapping"
+    if misfit:
+        shown = node.tag.replace(_CORE, "!!", 1)
+        raise YamlSyntaxError(
+            f"the tag '{shown}' does not fit {what}; remove the tag", _position(node.start_mark)
+        )
+
+
+def _quoted(value: str) -> str:
+    """A scalar's text for a message: quoted, shortened, its control characters shown."""
+    from krmscan.text import printable
+
+    shown = printable(value if len(value) <= 40 else value[:37] + "...")
+    return f"'{shown}'"
+
+
+_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]")
+"""An alias (``*name``) somewhere: a ``*`` after a space or bracket, before a name."""
+
+
+def _alias_positions(text: str) -> Iterator[Position] | None:
+    """Where each alias stands, in document order (the composed nodes do not keep it).
+
+    Only for documents that use aliases without merge keys: each alias is then met exactly
+    once, in this order, as a node built before. None otherwise.
+    """
+    if _ALIAS.search(text) is None or "<<" in text:
+        return None
+    events = yaml.parse(text, Loader=SafeLoader)
+    return iter([_position(e.start_mark) for e in events if isinstance(e, yaml.AliasEvent)])
 
 
 def _too_deep() -> str:
@@ -167,9 +226,12 @@ class _Builder:
     never expanded. Recursion is safe: it stops at `MAX_DEPTH` levels.
     """
 
-    def __init__(self, loader: Any, document: YamlDocument) -> None:
+    def __init__(
+        self, loader: Any, document: YamlDocument, aliases: Iterator[Position] | None = None
+    ) -> None:
         self.loader = loader
         self.document = document
+        self.aliases = aliases
         self.built: dict[int, _Built] = {}
         self.open: set[int] = set()
 
@@ -177,6 +239,9 @@ class _Builder:
         """The data of ``node`` at ``path``, ``depth`` levels below the top."""
         known = self.built.get(id(node))
         if known is not None:  # an alias of a node built before
+            alias = next(self.aliases, None) if self.aliases is not None else None
+            if alias is not None:  # a problem inside it is shown at the alias, not the anchor
+                self.document.positions.setdefault(path, alias)
             if depth + known.height - 1 > MAX_DEPTH:
                 raise YamlSyntaxError(_too_deep(), _position(node.start_mark))
             return known
@@ -194,6 +259,7 @@ class _Builder:
                 _position(node.start_mark),
             )
         self.document.positions.setdefault(path, _position(node.start_mark))
+        _refuse_misfit_tag(node)
         if isinstance(node, yaml.ScalarNode):
             built = _Built(self._scalar(node), 1, 1)
         else:
@@ -213,9 +279,29 @@ class _Builder:
         return built
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        """The value of a scalar; one located message when its tag cannot read it."""
         if node.tag == _STR:
             return node.value
-        return self.loader.yaml_constructors[node.tag](self.loader, node)
+        if node.tag == _TIMESTAMP:  # the model takes no dates: `text: 2026-02-30` is a typo
+            raise YamlSyntaxError(
+                f"{_quoted(node.value)} reads as a date or time, which no field takes; put it in "
+                "quotes if it is meant as text",
+                _position(node.start_mark),
+            )
+        try:
+            return self.loader.yaml_constructors[node.tag](self.loader, node)
+        except (ValueError, KeyError, TypeError, ArithmeticError, yaml.YAMLError) as error:
+            digits = sum(character.isdigit() for character in node.value)
+            why = (
+                f" (it has {digits} digits)"
+                if node.tag == _CORE + "int" and "digits" in str(error)
+                else ""
+            )
+            raise YamlSyntaxError(
+                f"{_quoted(node.value)} cannot be read as {_SCALAR_KINDS[node.tag]}{why}; "
+                "correct it, or remove the tag",
+                _position(node.start_mark),
+            ) from None
 
     def _sequence(self, node: yaml.SequenceNode, path: PathKey, depth: int) -> _Built:
         items = [

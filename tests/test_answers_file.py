@@ -180,6 +180,7 @@ def test_the_temporary_file_is_written_next_to_the_target(
     answers.save(path, _file(shipped))
     [(temporary, content, mode)] = seen
     assert temporary.parent == tmp_path
-    assert temporary.name.startswith(".a.json.")
+    assert temporary.name.startswith(".krmscan-")  # short, whatever the target's name
+    assert len(temporary.name) < 32
     assert content == path.read_bytes()  # complete before the rename
     assert mode == 0o600  # private before it has its final name

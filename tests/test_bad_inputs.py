@@ -13,6 +13,7 @@ import hashlib
 import os
 import resource
 import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -53,7 +54,53 @@ def _unreadable(path: Path) -> None:
     path.chmod(0)
 
 
+def _fifo(path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("this system has no FIFOs")
+    os.mkfifo(path)
+
+
+def _device(path: Path) -> None:
+    """A character device like /dev/null (1, 3), made here: the real /dev/null is never touched."""
+    if os.geteuid() != 0 or not hasattr(os, "mknod"):
+        pytest.skip("making a device node needs root (mknod)")
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+
+
+def _in_folder(make: Callable[[Path], None]) -> Callable[[Path], None]:
+    """``make`` a file named ``x.json`` inside the folder ``path``."""
+
+    def made(path: Path) -> None:
+        path.mkdir()
+        make(path / "x.json")
+
+    return made
+
+
+def _tty_link(path: Path) -> None:
+    path.symlink_to("/dev/tty")
+
+
+def _proc_link(path: Path) -> None:
+    path.symlink_to("/proc/self/fd/1")
+
+
+def _unsearchable(path: Path) -> None:
+    """A folder without search permission holding a valid answers file."""
+    path.mkdir()
+    shutil.copyfile(VALID_ANSWERS, path / "a.json")
+    path.chmod(0o600)
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
+    "fifo": _fifo,
+    "device": _device,
+    "fifo_in_folder": _in_folder(_fifo),
+    "device_in_folder": _in_folder(_device),
+    "tty_link": _tty_link,
+    "proc_link": _proc_link,
+    "copy_of_valid": lambda path: shutil.copyfile(VALID_ANSWERS, path),
+    "unsearchable": _unsearchable,
     "deep_json": _deep_json,
     "fifty_megabytes": lambda path: _sized(path, b'{"format": "krmscan-answers", "x": "', 50),
     "three_megabytes": lambda path: _sized(path, b'id: medewerkerscan_krm\ntitle: "', 3),
@@ -69,9 +116,9 @@ def _snapshot(folder: Path) -> Snapshot:
     for path in sorted(folder.rglob("*")):
         info = path.lstat()
         digest = ""
-        if path.is_file() and info.st_mode & 0o444:
+        if stat.S_ISREG(info.st_mode) and info.st_mode & 0o444:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        kind = "dir" if path.is_dir() else "file"
+        kind = "dir" if stat.S_ISDIR(info.st_mode) else "file"
         state[str(path.relative_to(folder))] = (kind, info.st_mode, info.st_size, digest)
     return state
 
@@ -95,7 +142,11 @@ def _unreadable_runner(path: Path) -> Callable[[], None] | None:
         return None
     if not sys.platform.startswith("linux"):
         pytest.skip("running as root, and dropping root's read override needs Linux")
-    probe = [sys.executable, "-c", f"open({str(path)!r}, 'rb').close()"]
+    inside = path / "a.json"
+    code = f"open({str(path)!r}).close()"
+    if path.is_dir():
+        code = f"import os; os.stat({str(inside)!r})"
+    probe = [sys.executable, "-c", code]
     try:
         probed = subprocess.run(
             probe, preexec_fn=_drop_read_override, capture_output=True, check=False
@@ -130,11 +181,12 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path) -> None:
     else:
         shutil.copyfile(CORPUS / case["file"], target)
     shutil.copyfile(VALID_ANSWERS, tmp_path / "valid.json")
-    preexec = _unreadable_runner(target) if case.get("generate") == "unreadable" else None
+    unreadable = case.get("generate") in {"unreadable", "unsearchable"}
+    preexec = _unreadable_runner(target) if unreadable else None
     before = _snapshot(tmp_path)
     cpu_before = _children_cpu()
 
-    result = run_krmscan(*_arguments(case, file_name), cwd=tmp_path, preexec_fn=preexec)
+    result = run_krmscan(*_arguments(case, file_name), cwd=tmp_path, preexec_fn=preexec, timeout=20)
 
     cpu = _children_cpu() - cpu_before
     output = result.stdout + result.stderr

@@ -24,9 +24,12 @@ def folder(tmp_path_factory: pytest.TempPathFactory, shipped: LoadedQuestionnair
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
+    """The rows under the two header rows (ids, then texts), keyed by id."""
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 BOM to read UTF-8"
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0]["respondent"] == "Volgnummer van de respondent"  # the row of texts
+    return rows[1:]
 
 
 def test_csv_one_row_per_respondent_for_excel(folder: Path, tmp_path: Path) -> None:
@@ -51,7 +54,7 @@ def test_csv_one_row_per_respondent_for_excel(folder: Path, tmp_path: Path) -> N
     assert first["ambition_level"] == "4"
     assert first["strategie_huurders_centraal"] == "eens"
     assert first["strategie_pct"] == "100"
-    assert first["klantmanagement_pct"] == "92.85714286"  # 13 / 14
+    assert first["klantmanagement_pct"] == "92,85714286"  # 13 / 14, a Dutch questionnaire
     assert first["klantmanagement_level"] == "4"
     assert "naam" not in first
     assert "email" not in first
@@ -88,7 +91,13 @@ def test_xlsx_sheets_headers_formats_frozen(folder: Path, tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
     assert out.stat().st_mode & 0o777 == 0o600
     book = load_workbook(out)
-    assert book.sheetnames == ["respondents", "organisations", "frequencies"]
+    assert book.sheetnames == [
+        "respondents",
+        "organisations",
+        "statements",
+        "frequencies",
+        "codeboek",
+    ]
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2"
         assert all(cell.font.bold for cell in sheet[1])
@@ -108,7 +117,7 @@ def test_xlsx_sheets_headers_formats_frozen(folder: Path, tmp_path: Path) -> Non
         dict(zip(columns, (c.value for c in row), strict=True))
         for row in organisations.iter_rows(min_row=2)
     ]
-    assert len(rows) == 3 * 5  # three organisations x five components
+    assert len(rows) == 3 * (5 + 1)  # three organisations x (five components + overall)
     strategie = next(
         r for r in rows if r["organisation"] == "Woonstede" and r["component_id"] == "strategie"
     )
@@ -122,7 +131,9 @@ def test_xlsx_sheets_headers_formats_frozen(folder: Path, tmp_path: Path) -> Non
     assert organisations.cell(row=2, column=rwg_column).number_format == "0.00"
     share_column = columns.index("below_ambition") + 1
     assert organisations.cell(row=2, column=share_column).number_format == "0%"
-    alone = next(r for r in rows if r["organisation"] == "Eigen Haard")
+    alone = next(
+        r for r in rows if r["organisation"] == "Eigen Haard" and r["component_id"] != "overall"
+    )
     assert alone["rwg"] is None
     assert alone["sd_pct"] is None
 
@@ -190,7 +201,8 @@ def test_organisation_columns_follow_the_questionnaires_levels(
     rows = list(export.organisation_rows(results))
     assert rows
     assert all(len(row) == len(header) for row in rows)
-    assert {row[header.index("level_5")] for row in rows} == {0}
+    components = [row for row in rows if row[header.index("component_id")] != "overall"]
+    assert {row[header.index("level_5")] for row in components} == {0}
 
 
 def test_level_counts_in_the_terminal_name_the_questionnaires_levels(

@@ -8,7 +8,6 @@ from datetime import datetime, timezone
 from fractions import Fraction
 from pathlib import Path
 
-import pytest
 from email_validator import EmailNotValidError, validate_email
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -124,8 +123,8 @@ def test_scorer_tables_agree_with_plain_fractions(
     )
 
 
-def test_many_files_in_processes_equal_one_by_one(
-    shipped: LoadedQuestionnaire, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_many_files_collected_equal_one_by_one(
+    shipped: LoadedQuestionnaire, tmp_path: Path
 ) -> None:
     rng = random.Random(4)
     moment = datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)
@@ -142,12 +141,14 @@ def test_many_files_in_processes_equal_one_by_one(
         (tmp_path / f"{number:03}.json").write_bytes(answers.dump(built))
     (tmp_path / "bad.json").write_text("{}", "utf-8")
     write_all(shipped, tmp_path / "more")
-    monkeypatch.setattr(collect, "PARALLEL_FROM", 10)
-    alone = collect.collect([tmp_path], shipped, workers=1)
-    split = collect.collect([tmp_path], shipped, workers=3)
-    assert split == alone
-    assert len(alone.respondents) == 60 + 8
-    assert [Path(s.file).name for s in alone.skipped] == ["bad.json"]
+    collected = collect.collect([tmp_path], shipped)
+    loader = collect.Loader(shipped)
+    files, _, _ = collect.find([tmp_path])
+    one_by_one = [loader.load(file) for file in files]
+    assert collected.respondents == [r for r in one_by_one if isinstance(r, collect.Respondent)]
+    assert collected.skipped == [r for r in one_by_one if isinstance(r, collect.Skipped)]
+    assert len(collected.respondents) == 60 + 8
+    assert [Path(s.file).name for s in collected.skipped] == ["bad.json"]
 
 
 def test_loaded_respondent_matches_the_file(shipped: LoadedQuestionnaire, tmp_path: Path) -> None:
@@ -155,9 +156,13 @@ def test_loaded_respondent_matches_the_file(shipped: LoadedQuestionnaire, tmp_pa
     loader = collect.Loader(shipped)
     loaded = loader.load(str(written[0]))
     assert isinstance(loaded, collect.Respondent)
-    raw = json.loads(written[0].read_text("utf-8"))["answers"]
+    raw_file = json.loads(written[0].read_text("utf-8"))
+    raw = raw_file["answers"]
     assert loaded.organisation == raw["organisatie"]
     assert loaded.choices["krm_doelen"] == ("doel_trouwe_huurders_belonen", "doel_anders")
     assert loaded.others == {"krm_doelen": "Minder klachten"}
     assert loaded.points == (14, 13, 7, 7, 7)
     assert loaded.codes[:7] == bytes([3] * 7)
+    assert loaded.started_at.isoformat() == raw_file["started_at"]
+    assert loaded.completed_at.isoformat() == raw_file["completed_at"]
+    assert loaded.anonymous is False

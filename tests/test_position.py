@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from fractions import Fraction
 
 from hypothesis import given, settings
@@ -11,6 +12,8 @@ from krmscan import aggregate
 from krmscan.collect import Respondent
 from krmscan.questionnaire import LoadedQuestionnaire
 from krmscan.scoring import level_for
+
+STARTED = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
 
 
 def _respondent(number: int, points: tuple[int, ...], ambition: int) -> Respondent:
@@ -24,6 +27,9 @@ def _respondent(number: int, points: tuple[int, ...], ambition: int) -> Responde
         others={},
         texts={},
         digest=bytes([number % 256]),
+        started_at=STARTED,
+        completed_at=STARTED,
+        anonymous=False,
     )
 
 

@@ -492,6 +492,143 @@ CASES = [
         [(None, f"values are nested more than {MAX_DEPTH} levels deep here; flatten the file")],
         prefix="deep: " + "[" * MAX_DEPTH + MARK + "[[" + "]" * (MAX_DEPTH + 2) + "\n",
     ),
+    # issue 9: scalars the model takes no type for, failed tags, rules the model was missing
+    *(
+        Case(
+            f"title {value}",
+            [("title: Vragenlijst Medewerkerscan-KRM\n", f"title: {MARK}{value}\n")],
+            [(None, message)],
+        )
+        for value, message in [
+            (
+                "2026-02-30",
+                "'2026-02-30' reads as a date or time, which no field takes; put it in quotes "
+                "if it is meant as text",
+            ),
+            (
+                "2026-11-27 10:00:00",
+                "'2026-11-27 10:00:00' reads as a date or time, which no field takes; put it in "
+                "quotes if it is meant as text",
+            ),
+            ("!!int abc", "'abc' cannot be read as a whole number; correct it, or remove the tag"),
+            ("!!float abc", "'abc' cannot be read as a number; correct it, or remove the tag"),
+            (
+                "!!bool maybe",
+                "'maybe' cannot be read as true or false; correct it, or remove the tag",
+            ),
+            (
+                "!!timestamp yesterday",
+                "'yesterday' reads as a date or time, which no field takes; put it in quotes if "
+                "it is meant as text",
+            ),
+            ("!!map x", "the tag '!!map' does not fit a single value; remove the tag"),
+            ("!!int [1]", "the tag '!!int' does not fit a list; remove the tag"),
+            (
+                "!!binary aGFsbG8=",
+                "the tag '!!binary' is not allowed: krmscan reads plain YAML only; remove the tag",
+            ),
+            (
+                "!!set {a: null}",
+                "the tag '!!set' is not allowed: krmscan reads plain YAML only; remove the tag",
+            ),
+            (
+                "9" * 4301,
+                "'" + "9" * 37 + "...' cannot be read as a whole number (it has 4301 digits); "
+                "correct it, or remove the tag",
+            ),
+            (
+                "*nergens",
+                "the alias '*nergens' refers to no anchor; define '&nergens' on a value above "
+                "it, or write the value out",
+            ),
+        ]
+    ),
+    Case(
+        "title empty",
+        [("title: Vragenlijst Medewerkerscan-KRM\n", f"{MARK}title:\n")],
+        [
+            (
+                "title",
+                "expected a text, found an empty value; put it in quotes if it is meant as text",
+            )
+        ],
+    ),
+    Case(
+        "scale weights all zero",
+        [
+            ("    weight: 1\n", f"    {MARK}weight: 0\n"),
+            ("    weight: 2\n", f"    {MARK}weight: 0\n"),
+        ],
+        [
+            (
+                "scale[1].weight",
+                "must be above the weight before it (0, 'oneens'): the scale's weights go up "
+                "strictly, from disagreeing to agreeing",
+            ),
+            (
+                "scale[2].weight",
+                "must be above the weight before it (0, 'neutraal'): the scale's weights go up "
+                "strictly, from disagreeing to agreeing",
+            ),
+        ],
+    ),
+    Case(
+        "scale weights not ascending",
+        [("    weight: 1\n", "    weight: 3\n"), ("    weight: 2\n", f"    {MARK}weight: 2\n")],
+        [
+            (
+                "scale[2].weight",
+                "must be above the weight before it (3, 'neutraal'): the scale's weights go up "
+                "strictly, from disagreeing to agreeing",
+            ),
+        ],
+    ),
+    Case(
+        "no grouping question",
+        [("        group: true\n", ""), ("sections:\n", f"{MARK}sections:\n")],
+        [
+            (
+                "sections",
+                "mark one required text question with 'group: true': its answer names the "
+                "organisation each respondent belongs to (results are reported per organisation)",
+            )
+        ],
+    ),
+    Case(
+        "a problem inside an alias is shown at the alias",
+        [
+            (
+                "          - id: over_nadenken\n",
+                f"          - &leeg {{id: x_leeg, {MARK}text: ''}}\n"
+                "          - id: over_nadenken\n",
+            ),
+            (
+                "          - id: doel_verkoop_aanvullende_dienstverlening\n",
+                f"          - {MARK}*leeg\n"
+                "          - id: doel_verkoop_aanvullende_dienstverlening\n",
+            ),
+        ],
+        [
+            ("sections[0].questions[3].options[0].text", "must not be empty"),
+            ("sections[0].questions[4].options[0].text", "must not be empty"),
+        ],
+    ),
+    Case(
+        "footnote without a marked statement",
+        [
+            ("de partners* zich", "de partners zich"),
+            ("onze partners* is", "onze partners is"),
+            ("Partners* zijn co", "Partners zijn co"),
+            ("    footnote: >-\n", f"    {MARK}footnote: >-\n"),
+        ],
+        [
+            (
+                "components[2].footnote",
+                "no statement of this component has a '*', so the footnote would never be "
+                "shown; mark the word it explains with '*' or remove the footnote",
+            )
+        ],
+    ),
 ]
 
 

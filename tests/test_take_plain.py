@@ -191,8 +191,8 @@ def test_existing_output_needs_force(tmp_path: Path, lines: list[str]) -> None:
 @pytest.mark.parametrize(
     ("output", "message"),
     [
-        ("missing/a.json", "missing: no such folder for the answers file"),
-        (".", ".: is a folder; give a file name such as ./answers.json"),
+        ("missing/a.json", "missing: no such folder for the output file"),
+        (".", ".: is a folder; give a file name such as out.json"),
     ],
     ids=["missing folder", "a folder"],
 )

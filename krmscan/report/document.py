@@ -9,6 +9,8 @@ control character from an answers file or questionnaire is shown, never obeyed.
 from __future__ import annotations
 
 import re
+import sys
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +37,9 @@ from krmscan.report.content import (
     read_invited,
 )
 from krmscan.text import printable
+
+STDOUT = Path("-")
+"""``-o -``: the report goes to standard output."""
 
 if TYPE_CHECKING:
     import jinja2
@@ -336,7 +341,10 @@ def chart_maker(renderer: Renderer) -> Callable[[OrganisationReport], dict[str, 
                 changes[c.id].earlier.mean_pct if c.id in changes else None for c in components
             ]
         drawn: dict[str, str] = {}
-        with matplotlib.rc_context(charts.STYLE):
+        with matplotlib.rc_context(charts.STYLE), warnings.catch_warnings():
+            # A label may hold a character the font lacks (a control character, a rare script):
+            # the SVG keeps it as text, and matplotlib's warning would echo it raw on stderr.
+            warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
             if len(components) >= charts.RADAR_FROM:
                 if not radar:
                     radar.append(
@@ -549,17 +557,21 @@ def run(job: Job, advance: Callable[[], None] = lambda: None) -> None:
             job.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise BadDataError(f"--split {job.folder}: cannot create: {error}") from None
-    if job.overview:
-        text = job.renderer.overview_html(job.invited)
-        target = job.targets[0]
-        write(target, pdf(text, target.parent) if job.file_format is Format.pdf else text.encode())
-        advance()
-        return
     make = chart_maker(job.renderer)
-    for doc, target in zip(job.documents, job.targets, strict=True):
-        text = job.renderer.html(doc, make)
+    pages = (
+        [job.renderer.overview_html(job.invited)]
+        if job.overview
+        else (job.renderer.html(doc, make) for doc in job.documents)
+    )
+    for page, target in zip(pages, job.targets, strict=True):
+        # Every text from the data, in the page and in its charts, with its controls made visible.
+        text = printable(page, lines=True)
         data = pdf(text, target.parent) if job.file_format is Format.pdf else text.encode()
-        write(target, data)
+        if target == STDOUT:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            write(target, data)
         advance()
 
 
@@ -589,11 +601,12 @@ def prepare(
     """Load and aggregate the answers files, tell ``note`` what is left out, plan the files."""
     from krmscan import aggregate, collect, render
 
+    messages = messages_for(loaded.questionnaire.language)
     collection = collect.collect(paths, loaded)
-    for line in render.collection_notes(collection):
+    for line in render.collection_notes(collection, messages):
         note(line)
     if not collection.respondents:
-        raise BadDataError("no answers files could be scored; see the reasons above")
+        raise BadDataError(messages.no_files_scored)
     results = aggregate.results(
         loaded.questionnaire,
         collection.respondents,
