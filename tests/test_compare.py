@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from fractions import Fraction
 
 import numpy as np
@@ -26,6 +27,7 @@ from krmscan.questionnaire import (
 
 CODES = {"O": 1, "N": 2, "E": 3}
 WEIGHTS = {"O": 0, "N": 1, "E": 2}
+WHEN = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
 
 
 def letters(points: int, size: int = 7) -> str:
@@ -55,6 +57,9 @@ def person(
         others={},
         texts={},
         digest=bytes([number % 256]) * 32,
+        started_at=WHEN,
+        completed_at=WHEN,
+        anonymous=False,
     )
 
 

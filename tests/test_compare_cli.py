@@ -14,6 +14,7 @@ import yaml
 
 from krmscan import answers, questionnaire
 from krmscan.answers import AnswerValue
+from krmscan.messages import DUTCH
 from krmscan.questionnaire import LoadedQuestionnaire
 from tests.support import run_krmscan, sample_answers
 
@@ -111,7 +112,7 @@ def test_a_statement_dropped_between_rounds(tmp_path: Path, shipped: LoadedQuest
     # without --previous-questionnaire the earlier files do not fit the current questionnaire
     done = run_krmscan("score", tmp_path / "nu", "--previous", tmp_path / "toen")
     assert done.returncode == 1
-    assert "--previous: no answers files could be scored" in done.stderr
+    assert f"--previous: {DUTCH.no_files_scored}" in done.stderr
     assert "Traceback" not in done.stderr
 
 

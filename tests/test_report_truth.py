@@ -4,6 +4,7 @@ ambition line are exactly those the summary calls behind, and those the ranking 
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 import matplotlib
@@ -18,6 +19,7 @@ from krmscan.report import charts, content, document
 from krmscan.scoring import Scorer
 
 SECOND = Path(__file__).parent / "data" / "second.yaml"
+WHEN = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
 LOADED = {"shipped": questionnaire.load(), "second": questionnaire.load(SECOND)}
 
 
@@ -49,6 +51,9 @@ def data_sets(draw: st.DrawFn) -> tuple[LoadedQuestionnaire, list[Respondent]]:
                     others={},
                     texts={},
                     digest=bytes([index, number]),
+                    started_at=WHEN,
+                    completed_at=WHEN,
+                    anonymous=False,
                 )
             )
     return loaded, respondents
