@@ -114,7 +114,7 @@ def _results(texts: list[str]) -> Iterator[tuple[Any, Any, Any]]:
     loaded = _questionnaire(texts)
     with tempfile.TemporaryDirectory() as folder:
         _write_answers(loaded, Path(folder), texts)
-        collected = collect.collect([Path(folder)], loaded, workers=1)
+        collected = collect.collect([Path(folder)], loaded)
         results = aggregate.results(
             loaded.questionnaire,
             collected.respondents,

@@ -271,3 +271,17 @@ def test_what_was_left_out_when_the_questionnaire_changed(
     html = " ".join(out.read_text("utf-8").split())
     assert f"Niet vergeleken (niet in beide rondes): {dropped}." in html
     assert "Sinds de vorige scan" in html
+
+
+def test_the_overview_carries_no_control_character(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    write_boards(shipped, tmp_path / "in", {"Kwaad\x1b[2J\u202e Wonen": 6, "Goed Wonen": 5})
+    out = tmp_path / "overzicht.html"
+    done = run_krmscan("report", tmp_path / "in", "--overview", "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    html = out.read_text("utf-8")
+    assert "Wonen" in html
+    assert "\x1b" not in html
+    assert "\u202e" not in html
+    assert "\x1b" not in done.stderr
