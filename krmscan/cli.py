@@ -727,9 +727,9 @@ def report(
             collection,
             job.renderer.results,
             benchmark,
-            previous,
-            previous_questionnaire,
-            segment_by,
+            None if overview else previous,  # the overview shows this round only
+            None if overview else previous_questionnaire,
+            None if overview else segment_by,
         )
         job.renderer.compare(figures, quality)
     _write_reports(job)
