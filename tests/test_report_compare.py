@@ -285,3 +285,18 @@ def test_the_overview_carries_no_control_character(
     assert "\x1b" not in html
     assert "\u202e" not in html
     assert "\x1b" not in done.stderr
+
+
+def test_an_organisation_without_a_previous_round_says_so(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    write(shipped, tmp_path / "nu", "Woonstede", [12] * 5)
+    write(shipped, tmp_path / "toen", "De Key", [7] * 5)
+    out = tmp_path / "r.html"
+    done = run_krmscan("report", tmp_path / "nu", "-o", out, "--previous", tmp_path / "toen")
+    assert done.returncode == 0, done.stderr
+    html = out.read_text("utf-8")
+    since = html[html.index("<h3>Sinds de vorige scan</h3>") :]
+    assert "Geen antwoorden van deze organisatie in de vorige ronde." in since[:400]
+    assert "De Key" not in html  # the previous round's other organisations are never named
+    assert '<td class="change">' not in html
