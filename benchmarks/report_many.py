@@ -15,6 +15,11 @@ one is missed.
 
 Run: ``python benchmarks/report_many.py`` (``--organisations``, ``--files``, ``--folder`` to
 keep and reuse the generated files, ``--pdf-organisations``).
+
+``--compared`` measures instead the board's report with the comparisons (issue 12): one
+organisation of 500 respondents with ``--benchmark`` (itself and 6 others of 60),
+``--previous`` (500 earlier answers) and ``--by``, as PDF and as HTML, beside the same report
+without comparisons (the floor, same run). Target: the PDF in under 5 s.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ KRMSCAN = Path(sys.executable).with_name("krmscan")
 PER_ORGANISATION = 0.15
 SPLIT_SECONDS = 60.0
 ONE_FILE_MB = 15.0
+COMPARED_SECONDS = 5.0
 
 
 def sizes(organisations: int, files: int) -> dict[str, int]:
@@ -94,14 +100,46 @@ def targets_missed(per: float, split: float, megabytes: float, count: int) -> li
     return missed
 
 
+def compared(loaded: questionnaire.LoadedQuestionnaire, work: Path) -> None:
+    """The board's report of 500 respondents with a benchmark, the previous round, segments."""
+    others = {f"Vergelijking {i}": 60 for i in range(6)}
+    write_boards(loaded, work / "now", {"De Woonmaatschappij": 500}, seed=1)
+    write_boards(loaded, work / "then", {"De Woonmaatschappij": 500}, seed=2)
+    write_boards(loaded, work / "bench", others, seed=3)
+    shutil.copytree(work / "now", work / "bench" / "own")
+    comparing = ("--benchmark", work / "bench", "--previous", work / "then", "--by", "krm_is")
+    timed("report", work / "now", "-o", work / "warm.html")  # the page cache and imports
+    runs = {
+        "PDF, plain (floor)": timed("report", work / "now", "-o", work / "plain.pdf"),
+        "PDF, compared": timed("report", work / "now", "-o", work / "board.pdf", *comparing),
+        "HTML, plain (floor)": timed("report", work / "now", "-o", work / "plain.html"),
+        "HTML, compared": timed("report", work / "now", "-o", work / "board.html", *comparing),
+    }
+    print("one organisation of 500 respondents, 500 earlier, benchmark of 7 (a loaded machine)")
+    for name, took in runs.items():
+        print(f"  {name:22} {took:.2f} s")
+    pdf = runs["PDF, compared"]
+    print(
+        f"  ratio compared / plain: PDF {pdf / runs['PDF, plain (floor)']:.2f}, HTML "
+        f"{runs['HTML, compared'] / runs['HTML, plain (floor)']:.2f}"
+    )
+    if pdf >= COMPARED_SECONDS:
+        raise SystemExit(f"target missed: the compared PDF took {pdf:.1f} s >= {COMPARED_SECONDS}")
+    print("target met")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--compared", action="store_true", help="the compared board's report")
     parser.add_argument("--organisations", type=int, default=280)
     parser.add_argument("--files", type=int, default=30_000)
     parser.add_argument("--folder", type=Path, help="keep (and reuse) the answers files here")
     parser.add_argument("--pdf-organisations", type=int, default=5)
     options = parser.parse_args()
     loaded = questionnaire.load()
+    if options.compared:
+        with tempfile.TemporaryDirectory(prefix="krmscan-compared-") as temporary:
+            return compared(loaded, Path(temporary))
     work = Path(tempfile.mkdtemp(prefix="krmscan-report-"))
     folder = options.folder or work / "answers"
     wanted = sizes(options.organisations, options.files)

@@ -345,11 +345,7 @@ def score(
         _binary_output(output, "--format xlsx", "FILE.xlsx")
     _check_output(output, [*paths, questionnaire_path])
     loaded = questionnaire.load(questionnaire_path)
-    segment_by = _segment_question(loaded, by)
-    if previous_questionnaire is not None and not previous:
-        raise UsageError(
-            "--previous-questionnaire reads the --previous round: give --previous PATH"
-        )
+    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     comparing = bool(benchmark or previous or by)
     one = len(paths) == 1 and not files.is_folder(paths[0]) and not comparing
     if one and output_format in (Format.table, Format.json) and organisation is None:
@@ -402,9 +398,19 @@ def score(
 
 
 def _segment_question(
-    loaded: "questionnaire.LoadedQuestionnaire", by: str | None
+    loaded: "questionnaire.LoadedQuestionnaire",
+    by: str | None,
+    previous: list[Path] | None = None,
+    previous_questionnaire: Path | None = None,
 ) -> "compare.SegmentQuestion | None":
-    """The choice question ``--by`` names; a usage error naming the choices otherwise."""
+    """The choice question ``--by`` names; a usage error naming the choices otherwise.
+
+    Also the usage error of a ``--previous-questionnaire`` without ``--previous``.
+    """
+    if previous_questionnaire is not None and not previous:
+        raise UsageError(
+            "--previous-questionnaire reads the --previous round: give --previous PATH"
+        )
     if by is None:
         return None
     from krmscan import compare
@@ -702,9 +708,23 @@ def report(
         Path | None,
         typer.Option("--template", help="A folder of templates overriding the shipped ones."),
     ] = None,
+    overview: Annotated[
+        bool,
+        typer.Option(
+            "--overview", help="The consultant's overview of every organisation, not a board's."
+        ),
+    ] = False,
+    benchmark: BenchmarkOption = None,
+    previous: PreviousOption = None,
+    previous_questionnaire: PreviousQuestionnaireOption = None,
+    by: ByOption = None,
     questionnaire_path: QuestionnaireOption = None,
 ) -> None:
-    """Write the board's report: HTML or PDF, one file or one per organisation (--split)."""
+    """Write the board's report: HTML or PDF, one file or one per organisation (--split).
+
+    With --benchmark, --previous or --by the report compares; --overview writes the
+    consultant's overview of every organisation instead.
+    """
     from krmscan import report as reporting
 
     wants_pdf = (output is not None and output.suffix.lower() == ".pdf") or (
@@ -723,6 +743,7 @@ def report(
     if wants_pdf and output == STDOUT:
         _binary_output(output, "a PDF report", "rapport.pdf")
     loaded = questionnaire.load(questionnaire_path)
+    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     messages = messages_for(loaded.questionnaire.language)
     collection, job = document.prepare(
         loaded,
@@ -737,17 +758,31 @@ def report(
             invited=invited,
             invited_file=invited_file,
             template_dir=template,
+            overview=overview,
         ),
         note=_note,
     )
     if split is not None and files.is_folder(split):  # a new folder holds nothing to replace
         for planned in job.targets:
             _check_output(planned, [*paths, questionnaire_path, invited_file])
+    complete = True
+    if overview or benchmark or previous or by:
+        figures, quality, complete = _comparisons(
+            loaded,
+            paths,
+            collection,
+            job.renderer.results,
+            benchmark,
+            None if overview else previous,  # the overview shows this round only
+            None if overview else previous_questionnaire,
+            None if overview else segment_by,
+        )
+        job.renderer.compare(figures, quality)
     _write_reports(job)
     for written in job.targets if len(job.targets) <= 3 else [split]:
         if not _is_stdout(written):
             _note(messages.rep_written.format(path=written))
-    if collection.skipped:
+    if collection.skipped or not complete:
         raise typer.Exit(1)
 
 

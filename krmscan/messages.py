@@ -179,6 +179,39 @@ class Messages(NamedTuple):
     col_respondents: str
     col_alpha: str
     alpha_flag: str
+    # issue 12: comparisons in the board's report and the consultant's overview
+    rep_legend_benchmark: str
+    rep_legend_median: str
+    rep_legend_previous: str
+    rep_col_benchmark: str
+    rep_col_change: str
+    rep_since_heading: str
+    rep_since_clear: str
+    rep_since_none: str
+    rep_since_item: str
+    rep_component_benchmark: str
+    rep_component_change: str
+    rep_segments_heading: str
+    rep_segments_differ: str
+    rep_segments_same: str
+    rep_method_benchmark: str
+    rep_method_no_benchmark: str
+    rep_method_previous: str
+    rep_method_segments: str
+    rep_method_quality: str
+    rep_method_quality_flagged: str
+    ov_title: str
+    ov_intro: str
+    ov_col_organisation: str
+    ov_col_participation: str
+    ov_small: str
+    ov_small_note: str
+    ov_benchmark_row: str
+    ov_quality_heading: str
+    ov_item_rest_heading: str
+    ov_col_statement: str
+    ov_col_item_rest: str
+    rep_bars_benchmark: str
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of: str
     rep_document_subtitle: str
@@ -532,6 +565,79 @@ DUTCH = Messages(
     col_respondents="n",
     col_alpha="Alfa",
     alpha_flag="onderdeel meet mogelijk niet één ding",
+    # issue 12: comparisons in the board's report and the consultant's overview
+    rep_legend_benchmark="Benchmark: middelste helft",
+    rep_legend_median="Benchmark: mediaan",
+    rep_legend_previous="Vorige scan",
+    rep_col_benchmark="Benchmark",
+    rep_col_change="Sinds vorige scan",
+    rep_since_heading="Sinds de vorige scan",
+    rep_since_clear=(
+        "Duidelijke veranderingen (toen {earlier} respondenten, nu {now}), grootste eerst:"
+    ),
+    rep_since_none=(
+        "Geen duidelijke verandering sinds de vorige scan (toen {earlier} respondenten, nu {now})."
+    ),
+    rep_since_item="{name}: {verdict}, {change} punten (95 %-interval {low} tot {high})",
+    rep_component_benchmark=(
+        "Benchmark: mediaan {median} %, middelste helft {q1} tot {q3} %; deze organisatie "
+        "staat {position}."
+    ),
+    rep_component_change=(
+        "Vorige scan: {earlier} % (niveau {level}); verschil {change} punten, 95 %-interval "
+        "{low} tot {high}: {verdict}."
+    ),
+    rep_segments_heading="Naar segment: {question}",
+    rep_segments_differ="Duidelijk anders dan de rest van de organisatie: {items}.",
+    rep_segments_same="Geen segment verschilt duidelijk van de rest van de organisatie.",
+    rep_method_benchmark=(
+        "De benchmark zet de gemiddelde score per onderdeel naast die van {count} organisaties "
+        "met minstens {min_group} respondenten (een benchmark vraagt er minstens {needed}): "
+        "de mediaan en de middelste helft, van het eerste tot het derde kwartiel. 'Bij de "
+        "hoogste 25 %' betekent boven het derde kwartiel. Geen andere organisatie wordt in dit "
+        "rapport genoemd."
+    ),
+    rep_method_no_benchmark=(
+        "{reason} Een benchmark telt alleen organisaties met minstens {min_group} respondenten "
+        "en wordt pas getoond vanaf {needed} zulke organisaties, zodat geen organisatie te "
+        "herkennen is."
+    ),
+    rep_method_previous=(
+        "De vorige scan is gekoppeld op de naam van de organisatie, onderdelen en stellingen op "
+        "hun id; alleen wat beide rondes hebben wordt vergeleken. Een verschil heet beter of "
+        "slechter alleen als het 95 %-interval van het verschil van de gemiddelden (Welch) nul "
+        "niet bevat; anders 'geen duidelijke verandering'."
+    ),
+    rep_method_segments=(
+        "Segmenten naar '{question}': een segment staat apart alleen als het en de rest van de "
+        "organisatie minstens {min_group} respondenten hebben; kleinere gaan samen in 'overig' "
+        "of blijven weg. Een segment heet duidelijk anders als het 95 %-interval (Welch) van "
+        "het verschil met de rest nul niet bevat."
+    ),
+    rep_method_quality=(
+        "Cronbachs alfa meet per onderdeel of de stellingen samen één ding meten, over alle "
+        "respondenten van de gegevens; onder {threshold} staat: onderdeel meet mogelijk niet "
+        "één ding."
+    ),
+    rep_method_quality_flagged="Alfa onder {threshold}: {items}.",
+    ov_title="Overzicht voor de adviseur",
+    ov_intro=(
+        "Gemiddelde score per organisatie en onderdeel, gekleurd naar niveau. Alleen voor de "
+        "adviseur: dit overzicht noemt organisaties; geef een bestuur zijn eigen rapport."
+    ),
+    ov_col_organisation="Organisatie",
+    ov_col_participation="Respons",
+    ov_small="n < {min_group}",
+    ov_small_note=(
+        "Organisaties met minder dan {min_group} respondenten zijn gemarkeerd en tonen geen "
+        "cijfers; ze tellen niet mee in de benchmark."
+    ),
+    ov_benchmark_row="Benchmark (mediaan)",
+    ov_quality_heading="Kwaliteit van de meting",
+    ov_item_rest_heading="Samenhang per stelling (item-rest-correlatie)",
+    ov_col_statement="Stelling",
+    ov_col_item_rest="r",
+    rep_bars_benchmark="Groene band: de middelste helft van de benchmark; stippellijn: de mediaan.",
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of=" van ",
     rep_document_subtitle="Resultaten per organisatie",
@@ -997,6 +1103,75 @@ ENGLISH = Messages(
     col_respondents="n",
     col_alpha="Alpha",
     alpha_flag="the component may not measure one thing",
+    # issue 12: comparisons in the board's report and the consultant's overview
+    rep_legend_benchmark="Benchmark: middle half",
+    rep_legend_median="Benchmark: median",
+    rep_legend_previous="Previous scan",
+    rep_col_benchmark="Benchmark",
+    rep_col_change="Since previous scan",
+    rep_since_heading="Since the previous scan",
+    rep_since_clear="Clear changes (then {earlier} respondents, now {now}), largest first:",
+    rep_since_none=(
+        "No clear change since the previous scan (then {earlier} respondents, now {now})."
+    ),
+    rep_since_item="{name}: {verdict}, {change} points (95 % interval {low} to {high})",
+    rep_component_benchmark=(
+        "Benchmark: median {median} %, middle half {q1} to {q3} %; this organisation is {position}."
+    ),
+    rep_component_change=(
+        "Previous scan: {earlier} % (level {level}); change {change} points, 95 % interval "
+        "{low} to {high}: {verdict}."
+    ),
+    rep_segments_heading="By segment: {question}",
+    rep_segments_differ="Clearly different from the rest of the organisation: {items}.",
+    rep_segments_same="No segment differs clearly from the rest of the organisation.",
+    rep_method_benchmark=(
+        "The benchmark sets the mean score per component beside those of {count} "
+        "organisations with at least {min_group} respondents (a benchmark needs at least "
+        "{needed}): the median and the middle half, from the first to the third quartile. "
+        "'Among the highest 25 %' means above the third quartile. No other organisation is "
+        "named in this report."
+    ),
+    rep_method_no_benchmark=(
+        "{reason} A benchmark counts only organisations with at least {min_group} respondents "
+        "and is shown only from {needed} such organisations on, so that none can be recognised."
+    ),
+    rep_method_previous=(
+        "The previous scan is matched by the organisation's name, components and statements by "
+        "their id; only what both rounds have is compared. A change is called better or worse "
+        "only when the 95 % interval of the difference of the means (Welch) excludes zero; "
+        "otherwise 'no clear change'."
+    ),
+    rep_method_segments=(
+        "Segments by '{question}': a segment is shown on its own only when it and the rest of "
+        "the organisation have at least {min_group} respondents; smaller ones join 'other' or "
+        "are left out. A segment differs clearly when the 95 % interval (Welch) of its "
+        "difference with the rest excludes zero."
+    ),
+    rep_method_quality=(
+        "Cronbach's alpha tells per component whether its statements measure one thing "
+        "together, over all respondents of the data; below {threshold} it says: component may "
+        "not measure one thing."
+    ),
+    rep_method_quality_flagged="Alpha below {threshold}: {items}.",
+    ov_title="Overview for the consultant",
+    ov_intro=(
+        "Mean score per organisation and component, coloured by level. For the consultant "
+        "only: this overview names organisations; give a board its own report."
+    ),
+    ov_col_organisation="Organisation",
+    ov_col_participation="Participation",
+    ov_small="n < {min_group}",
+    ov_small_note=(
+        "Organisations with fewer than {min_group} respondents are marked and show no figures; "
+        "they do not count in the benchmark."
+    ),
+    ov_benchmark_row="Benchmark (median)",
+    ov_quality_heading="Quality of the measurement",
+    ov_item_rest_heading="How each statement fits (item-rest correlation)",
+    ov_col_statement="Statement",
+    ov_col_item_rest="r",
+    rep_bars_benchmark="Green band: the benchmark's middle half; dotted line: its median.",
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of=" of ",
     rep_document_subtitle="Results per organisation",

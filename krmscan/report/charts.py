@@ -12,6 +12,7 @@ import math
 import re
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from krmscan.aggregate import ComponentSummary
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 MEASURED = "#1f5fa8"
 AMBITION = "#c8611b"
 FLAG = "#b3261e"
+BENCHMARK = "#2e7d32"
+PREVIOUS = "#6d6d6d"
 RADAR_FROM = 3
 """Fewer components than this: no radar (a line or a dot says nothing), only the bars."""
 STYLE: dict[RcKeyType, Any] = {
@@ -76,11 +79,20 @@ class Radar:
 
     The rings are the band edges, each band numbered with its level; a component lies inside
     the ambition line exactly when it is behind (mean score below its ``ambition_pct``).
-    Built once per questionnaire; `update` moves the lines for each organisation.
+    Built once per questionnaire; `update` moves the lines for each organisation. With
+    ``benchmark`` (the benchmark's quartiles and median per component, the same for every
+    organisation) its middle half is shaded and its median dotted; with ``previous`` a third
+    line (``update``'s ``earlier``) shows the previous round.
     """
 
     def __init__(
-        self, questionnaire: Questionnaire, names: Sequence[str], legend: tuple[str, str]
+        self,
+        questionnaire: Questionnaire,
+        names: Sequence[str],
+        legend: tuple[str, str],
+        *,
+        benchmark: Band | None = None,
+        previous: str | None = None,
     ) -> None:
         from matplotlib.figure import Figure
 
@@ -125,6 +137,46 @@ class Radar:
             zorder=4,
             gid="ambition",
         )
+        handles: list[Any] = [self.measured, self.ambition]
+        labels = list(legend)
+        if benchmark is not None:
+            q1, median, q3 = ([*values, values[0]] for values in benchmark.values)
+            outline = list(zip(closed, q3, strict=True)) + list(zip(closed, q1, strict=True))[::-1]
+            (shaded,) = axes.fill(
+                [a for a, _ in outline],
+                [r for _, r in outline],
+                color=BENCHMARK,
+                alpha=0.16,
+                linewidth=0,
+                zorder=1,
+                gid="benchmark-band",
+            )
+            (middle,) = axes.plot(
+                closed,
+                median,
+                color=BENCHMARK,
+                linewidth=1.4,
+                linestyle=(0, (1, 1.5)),
+                zorder=2,
+                gid="benchmark-median",
+            )
+            handles += [shaded, middle]
+            labels += list(benchmark.legend)
+        self.earlier = None
+        if previous is not None:
+            (self.earlier,) = axes.plot(
+                closed,
+                zeros,
+                color=PREVIOUS,
+                linewidth=1.6,
+                linestyle=(0, (6, 2, 1, 2)),
+                marker="s",
+                markersize=3,
+                zorder=3,
+                gid="previous",
+            )
+            handles.append(self.earlier)
+            labels.append(previous)
         edges = sorted({b.to_pct for b in bands} | {b.from_pct for b in bands} - {0.0})
         axes.set_ylim(0, 100)
         axes.set_yticks(edges)
@@ -135,24 +187,48 @@ class Radar:
         axes.tick_params(axis="x", pad=12)
         axes.grid(color="#999999", linewidth=0.6)
         self.figure.legend(
-            [self.measured, self.ambition],
-            list(legend),
+            handles,
+            labels,
             loc="lower center",
-            ncols=2,
+            ncols=min(3, len(handles)),
             frameon=False,
             fontsize=8.5,
         )
-        self.figure.subplots_adjust(left=0.1, right=0.9, top=0.9, bottom=0.14)
+        self.figure.subplots_adjust(
+            left=0.1, right=0.9, top=0.9, bottom=0.14 if len(handles) <= 3 else 0.18
+        )
 
-    def update(self, components: Sequence[ComponentSummary]) -> Figure:
-        """The figure showing ``components`` (in the names' order)."""
+    def update(
+        self,
+        components: Sequence[ComponentSummary],
+        earlier: Sequence[float | None] | None = None,
+    ) -> Figure:
+        """The figure showing ``components`` (in the names' order).
+
+        ``earlier``: the previous round's mean score per component (None: not compared); the
+        line is hidden when no component was compared.
+        """
         measured = [c.mean_pct for c in components]
         closed = [*self.angles, self.angles[0]]
         self.measured.set_ydata([*measured, measured[0]])
         self.area.set_xy(list(zip(closed, [*measured, measured[0]], strict=True)))
         ambition = [c.ambition_pct for c in components]
         self.ambition.set_ydata([*ambition, ambition[0]])
+        if self.earlier is not None:
+            shown = [math.nan if value is None else value for value in earlier or []]
+            self.earlier.set_visible(any(not math.isnan(value) for value in shown))
+            if shown:
+                self.earlier.set_ydata([*shown, shown[0]])
         return self.figure
+
+
+@dataclass(frozen=True)
+class Band:
+    """The benchmark per component in the chart's order: Q1, median and Q3, and the legend."""
+
+    values: tuple[list[float], list[float], list[float]]
+    legend: tuple[str, str]
+    """The middle half's and the median's labels."""
 
 
 def radar_figure(
@@ -170,7 +246,13 @@ class Bars:
     """
 
     def __init__(
-        self, questionnaire: Questionnaire, names: Sequence[str], *, withheld: bool, axis: str
+        self,
+        questionnaire: Questionnaire,
+        names: Sequence[str],
+        *,
+        withheld: bool,
+        axis: str,
+        benchmark: Band | None = None,
     ) -> None:
         from matplotlib.figure import Figure
 
@@ -191,6 +273,29 @@ class Bars:
                 color="#666666",
             )
         rows = list(range(count))[::-1]
+        if benchmark is not None:  # the benchmark's middle half behind each bar, median a tick
+            q1, median, q3 = benchmark.values
+            axes.barh(
+                rows,
+                [high - low for low, high in zip(q1, q3, strict=True)],
+                left=q1,
+                height=0.8,
+                color=BENCHMARK,
+                alpha=0.22,
+                zorder=1,
+                gid="benchmark-band",
+                label=benchmark.legend[0],
+            )
+            for row, value in zip(rows, median, strict=True):
+                axes.plot(
+                    [value, value],
+                    [row - 0.42, row + 0.42],
+                    color=BENCHMARK,
+                    linewidth=1.4,
+                    linestyle=(0, (1, 1)),
+                    zorder=4,
+                    gid="benchmark-median",
+                )
         self.bars = axes.barh(rows, [0.0] * count, color=MEASURED, height=0.5, zorder=2)
         self.ranges = [
             axes.plot([0, 0], [row, row], color="#222222", linewidth=1, zorder=3)[0] for row in rows

@@ -22,7 +22,17 @@ from pathlib import Path
 
 from krmscan.aggregate import ComponentSummary, OrganisationSummary, Results, organisation_key
 from krmscan.collect import Respondent
+from krmscan.compare import (
+    BenchmarkComponent,
+    Comparisons,
+    ComponentChange,
+    Previous,
+    Segments,
+    benchmark_reason,
+    previous_reason,
+)
 from krmscan.errors import BadDataError
+from krmscan.messages import Messages
 from krmscan.questionnaire import Level, Questionnaire
 
 
@@ -239,3 +249,98 @@ def check_invited(reports: Sequence[OrganisationReport], source: str) -> None:
                 f"{source}: {report.summary.name} has {report.summary.n} respondents but "
                 f"only {report.invited} invited; correct the number invited"
             )
+
+
+# issue 12: the comparisons a board's report and the consultant's overview show.
+
+
+@dataclass(frozen=True)
+class BenchmarkView:
+    """One component against the benchmark: the band and the position in words."""
+
+    band: BenchmarkComponent
+    position: str
+
+
+@dataclass(frozen=True)
+class Compared:
+    """An organisation's comparisons as its report shows them."""
+
+    benchmark: dict[str, BenchmarkView]
+    """Component id -> its benchmark; empty when there is none."""
+    benchmark_reason: str | None
+    """Why there is no benchmark; None when there is one."""
+    previous: Previous | None
+    """None: no previous round given."""
+    previous_reason: str | None
+    changes: dict[str, ComponentChange]
+    clear: list[ComponentChange]
+    """The clear changes, the largest first."""
+    left_out: list[str]
+    """Components and statements not in both rounds (their ids)."""
+    segments: Segments | None
+
+
+def compared(found: Comparisons, messages: Messages) -> Compared:
+    """What the report shows of one organisation's comparisons (see `krmscan.compare`)."""
+    bench = found.benchmark
+    views = {
+        band.id: BenchmarkView(band, band.position(sample.mean).words(messages))
+        for band, sample in zip(bench.components, found.samples, strict=False)
+    }
+    previous = found.previous
+    changes = {} if previous is None else {c.id: c for c in previous.components}
+    clear = sorted(
+        (c for c in changes.values() if c.change.direction),
+        key=lambda c: -abs(c.change.difference),
+    )
+    left_out = (
+        []
+        if previous is None
+        else previous.common.components_left_out + previous.common.statements_left_out
+    )
+    return Compared(
+        benchmark=views,
+        benchmark_reason=None if bench.available else benchmark_reason(bench, messages),
+        previous=previous,
+        previous_reason=None
+        if previous is None
+        else previous_reason(previous, bench.min_group, messages),
+        changes=changes,
+        clear=clear,
+        left_out=left_out,
+        segments=found.segments,
+    )
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One organisation in the consultant's overview."""
+
+    name: str
+    n: int
+    invited: int | None
+    small: bool
+    """Below ``min_group``: no figures shown, only that it is small."""
+    components: list[ComponentSummary]
+    """Empty for a small organisation."""
+
+    @property
+    def participation(self) -> float | None:
+        """Respondents as a share of those invited."""
+        return None if not self.invited else self.n / self.invited
+
+
+def overview_rows(results: Results, invited: dict[str, int] | None) -> list[OverviewRow]:
+    """Every organisation of the run, in the results' order; small ones without figures."""
+    wanted = {organisation_key(name): n for name, n in (invited or {}).items()}
+    return [
+        OverviewRow(
+            name=summary.name,
+            n=summary.n,
+            invited=wanted.get(organisation_key(summary.name)),
+            small=summary.small,
+            components=[] if summary.small else list(summary.components),
+        )
+        for summary, _ in results.organisations
+    ]

@@ -19,7 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from krmscan.aggregate import SHARED_VIEW, Results
+from krmscan.aggregate import SHARED_VIEW, Results, organisation_key
 from krmscan.collect import Collected
 from krmscan.errors import BadDataError, UsageError
 from krmscan.messages import Messages, messages_for
@@ -27,10 +27,13 @@ from krmscan.questionnaire import LoadedQuestionnaire, Questionnaire
 from krmscan.report import charts
 from krmscan.report.content import (
     TOP_FINDINGS,
+    Compared,
     Kind,
     OrganisationReport,
     check_invited,
+    compared,
     organisation_reports,
+    overview_rows,
     read_invited,
 )
 from krmscan.text import printable
@@ -41,7 +44,10 @@ STDOUT = Path("-")
 if TYPE_CHECKING:
     import jinja2
 
+    from krmscan.compare import Benchmark, Change, Comparisons, Quality
+
 TEMPLATE = "report.html.j2"
+OVERVIEW = "overview.html.j2"
 
 
 @dataclass(frozen=True)
@@ -123,11 +129,32 @@ class Renderer:
         self.messages = messages_for(self.questionnaire.language)
         self.collected = collected
         self.today = today or date.today()
-        env = environment(template_dir)
+        self.env = environment(template_dir)
         try:
-            self.template = env.get_template(TEMPLATE)
+            self.template = self.env.get_template(TEMPLATE)
         except Exception as error:
             raise _template_error(error) from None
+        self.compared: dict[str, Compared] | None = None
+        self.benchmark: Benchmark | None = None
+        self.quality: list[Quality] = []
+        self.segments_by: str | None = None
+
+    def compare(self, figures: Sequence[Comparisons], quality: list[Quality]) -> None:
+        """Show these comparisons (one per organisation of the results) and the quality."""
+        self.compared = {
+            organisation_key(summary.name): compared(found, self.messages)
+            for (summary, _), found in zip(self.results.organisations, figures, strict=True)
+        }
+        self.benchmark = figures[0].benchmark if figures else None
+        self.quality = quality
+        segments = next((f.segments for f in figures if f.segments is not None), None)
+        self.segments_by = None if segments is None else segments.text
+
+    def compared_of(self, report: OrganisationReport) -> Compared | None:
+        """An organisation's comparisons; None when the run compares nothing."""
+        if self.compared is None:
+            return None
+        return self.compared.get(organisation_key(report.summary.name))
 
     def html(self, document: Document, charts_of: Callable[[OrganisationReport], Any]) -> str:
         """One document as HTML."""
@@ -153,13 +180,125 @@ class Renderer:
                 top_weight=max(point.weight for point in q.scale),
                 radar=len(q.components) >= charts.RADAR_FROM,
                 method=method(q, m, self.results.min_group),
+                compared_of=self.compared_of,
+                comparing=self.compared is not None,
+                comparison_method=self.comparison_method(),
+                signed=lambda value: _signed(value, m),
+                verdict=lambda change: _verdict(change, m),
+                level_colours=level_colours(len(q.bands)),
             )
         except Exception as error:  # any fault of a template is the user's file
             raise _template_error(error) from None
         return _INDENT.sub("\n", page)  # the templates' indentation: 5 % of a sector's file
 
+    def comparison_method(self) -> list[str]:
+        """The method section's paragraphs on the comparisons; none when nothing is compared."""
+        if self.compared is None or self.benchmark is None:
+            return []
+        from krmscan.compare import ALPHA_FLAG, MIN_ORGANISATIONS, benchmark_reason
+
+        m = self.messages
+        found = self.benchmark
+        texts = [
+            m.rep_method_benchmark.format(
+                count=found.organisations, min_group=found.min_group, needed=MIN_ORGANISATIONS
+            )
+            if found.available
+            else m.rep_method_no_benchmark.format(
+                reason=benchmark_reason(found, m),
+                min_group=found.min_group,
+                needed=MIN_ORGANISATIONS,
+            )
+        ]
+        if any(c.previous is not None for c in self.compared.values()):
+            texts.append(m.rep_method_previous)
+        if self.segments_by is not None:
+            texts.append(
+                m.rep_method_segments.format(
+                    question=self.segments_by, min_group=self.results.min_group
+                )
+            )
+        if self.quality:
+            threshold = _number(ALPHA_FLAG, m, 1)
+            texts.append(m.rep_method_quality.format(threshold=threshold))
+            flagged = [
+                f"{q.name} ({_number(q.alpha, m, 2)})"
+                for q in self.quality
+                if q.flagged and q.alpha is not None
+            ]
+            if flagged:
+                texts.append(
+                    m.rep_method_quality_flagged.format(
+                        threshold=threshold, items=", ".join(flagged)
+                    )
+                )
+        return texts
+
+    def _no_benchmark(self) -> str:
+        from krmscan.compare import benchmark_reason
+
+        found = self.benchmark
+        return "" if found is None or found.available else benchmark_reason(found, self.messages)
+
+    def overview_html(self, invited: dict[str, int] | None) -> str:
+        """The consultant's overview: every organisation x component, the benchmark, quality."""
+        m = self.messages
+        q = self.questionnaire
+        try:
+            template = self.env.get_template(OVERVIEW)
+            page = template.render(
+                q=q,
+                m=m,
+                rows=overview_rows(self.results, invited),
+                benchmark=self.benchmark,
+                quality=self.quality,
+                min_group=self.results.min_group,
+                made=self.today.isoformat(),
+                num=lambda value, decimals=1: _number(value, m, decimals),
+                level_colours=level_colours(len(q.bands)),
+                level_of=lambda pct: _level_of(q, pct),
+                alpha_flag=_alpha_flag(),
+                no_benchmark=self._no_benchmark(),
+            )
+        except Exception as error:  # any fault of a template is the user's file
+            raise _template_error(error) from None
+        return _INDENT.sub("\n", page)
+
 
 _INDENT = re.compile(r"\n[ \t]+")
+
+
+def level_colours(count: int) -> list[str]:
+    """A light colour per level, red (lowest) through yellow to green (highest)."""
+    return charts.gradient(["#f2c4bd", "#f7e7a6", "#bfe0c2"], count)
+
+
+def _level_of(questionnaire: Questionnaire, pct: float) -> int:
+    from fractions import Fraction
+
+    from krmscan.scoring import level_for
+
+    return level_for(questionnaire.bands, Fraction(pct))
+
+
+def _verdict(change: Change, messages: Messages) -> str:
+    from krmscan.compare import verdict
+
+    return verdict(change, messages)
+
+
+def _alpha_flag() -> float:
+    from krmscan.compare import ALPHA_FLAG
+
+    return ALPHA_FLAG
+
+
+def _signed(value: float, messages: Messages) -> str:
+    """A change with its sign: +4,2 or -1,0 (a typographic minus)."""
+    text = _number(abs(value), messages)
+    if text.strip("0,.") == "":
+        return text
+    return ("+" if value > 0 else "\u2212") + text
 
 
 def chart_maker(renderer: Renderer) -> Callable[[OrganisationReport], dict[str, str]]:
@@ -172,6 +311,19 @@ def chart_maker(renderer: Renderer) -> Callable[[OrganisationReport], dict[str, 
     names = [c.name for c in q.components]
     radar: list[charts.Radar] = []
     bars: dict[bool, charts.Bars] = {}
+    band = None
+    found = renderer.benchmark
+    if found is not None and found.available:
+        band = charts.Band(
+            (
+                [float(c.q1) for c in found.components],
+                [float(c.median) for c in found.components],
+                [float(c.q3) for c in found.components],
+            ),
+            (m.rep_legend_benchmark, m.rep_legend_median),
+        )
+    compared_any = renderer.compared or {}
+    previous = any(c.previous is not None for c in compared_any.values())
 
     def make(report: OrganisationReport) -> dict[str, str]:
         import matplotlib
@@ -181,6 +333,13 @@ def chart_maker(renderer: Renderer) -> Callable[[OrganisationReport], dict[str, 
             "" if report.withheld or c.shared_view is not False else m.chart_flag
             for c in components
         ]
+        seen = renderer.compared_of(report)
+        earlier = None
+        if seen is not None:
+            changes = seen.changes
+            earlier = [
+                changes[c.id].earlier.mean_pct if c.id in changes else None for c in components
+            ]
         drawn: dict[str, str] = {}
         with matplotlib.rc_context(charts.STYLE), warnings.catch_warnings():
             # A label may hold a character the font lacks (a control character, a rare script):
@@ -189,13 +348,23 @@ def chart_maker(renderer: Renderer) -> Callable[[OrganisationReport], dict[str, 
             if len(components) >= charts.RADAR_FROM:
                 if not radar:
                     radar.append(
-                        charts.Radar(q, names, (m.rep_legend_score, m.rep_legend_ambition))
+                        charts.Radar(
+                            q,
+                            names,
+                            (m.rep_legend_score, m.rep_legend_ambition),
+                            benchmark=band,
+                            previous=m.rep_legend_previous if previous else None,
+                        )
                     )
-                figure = radar[0].update(components)
+                figure = radar[0].update(components, earlier)
                 drawn["radar"] = Markup(svg(figure, m.rep_radar_heading))
             if report.withheld not in bars:
                 bars[report.withheld] = charts.Bars(
-                    q, names, withheld=report.withheld, axis=m.axis_score
+                    q,
+                    names,
+                    withheld=report.withheld,
+                    axis=m.axis_score,
+                    benchmark=band if len(components) < charts.RADAR_FROM else None,
                 )
             figure = bars[report.withheld].update(components, flags)
             drawn["bars"] = Markup(svg(figure, m.rep_bars_heading))
@@ -325,6 +494,10 @@ class Job:
     file_format: Format
     folder: Path | None
     """The --split folder, created when missing."""
+    overview: bool = False
+    """The consultant's overview, not the boards' reports."""
+    invited: dict[str, int] | None = None
+    """Employees invited per organisation, for the overview."""
 
 
 def plan(
@@ -339,13 +512,22 @@ def plan(
     invited_source: str,
     template_dir: Path | None,
     whole_run: bool,
+    overview: bool = False,
 ) -> Job:
     """What to write where; raises `UsageError` or `BadDataError` before anything is drawn."""
+    if overview and (split is not None or output is None):
+        raise UsageError("--overview writes one file: give -o overzicht.html|overzicht.pdf")
     if (output is None) == (split is None):
         raise UsageError("give either -o FILE.html|FILE.pdf or --split DIR")
     chosen = format_of(output) if output is not None else (file_format or Format.pdf)
     if output is not None and file_format is not None and file_format is not chosen:
         raise UsageError(f"--format {file_format.value} does not match -o {output}")
+    if overview:
+        assert output is not None
+        everyone = organisation_reports(results, include_small=True, invited=invited)
+        check_invited(everyone, invited_source)
+        renderer = Renderer(results, collected, template_dir=template_dir)
+        return Job(renderer, [], [output], chosen, None, overview=True, invited=invited)
     reports = organisation_reports(results, include_small=include_small, invited=invited)
     if not reports:
         raise BadDataError(
@@ -376,9 +558,14 @@ def run(job: Job, advance: Callable[[], None] = lambda: None) -> None:
         except OSError as error:
             raise BadDataError(f"--split {job.folder}: cannot create: {error}") from None
     make = chart_maker(job.renderer)
-    for doc, target in zip(job.documents, job.targets, strict=True):
+    pages = (
+        [job.renderer.overview_html(job.invited)]
+        if job.overview
+        else (job.renderer.html(doc, make) for doc in job.documents)
+    )
+    for page, target in zip(pages, job.targets, strict=True):
         # Every text from the data, in the page and in its charts, with its controls made visible.
-        text = printable(job.renderer.html(doc, make), lines=True)
+        text = printable(page, lines=True)
         data = pdf(text, target.parent) if job.file_format is Format.pdf else text.encode()
         if target == STDOUT:
             sys.stdout.buffer.write(data)
@@ -401,6 +588,7 @@ class Choices:
     invited: int | None
     invited_file: Path | None
     template_dir: Path | None
+    overview: bool = False
 
 
 def prepare(
@@ -437,7 +625,7 @@ def prepare(
         counts = {results.summaries[0].name: choices.invited}
     messages = messages_for(loaded.questionnaire.language)
     for summary in results.summaries:
-        if summary.small and not choices.include_small:
+        if summary.small and not choices.include_small and not choices.overview:
             note(
                 messages.rep_small_left_out.format(
                     name=printable(summary.name), n=summary.n, min_group=choices.min_group
@@ -454,5 +642,6 @@ def prepare(
         invited_source=str(choices.invited_file or "--invited"),
         template_dir=choices.template_dir,
         whole_run=choices.organisation is None and choices.split is None,
+        overview=choices.overview,
     )
     return collection, job
