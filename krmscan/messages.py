@@ -884,7 +884,7 @@ DUTCH = Messages(
     ),
     welcome_privacy=(
         "De uitkomsten worden per organisatie gerapporteerd, nooit per persoon; bij een kleine "
-        "groep ziet men dat het herleidbaar kan zijn."
+        "groep blijven cijfers die naar personen wijzen weg."
     ),
     welcome_personal="{questions}: niet verplicht, en nooit in een rapport.",
     welcome_start="Enter = beginnen, Ctrl-C = stoppen",
@@ -1407,8 +1407,8 @@ ENGLISH = Messages(
         "and you can continue later."
     ),
     welcome_privacy=(
-        "The results are reported per organisation, never per person; a small group is "
-        "marked as one whose results could identify people."
+        "The results are reported per organisation, never per person; for a small group the "
+        "figures that point at persons are left out."
     ),
     welcome_personal="{questions}: optional, and never in a report.",
     welcome_start="Enter = start, Ctrl-C = stop",
