@@ -509,7 +509,7 @@ class QuestionaryPrompter:
         self._hint(hint)
         return self._typed(
             question.text,
-            _text_of(previous),
+            printable(_text_of(previous)),  # an earlier answer offered again: never obeyed
             lambda value: (
                 typed_problem(value, self.messages) or text_problem(question, value, self.messages)
             ),
@@ -611,7 +611,7 @@ class QuestionaryPrompter:
         self._hint(self.messages.text_back_hint)
         text = self._typed(
             f"{option.text}:",
-            _other_text(previous, option.id),
+            printable(_other_text(previous, option.id)),
             lambda value: (
                 typed_problem(value, self.messages)
                 or other_text_problem(option, value, self.messages)
