@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 
-from krmscan import export
+from krmscan import export, questionnaire
 from krmscan.questionnaire import LoadedQuestionnaire
 from tests.support import run_krmscan
 from tests.test_compare_cli import score_json, write
@@ -68,8 +69,29 @@ def test_the_organisations_sheet_holds_the_benchmark_and_the_previous_round(
     assert strategie["change_high"] == pytest.approx(6 * f + margin)
     assert strategie["change_verdict"] == "beter"
 
-    # every filled cell is compare's figure, as the JSON of the same data gives it
-    data = score_json(*args)
+    # percentages as 0.0, rwg as 0.00, as the sheet's other columns
+    book = load_workbook(tmp_path / "r.xlsx")["organisations"]
+    header = [c.value for c in book[1]]
+    cells = next(r for r in book.iter_rows(min_row=2) if r[0].value == "Woonstede")
+    formats = {k: cells[header.index(k)].number_format for k in ("change_low", "previous_rwg")}
+    assert formats == {"change_low": "0.0", "previous_rwg": "0.00"}
+
+    assert_as_compare_gives(sheet, score_json(*args))
+    others = shipped.questionnaire.components[1:]
+    verdicts = {sheet["Woonstede", c.id]["change_verdict"] for c in others}
+    assert verdicts == {"geen duidelijke verandering"}
+    spread = sheet["Corporatie 0", "strategie"]
+    assert spread["previous_rwg"] < spread["rwg"] == 1
+    # the overall rows compare nothing; the small organisation's rows show nothing compared
+    for (name, component), row in sheet.items():
+        if component == export.OVERALL_ID or name == "Klein":
+            assert all(row[key] is None for key in BENCHMARK + PREVIOUS), (name, component)
+
+
+def assert_as_compare_gives(
+    sheet: dict[tuple[str, str], dict[str, Any]], data: dict[str, Any]
+) -> None:
+    """Every filled cell is compare's figure, as the JSON of the same data gives it."""
     for organisation in data["organisations"]:
         name = organisation["name"]
         benchmark = {c["id"]: c for c in organisation["benchmark"]["components"]}
@@ -103,15 +125,6 @@ def test_the_organisations_sheet_holds_the_benchmark_and_the_previous_round(
                 None if high is None else pytest.approx(high),
                 change["verdict"],
             ]
-    others = shipped.questionnaire.components[1:]
-    verdicts = {sheet["Woonstede", c.id]["change_verdict"] for c in others}
-    assert verdicts == {"geen duidelijke verandering"}
-    spread = sheet["Corporatie 0", "strategie"]
-    assert spread["previous_rwg"] < spread["rwg"] == 1
-    # the overall rows compare nothing; the small organisation's rows show nothing compared
-    for (name, component), row in sheet.items():
-        if component == export.OVERALL_ID or name == "Klein":
-            assert all(row[key] is None for key in BENCHMARK + PREVIOUS), (name, component)
 
 
 def test_no_comparison_no_figures(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
@@ -122,3 +135,26 @@ def test_no_comparison_no_figures(tmp_path: Path, shipped: LoadedQuestionnaire) 
     assert {name for name, _ in sheet} == {"Woonstede", "De Key"}
     for row in sheet.values():
         assert all(row[key] is None for key in BENCHMARK + PREVIOUS)
+
+
+def test_a_dropped_statement_the_change_over_the_shared_ones(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """The previous round's questionnaire had a statement fewer: six statements compared."""
+    document = yaml.safe_load(shipped.path.read_text(encoding="utf-8"))
+    document["components"][0]["statements"].pop(0)
+    document["version"] = "vorige"
+    earlier_path = tmp_path / "vorige.yaml"
+    earlier_path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    write(shipped, tmp_path / "nu", "Woonstede", [2] * 5)  # Eens on the dropped statement only
+    write(questionnaire.load(earlier_path), tmp_path / "toen", "Woonstede", [0] * 5)
+    args = (tmp_path / "nu", "--previous", tmp_path / "toen")
+    sheet = organisations_sheet(
+        *args, "--previous-questionnaire", earlier_path, out=tmp_path / "r.xlsx"
+    )
+    strategie = sheet["Woonstede", "strategie"]
+    assert strategie["mean_pct"] == pytest.approx(200 / 14)  # over all seven statements now
+    assert strategie["previous_statements"] == 6
+    assert strategie["previous_mean_pct"] == 0
+    assert strategie["change"] == 0  # over the six both rounds have: Oneens then and now
+    assert strategie["change_verdict"] == "geen duidelijke verandering"
