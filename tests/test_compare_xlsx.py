@@ -158,3 +158,16 @@ def test_a_dropped_statement_the_change_over_the_shared_ones(
     assert strategie["previous_mean_pct"] == 0
     assert strategie["change"] == 0  # over the six both rounds have: Oneens then and now
     assert strategie["change_verdict"] == "geen duidelijke verandering"
+
+
+def test_the_csv_stays_a_table_of_respondents(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
+    """No comparison columns in the CSV, with --previous or without (README, "Output formats")."""
+    write(shipped, tmp_path / "nu", "Woonstede", [10, 12, 14, 12, 12])
+    write(shipped, tmp_path / "toen", "Woonstede", [4, 6, 8, 6, 6])
+    plain = run_krmscan("score", tmp_path / "nu", "--format", "csv")
+    compared = run_krmscan(
+        "score", tmp_path / "nu", "--previous", tmp_path / "toen", "--format", "csv"
+    )
+    assert plain.returncode == compared.returncode == 0, compared.stderr
+    assert compared.stdout == plain.stdout
+    assert "previous" not in compared.stdout.splitlines()[0]
