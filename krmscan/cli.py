@@ -392,7 +392,12 @@ def score(
             output,
         )
     else:
-        _emit_with(lambda stream: export.to_xlsx(results, collection, stream, track=track), output)
+        _emit_with(
+            lambda stream: export.to_xlsx(
+                results, collection, stream, track=track, comparisons=figures
+            ),
+            output,
+        )
     if collection.skipped or not complete:
         raise typer.Exit(1)
 

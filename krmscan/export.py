@@ -27,9 +27,10 @@ from typing import IO, Any
 
 from krmscan.aggregate import PRIORITIES, OrganisationSummary, Results
 from krmscan.collect import Collected, Respondent
+from krmscan.compare import Comparisons, ComponentChange, verdict
 from krmscan.errors import BadDataError
 from krmscan.files import write_private_with
-from krmscan.messages import messages_for
+from krmscan.messages import Messages, messages_for
 from krmscan.meter import Track, untracked
 from krmscan.questionnaire import (
     AmbitionQuestion,
@@ -459,6 +460,82 @@ def organisation_columns(results: Results) -> list[Column]:
             Column(f"priority_{number}", f"{m.priorities_title} ({number})")
             for number in range(1, PRIORITIES + 1)
         ),
+        *comparison_columns(results),
+    ]
+
+
+def comparison_columns(results: Results) -> list[Column]:
+    """The benchmark's and the previous round's columns of a component row.
+
+    Always there, so the sheet's layout does not depend on the options; see
+    `comparison_cells` for when they are filled.
+    """
+    m = messages_for(results.questionnaire.language)
+    levels = _level_codes(results.questionnaire)
+    return [
+        Column("benchmark_q1_pct", m.code_benchmark_q1, "", "0.0"),
+        Column("benchmark_median_pct", m.code_benchmark_median, "", "0.0"),
+        Column("benchmark_q3_pct", m.code_benchmark_q3, "", "0.0"),
+        Column("benchmark_position", m.code_benchmark_position),
+        Column("previous_statements", m.code_previous_statements),
+        Column("previous_n", m.code_previous_n),
+        Column("previous_mean_pct", m.code_previous_mean, "", "0.0"),
+        Column("previous_level", m.code_previous_level, levels),
+        Column("previous_rwg", m.code_previous_rwg, "", "0.00"),
+        Column("change", m.code_change, "", "0.0"),
+        Column("change_low", m.code_change_low, "", "0.0"),
+        Column("change_high", m.code_change_high, "", "0.0"),
+        Column("change_verdict", m.code_change_verdict),
+    ]
+
+
+BENCHMARK_CELLS, PREVIOUS_CELLS = 4, 9
+"""The benchmark's and the previous round's number of `comparison_columns`."""
+COMPARISON_CELLS = BENCHMARK_CELLS + PREVIOUS_CELLS
+
+
+def comparison_cells(
+    summary: OrganisationSummary, figures: Comparisons | None, messages: Messages
+) -> dict[str, list[Cell]]:
+    """Per component id, the cells under `comparison_columns` for one organisation.
+
+    The benchmark's quartiles and the organisation's position when the benchmark holds enough
+    organisations; the previous round's figures (over the statements both rounds share), the
+    change, its interval and the verdict when that round was asked and compared. Empty cells
+    otherwise, and all of them empty for an organisation below the minimum group.
+    """
+    if figures is None or summary.small:
+        return {}
+    benchmark: dict[str, list[Cell]] = {
+        component.id: [
+            float(component.q1),
+            float(component.median),
+            float(component.q3),
+            component.position(sample.mean).words(messages),
+        ]
+        for component, sample in zip(figures.benchmark.components, figures.samples, strict=False)
+    }
+    changes = figures.previous.components if figures.previous is not None else []
+    previous = {change.id: _previous_cells(change, messages) for change in changes}
+    return {
+        c.id: benchmark.get(c.id, [None] * BENCHMARK_CELLS)
+        + previous.get(c.id, [None] * PREVIOUS_CELLS)
+        for c in summary.components
+    }
+
+
+def _previous_cells(found: ComponentChange, messages: Messages) -> list[Cell]:
+    earlier, change = found.earlier, found.change
+    return [
+        found.statements,
+        earlier.n,
+        earlier.mean_pct,
+        earlier.level,
+        earlier.rwg,
+        change.difference,
+        change.low,
+        change.high,
+        verdict(change, messages),
     ]
 
 
@@ -467,11 +544,22 @@ def organisation_header(results: Results) -> list[str]:
     return [column.id for column in organisation_columns(results)]
 
 
-def organisation_rows(results: Results) -> Iterator[list[Cell]]:
-    """The rows under `organisation_header`: each component, then the organisation overall."""
+def organisation_rows(
+    results: Results, comparisons: Sequence[Comparisons] = ()
+) -> Iterator[list[Cell]]:
+    """The rows under `organisation_header`: each component, then the organisation overall.
+
+    ``comparisons`` are the organisations' comparisons in the order of ``results.summaries``
+    (`comparison_cells`); the overall row has none (the benchmark and the previous round
+    compare components).
+    """
     levels = [level.level for level in results.questionnaire.levels]
-    overall_name = messages_for(results.questionnaire.language).overall
-    for summary in results.summaries:
+    messages = messages_for(results.questionnaire.language)
+    overall_name = messages.overall
+    none: list[Cell] = [None] * COMPARISON_CELLS
+    for index, summary in enumerate(results.summaries):
+        figures = comparisons[index] if index < len(comparisons) else None
+        compared = comparison_cells(summary, figures, messages)
         ambition = summary.ambition
         head: list[Cell] = [summary.name, summary.n, summary.small]
         felt: list[Cell] = [ambition.median, ", ".join(str(level) for level in ambition.mode)]
@@ -498,6 +586,7 @@ def organisation_rows(results: Results) -> Iterator[list[Cell]]:
                 c.rwg,
                 c.shared_view,
                 *(priorities + [None] * (PRIORITIES - len(priorities))),
+                *compared.get(c.id, none),
             ]
         o = summary.overall
         yield [
@@ -514,7 +603,7 @@ def organisation_rows(results: Results) -> Iterator[list[Cell]]:
             o.points_to_ambition,
             o.behind,
             o.level - ambition.median,
-            *[None] * (3 + PRIORITIES),
+            *[None] * (3 + PRIORITIES + COMPARISON_CELLS),
         ]
 
 
@@ -592,11 +681,18 @@ def frequency_rows(results: Results) -> Iterator[list[Cell]]:
 Sheet = tuple[str, list[Column], Iterator[list[Cell]]]
 
 
-def sheets(results: Results, collection: Collected, *, track: Track = untracked) -> list[Sheet]:
+def sheets(
+    results: Results,
+    collection: Collected,
+    *,
+    track: Track = untracked,
+    comparisons: Sequence[Comparisons] = (),
+) -> list[Sheet]:
     """The workbook's sheets in order: title, columns, rows (cells as `cell` makes them).
 
-    respondents, organisations, statements, frequencies, the codebook (every column of the
-    respondents sheet: id, text, codes), and skipped files if any.
+    respondents, organisations (with ``comparisons``, see `organisation_rows`), statements,
+    frequencies, the codebook (every column of the respondents sheet: id, text, codes), and
+    skipped files if any.
     """
     messages = messages_for(results.questionnaire.language)
     respondents = respondent_columns(results)
@@ -607,7 +703,11 @@ def sheets(results: Results, collection: Collected, *, track: Track = untracked)
     ]
     found: list[Sheet] = [
         (SHEET_RESPONDENTS, respondents, respondent_rows(results, track=track)),
-        (SHEET_ORGANISATIONS, organisation_columns(results), _cells(organisation_rows(results))),
+        (
+            SHEET_ORGANISATIONS,
+            organisation_columns(results),
+            _cells(organisation_rows(results, comparisons)),
+        ),
         (SHEET_STATEMENTS, statement_columns(results), _cells(statement_rows(results))),
         (SHEET_FREQUENCIES, frequency_columns(results), _cells(frequency_rows(results))),
         (
@@ -633,9 +733,14 @@ def _cells(rows: Iterator[Sequence[Cell]]) -> Iterator[list[Cell]]:
 
 
 def to_xlsx(
-    results: Results, collection: Collected, stream: IO[bytes], *, track: Track = untracked
+    results: Results,
+    collection: Collected,
+    stream: IO[bytes],
+    *,
+    track: Track = untracked,
+    comparisons: Sequence[Comparisons] = (),
 ) -> None:
-    """Write the workbook of `sheets` to ``stream``, row by row.
+    """Write the workbook of `sheets` (with ``comparisons``) to ``stream``, row by row.
 
     XlsxWriter in its constant-memory mode: each row goes to disk as it is written, with its
     number formats, so memory does not grow with the respondents. (It writes in half the time
@@ -654,7 +759,9 @@ def to_xlsx(
             for name in {"0.0", "0%", "0.00", DATE_FORMAT}
         }
         bold = workbook.add_format({"bold": True})
-        for title, columns, rows in sheets(results, collection, track=track):
+        for title, columns, rows in sheets(
+            results, collection, track=track, comparisons=comparisons
+        ):
             sheet = workbook.add_worksheet(title)
             _fill(sheet, columns, rows, styles, bold)
         workbook.close()

@@ -212,6 +212,20 @@ class Messages(NamedTuple):
     ov_col_statement: str
     ov_col_item_rest: str
     rep_bars_benchmark: str
+    # issue 12: comparison columns of the xlsx organisations sheet
+    code_benchmark_q1: str
+    code_benchmark_median: str
+    code_benchmark_q3: str
+    code_benchmark_position: str
+    code_previous_statements: str
+    code_previous_n: str
+    code_previous_mean: str
+    code_previous_level: str
+    code_previous_rwg: str
+    code_change: str
+    code_change_low: str
+    code_change_high: str
+    code_change_verdict: str
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of: str
     rep_document_subtitle: str
@@ -638,6 +652,20 @@ DUTCH = Messages(
     ov_col_statement="Stelling",
     ov_col_item_rest="r",
     rep_bars_benchmark="Groene band: de middelste helft van de benchmark; stippellijn: de mediaan.",
+    # issue 12: comparison columns of the xlsx organisations sheet
+    code_benchmark_q1="Benchmark: eerste kwartiel %",
+    code_benchmark_median="Benchmark: mediaan %",
+    code_benchmark_q3="Benchmark: derde kwartiel %",
+    code_benchmark_position="Benchmark: positie van de organisatie",
+    code_previous_statements="Vorige ronde: vergeleken stellingen (die beide rondes hebben)",
+    code_previous_n="Vorige ronde: aantal respondenten",
+    code_previous_mean="Vorige ronde: gemiddeld %",
+    code_previous_level="Vorige ronde: niveau van het gemiddelde",
+    code_previous_rwg="Vorige ronde: eensgezindheid (rwg)",
+    code_change="Verschil met de vorige ronde (procentpunten)",
+    code_change_low="Verschil: ondergrens van het 95 %-interval",
+    code_change_high="Verschil: bovengrens van het 95 %-interval",
+    code_change_verdict="Verandering sinds de vorige ronde",
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of=" van ",
     rep_document_subtitle="Resultaten per organisatie",
@@ -1172,6 +1200,20 @@ ENGLISH = Messages(
     ov_col_statement="Statement",
     ov_col_item_rest="r",
     rep_bars_benchmark="Green band: the benchmark's middle half; dotted line: its median.",
+    # issue 12: comparison columns of the xlsx organisations sheet
+    code_benchmark_q1="Benchmark: first quartile %",
+    code_benchmark_median="Benchmark: median %",
+    code_benchmark_q3="Benchmark: third quartile %",
+    code_benchmark_position="Benchmark: the organisation's position",
+    code_previous_statements="Previous round: statements compared (those both rounds have)",
+    code_previous_n="Previous round: respondents",
+    code_previous_mean="Previous round: mean %",
+    code_previous_level="Previous round: level of the mean",
+    code_previous_rwg="Previous round: agreement (rwg)",
+    code_change="Change since the previous round (percentage points)",
+    code_change_low="Change: lower end of the 95 % interval",
+    code_change_high="Change: upper end of the 95 % interval",
+    code_change_verdict="Change since the previous round",
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of=" of ",
     rep_document_subtitle="Results per organisation",
