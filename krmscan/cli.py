@@ -394,7 +394,7 @@ def score(
     else:
         _emit_with(
             lambda stream: export.to_xlsx(
-                results, collection, stream, track=track, comparisons=figures
+                results, collection, stream, track=track, comparisons=figures, quality=quality
             ),
             output,
         )

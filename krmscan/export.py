@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from krmscan.aggregate import PRIORITIES, OrganisationSummary, Results
 from krmscan.collect import Collected, Respondent
-from krmscan.compare import Comparisons, ComponentChange, verdict
+from krmscan.compare import Comparisons, ComponentChange, Quality, verdict
 from krmscan.errors import BadDataError
 from krmscan.files import write_private_with
 from krmscan.messages import Messages, messages_for
@@ -57,6 +57,7 @@ SHEET_ORGANISATIONS = "organisations"
 SHEET_STATEMENTS = "statements"
 SHEET_FREQUENCIES = "frequencies"
 SHEET_SKIPPED = "skipped"
+SHEET_QUALITY = "quality"
 OVERALL_ID = "overall"
 """``component_id`` of an organisation's overall row."""
 
@@ -687,12 +688,13 @@ def sheets(
     *,
     track: Track = untracked,
     comparisons: Sequence[Comparisons] = (),
+    quality: Sequence[Quality] = (),
 ) -> list[Sheet]:
     """The workbook's sheets in order: title, columns, rows (cells as `cell` makes them).
 
     respondents, organisations (with ``comparisons``, see `organisation_rows`), statements,
-    frequencies, the codebook (every column of the respondents sheet: id, text, codes), and
-    skipped files if any.
+    frequencies, the codebook (every column of the respondents sheet: id, text, codes),
+    the ``quality`` of the measurement if given, and skipped files if any.
     """
     messages = messages_for(results.questionnaire.language)
     respondents = respondent_columns(results)
@@ -716,6 +718,8 @@ def sheets(
             _cells(iter([c.id, c.label, c.values or None] for c in respondents)),
         ),
     ]
+    if quality:
+        found.append((SHEET_QUALITY, quality_columns(messages), _cells(quality_rows(quality))))
     if collection.skipped:
         skipped = [[s.file, s.reason] for s in collection.skipped]
         found.append(
@@ -726,6 +730,37 @@ def sheets(
             )
         )
     return found
+
+
+def quality_columns(m: Messages) -> list[Column]:
+    """Columns of the quality sheet: per statement its component's alpha and its item-rest r."""
+    return [
+        Column("component_id", m.code_component_id),
+        Column("component", m.col_component),
+        Column("n", m.code_n),
+        Column("alpha", m.code_alpha, "", "0.00"),
+        Column("alpha_flag", m.code_alpha_flag),
+        Column("statement_id", m.code_statement_id),
+        Column("statement", m.code_statement),
+        Column("item_rest", m.code_item_rest, "", "0.00"),
+    ]
+
+
+def quality_rows(quality: Sequence[Quality]) -> Iterator[list[Cell]]:
+    """A row per statement, so an author can sort and filter for the one that does not fit."""
+    for component in quality:
+        flag = None if component.alpha is None else int(component.flagged)
+        for item in component.item_rest:
+            yield [
+                component.id,
+                component.name,
+                component.n,
+                component.alpha,
+                flag,
+                item.id,
+                item.text,
+                item.r,
+            ]
 
 
 def _cells(rows: Iterator[Sequence[Cell]]) -> Iterator[list[Cell]]:
@@ -739,6 +774,7 @@ def to_xlsx(
     *,
     track: Track = untracked,
     comparisons: Sequence[Comparisons] = (),
+    quality: Sequence[Quality] = (),
 ) -> None:
     """Write the workbook of `sheets` (with ``comparisons``) to ``stream``, row by row.
 
@@ -760,7 +796,7 @@ def to_xlsx(
         }
         bold = workbook.add_format({"bold": True})
         for title, columns, rows in sheets(
-            results, collection, track=track, comparisons=comparisons
+            results, collection, track=track, comparisons=comparisons, quality=quality
         ):
             sheet = workbook.add_worksheet(title)
             _fill(sheet, columns, rows, styles, bold)

@@ -226,6 +226,9 @@ class Messages(NamedTuple):
     code_change_low: str
     code_change_high: str
     code_change_verdict: str
+    code_alpha: str
+    code_alpha_flag: str
+    code_item_rest: str
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of: str
     rep_document_subtitle: str
@@ -666,6 +669,9 @@ DUTCH = Messages(
     code_change_low="Verschil: ondergrens van het 95 %-interval",
     code_change_high="Verschil: bovengrens van het 95 %-interval",
     code_change_verdict="Verandering sinds de vorige ronde",
+    code_alpha="Cronbachs alfa van het onderdeel (over alle respondenten)",
+    code_alpha_flag="Vlag: alfa onder 0,6",
+    code_item_rest="Item-rest-correlatie: hoe de stelling samengaat met de rest van het onderdeel",
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of=" van ",
     rep_document_subtitle="Resultaten per organisatie",
@@ -1214,6 +1220,9 @@ ENGLISH = Messages(
     code_change_low="Change: lower end of the 95 % interval",
     code_change_high="Change: upper end of the 95 % interval",
     code_change_verdict="Change since the previous round",
+    code_alpha="Cronbach's alpha of the component (over all respondents)",
+    code_alpha_flag="Flag: alpha below 0.6",
+    code_item_rest="Item-rest correlation: how the statement goes with the rest of its component",
     # issue 11: the board's report (cover, summary, ranking, components, method)
     rep_page_of=" of ",
     rep_document_subtitle="Results per organisation",

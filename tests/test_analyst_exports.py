@@ -106,6 +106,7 @@ def test_xlsx_ticks_weights_overall_statements_codebook(
         "statements",
         "frequencies",
         "codeboek",
+        "quality",
         "skipped",
     ]
     statement = shipped.questionnaire.statements[0]

@@ -171,3 +171,36 @@ def test_the_csv_stays_a_table_of_respondents(tmp_path: Path, shipped: LoadedQue
     assert plain.returncode == compared.returncode == 0, compared.stderr
     assert compared.stdout == plain.stdout
     assert "previous" not in compared.stdout.splitlines()[0]
+
+
+def test_the_quality_sheet_holds_alpha_and_every_item_rest_correlation(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """A row per statement with its component's alpha and its own item-rest r, as in the JSON."""
+    now = tmp_path / "nu"
+    write(shipped, now, "Woonstede", [10, 12, 14, 12, 2])
+    write(shipped, now, "De Key", [7, 3, 9, 11, 0])
+    out = tmp_path / "r.xlsx"
+    done = run_krmscan("score", now, "--format", "xlsx", "-o", out)
+    assert done.returncode == 0, done.stderr
+    rows = list(load_workbook(out)["quality"].values)
+    header = [str(value) for value in rows[0]]
+    found = [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    expected = score_json(now)["quality"]["components"]
+    assert (
+        len(found)
+        == sum(len(c["item_rest"]) for c in expected)
+        == len(shipped.questionnaire.statements)
+    )
+    by_statement = {row["statement_id"]: row for row in found}
+    for component in expected:
+        for item in component["item_rest"]:
+            row = by_statement[item["id"]]
+            assert row["component_id"] == component["id"]
+            assert row["n"] == component["n"] == 10
+            if component["alpha"] is None:
+                assert row["alpha"] is None
+            else:
+                assert row["alpha"] == pytest.approx(component["alpha"])
+                assert row["alpha_flag"] == int(component["flagged"])
+            assert row["item_rest"] == (None if item["r"] is None else pytest.approx(item["r"]))

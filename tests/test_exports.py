@@ -97,6 +97,7 @@ def test_xlsx_sheets_headers_formats_frozen(folder: Path, tmp_path: Path) -> Non
         "statements",
         "frequencies",
         "codeboek",
+        "quality",
     ]
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2"
