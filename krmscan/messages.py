@@ -1010,7 +1010,7 @@ DUTCH = Messages(
     kind_special="een speciaal bestand",
     answers_wanted="een antwoordbestand (.json)",
     answers_kind="antwoordbestand",
-    answers_check="het bestand dat krmscan schreef",
+    answers_check="een antwoordbestand van krmscan",
     no_answers_files="deze map bevat geen antwoordbestanden (*.json, ook in submappen gezocht)",
     progress_file_skipped="is het voortgangsbestand van een niet afgeronde scan",
     at_place="regel {line}, kolom {column}: {problem}",
@@ -1032,7 +1032,7 @@ DUTCH = Messages(
         "{found} is nieuwer dan deze krmscan leest (versie {version}); werk krmscan bij om dit "
         "bestand te lezen"
     ),
-    version_unknown="{found} is geen versie die krmscan kent (het leest versie {version})",
+    version_unknown="{found} is een onbekende versie; krmscan leest versie {version}",
     not_an_answer=(
         "{shown} is geen antwoord; verwacht een tekst, een optie-id, een lijst van optie-ids, "
         'of {{"id": ..., "text": ...}} voor een optie "anders"'
