@@ -72,7 +72,7 @@ AnswerValue = Annotated[
 ]
 Answers = Mapping[str, AnswerValue]
 _Shower = Callable[[AnswerValue], str]
-"""How a message quotes an answer: `_shown`, or `_withheld` for a personal question."""
+"""How a message quotes an answer: `_shown`, or `Rules._withheld` for a personal question."""
 
 
 class QuestionnaireRef(Strict):
@@ -325,17 +325,16 @@ class Rules:
     def problems(self, answers: Answers) -> Iterator[str]:
         """Every way ``answers`` break the questionnaire, as ``answers.ID: message`` lines."""
         if not self.known.issuperset(answers):
+            unknown = self.messages.unknown_answer_id.format(questionnaire=self.questionnaire_id)
             for answer_id in answers:
                 if answer_id not in self.known:
-                    yield (
-                        f"answers.{answer_id}: unknown question id; questionnaire "
-                        f"'{self.questionnaire_id}' has no question or statement with this id"
-                    )
+                    yield f"answers.{answer_id}: {unknown}"
         for question in self.questions:
             value = answers.get(question.id)
             if value is None:
                 if question.required and not question.personal:  # personal may be withheld
-                    yield f"answers.{question.id}: missing answer to '{question.text}'"
+                    missing = self.messages.missing_answer.format(question=question.text)
+                    yield f"answers.{question.id}: {missing}"
                 continue
             for problem in self._question_problems(question, value):
                 yield f"answers.{question.id}: {problem}"
@@ -347,7 +346,7 @@ class Rules:
         if question is not None:
             return list(self._question_problems(question, value))
         if item_id not in self.statement_ids:
-            return [f"unknown question id {item_id!r}"]
+            return [self.messages.unknown_item.format(id=repr(item_id))]
         if isinstance(value, str) and value in self.scale:
             return []
         return [self._off_scale(value)]
@@ -357,12 +356,13 @@ class Rules:
         for statement in self.statements:
             value = answers.get(statement.id)
             if value is None:
-                yield f"answers.{statement.id}: missing answer to statement '{statement.text}'"
+                missing = self.messages.missing_statement.format(statement=statement.text)
+                yield f"answers.{statement.id}: {missing}"
             elif not isinstance(value, str) or value not in scale:
                 yield f"answers.{statement.id}: {self._off_scale(value)}"
 
     def _off_scale(self, value: AnswerValue) -> str:
-        return f"{_shown(value)} is not on the scale; use one of {_listed(self.scale_ids)}"
+        return self.messages.off_scale.format(shown=_shown(value), ids=_listed(self.scale_ids))
 
     def _question_problems(self, question: Question, value: AnswerValue) -> Iterator[str]:
         """Why ``value`` cannot answer ``question``, in words for the analyst reading them.
@@ -370,37 +370,39 @@ class Rules:
         The answer to a personal question is never quoted: the message names the question
         and what is wrong, and it travels into exports and onto screens.
         """
-        show = _withheld if question.personal else _shown
+        show = self._withheld if question.personal else _shown
+        m = self.messages
         if isinstance(question, TextQuestion):
-            yield from _text_problems(question, value, show)
+            yield from self._text_problems(question, value, show)
         elif isinstance(question, AmbitionQuestion):
             ids = [option.id for option in question.options]
             if not isinstance(value, str) or value not in ids:
-                yield f"{show(value)} is not an option; use one of {_listed(ids)}"
+                yield m.not_option.format(shown=show(value), ids=_listed(ids))
         elif isinstance(question, SingleChoiceQuestion):
             if isinstance(value, list):
-                yield "expects one option id, not a list"
+                yield m.expects_one
             else:
                 yield from self._choice_problems(question, value, show)
         elif not isinstance(value, list):
-            yield "expects a list of option ids"
+            yield m.expects_list
         else:
             yield from self._multiple_problems(question, value, show)
 
     def _multiple_problems(
         self, question: MultipleChoiceQuestion, value: list[Choice], show: _Shower
     ) -> Iterator[str]:
+        m = self.messages
         chosen = [choice_id(choice) for choice in value]
         for twice in dict.fromkeys(c for c in chosen if chosen.count(c) > 1):
-            yield f"option {show(twice)} is chosen twice; keep it once"
+            yield m.chosen_twice.format(option=show(twice))
         count = len(set(chosen))
+        most = question.most_choices
         if count < question.min_choices:
-            yield f"{count} option(s) chosen; choose at least {question.min_choices}"
-        elif count > question.most_choices:
+            yield m.too_few_chosen.format(count=count, minimum=question.min_choices)
+        elif count > most:
             listed = "" if question.personal else f" ({_listed(chosen)})"
-            yield (
-                f"{count} options chosen{listed}; the question allows at most "
-                f"{question.most_choices}, so remove {count - question.most_choices}"
+            yield m.too_many_chosen.format(
+                count=count, listed=listed, most=most, remove=count - most
             )
         for choice in value:
             yield from self._choice_problems(question, choice, show)
@@ -408,48 +410,46 @@ class Rules:
     def _choice_problems(
         self, question: ChoiceQuestion, choice: Choice, show: _Shower
     ) -> Iterator[str]:
+        m = self.messages
         options = self.options[question.id]
         option = options.get(choice_id(choice))
         if option is None:
-            yield f"unknown option id {show(choice_id(choice))}; use one of {_listed(options)}"
+            yield m.unknown_option.format(shown=show(choice_id(choice)), ids=_listed(options))
         elif option.other and not isinstance(choice, OtherAnswer):
-            yield (
-                f'option {option.id!r} is an "other" option and needs its text: '
-                f'{{"id": "{option.id}", "text": "..."}}'
-            )
+            yield m.other_needs_text.format(option=repr(option.id), id=option.id)
         elif isinstance(choice, OtherAnswer):
             if not option.other:
-                yield f"option {option.id!r} takes no text; store its id only"
+                yield m.takes_no_text.format(option=repr(option.id))
             elif len(choice.text) > MAX_TEXT_LENGTH:
-                yield _too_long(choice.text)
+                yield self._too_long(choice.text)
             elif not choice.text.strip():
-                yield f"the text of option {option.id!r} is empty; fill it in or remove the option"
+                yield m.other_text_empty.format(option=repr(option.id))
 
+    def _text_problems(
+        self, question: TextQuestion, value: AnswerValue, show: _Shower
+    ) -> Iterator[str]:
+        m = self.messages
+        if not isinstance(value, str):
+            yield m.expects_text.format(shown=show(value))
+        elif len(value) > MAX_TEXT_LENGTH:
+            yield self._too_long(value)
+        elif not value.strip():
+            if question.required:
+                yield m.text_empty.format(question=question.text)
+        elif question.format == "email" and not is_email(value.strip()):
+            empty = "" if question.required else m.or_leave_empty
+            yield m.file_invalid_email.format(shown=show(value), empty=empty)
 
-def _text_problems(question: TextQuestion, value: AnswerValue, show: _Shower) -> Iterator[str]:
-    if not isinstance(value, str):
-        yield f"expects a text, not {show(value)}"
-    elif len(value) > MAX_TEXT_LENGTH:
-        yield _too_long(value)
-    elif not value.strip():
-        if question.required:
-            yield f"is empty; '{question.text}' needs an answer"
-    elif question.format == "email" and not is_email(value.strip()):
-        empty = "" if question.required else ", or leave it empty"
-        yield f"{show(value)} is not a valid e-mail address; correct it{empty}"
+    def _too_long(self, text: str) -> str:
+        return self.messages.file_text_too_long.format(count=len(text), limit=MAX_TEXT_LENGTH)
 
-
-def _too_long(text: str) -> str:
-    return f"the text has {len(text)} characters, more than the {MAX_TEXT_LENGTH} krmscan takes"
-
-
-def _withheld(value: AnswerValue) -> str:
-    """A personal answer in a message: what kind of value it is, never the value."""
-    if isinstance(value, list):
-        return "a list (not shown: personal data)"
-    if isinstance(value, OtherAnswer):
-        return "an object (not shown: personal data)"
-    return "the answer (not shown: personal data)"
+    def _withheld(self, value: AnswerValue) -> str:
+        """A personal answer in a message: what kind of value it is, never the value."""
+        if isinstance(value, list):
+            return self.messages.withheld_list
+        if isinstance(value, OtherAnswer):
+            return self.messages.withheld_object
+        return self.messages.withheld_answer
 
 
 def _shown(value: AnswerValue) -> str:
@@ -511,12 +511,18 @@ def save(path: Path, answers_file: AnswersFile) -> None:
 
 
 def load(path: Path, loaded: LoadedQuestionnaire) -> LoadedAnswers:
-    """Read an answers file and check it against ``loaded``; raises `BadDataError`."""
-    answers_file = parse(read(path), path, personal=personal_ids(loaded.questionnaire))
+    """Read an answers file and check it against ``loaded``; raises `BadDataError`.
+
+    Every message is in the questionnaire's language.
+    """
+    questionnaire = loaded.questionnaire
+    messages = messages_for(questionnaire.language)
+    raw = read(path, messages)
+    answers_file = parse(raw, path, personal=personal_ids(questionnaire), messages=messages)
     return LoadedAnswers(path, answers_file, tuple(check(answers_file, loaded, path)))
 
 
-def read(path: Path | str) -> bytes:
+def read(path: Path | str, messages: Messages) -> bytes:
     """The bytes of an answers file (at most `MAX_ANSWERS_BYTES`); raises `BadDataError`.
 
     A larger file is refused before it is read whole.
@@ -524,32 +530,36 @@ def read(path: Path | str) -> bytes:
     return read_input(
         path,
         max_bytes=MAX_ANSWERS_BYTES,
-        wanted="an answers .json file",
-        kind="answers file",
-        check="the file krmscan wrote",
+        wanted=messages.answers_wanted,
+        kind=messages.answers_kind,
+        check=messages.answers_check,
+        messages=messages,
     )
 
 
-def parse(raw: bytes, path: Path | str, *, personal: Collection[str] = ()) -> AnswersFile:
+def parse(
+    raw: bytes, path: Path | str, *, personal: Collection[str] = (), messages: Messages
+) -> AnswersFile:
     """Validate the bytes of an answers file's structure; raises `BadDataError`.
 
     Problems come one per field, in words an analyst can act on: a file of another kind or
     version gets one message, not one per field it lacks. ``format_version`` must be exactly
     the integer 1, and a key given twice in one object is an error. The answers to
-    ``personal`` question ids are never quoted.
+    ``personal`` question ids are never quoted. Messages come from ``messages``.
     """
     raw = without_bom(raw)  # an editor on Windows may have added one
     if not raw or raw.isspace():
-        raise BadDataError(f"{path}: the file is empty; it is not a krmscan answers file")
+        raise BadDataError(messages.file_empty.format(path=path))
     try:
         parsed = AnswersFile.model_validate_json(raw)
     except ValidationError as error:
-        raise ProblemsError(list(_structure_problems(error, raw, path, personal))) from None
-    refuse_duplicate_keys(raw, path)
+        problems = _Structure(messages).problems(error, raw, path, personal)
+        raise ProblemsError(list(problems)) from None
+    refuse_duplicate_keys(raw, path, messages)
     return parsed
 
 
-def refuse_duplicate_keys(raw: bytes, path: Path | str) -> None:
+def refuse_duplicate_keys(raw: bytes, path: Path | str, messages: Messages) -> None:
     """Raise `BadDataError` when a JSON object in ``raw`` holds a key twice.
 
     JSON parsers silently keep the last of two equal keys; a file that says two things about
@@ -561,10 +571,8 @@ def refuse_duplicate_keys(raw: bytes, path: Path | str) -> None:
     try:
         json.loads(raw, object_pairs_hook=_unique_keys)
     except _DuplicateKeyError as duplicate:
-        raise BadDataError(
-            f"{path}: the key {duplicate.key!r} appears twice in one object; keep one of them "
-            "(krmscan never writes a key twice)"
-        ) from None
+        key = repr(duplicate.key)
+        raise BadDataError(messages.duplicate_key.format(path=path, key=key)) from None
 
 
 class _DuplicateKeyError(Exception):
@@ -584,75 +592,101 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-def _structure_problems(
-    error: ValidationError, raw: bytes, path: Path | str, personal: Collection[str]
-) -> Iterator[str]:
-    details = error.errors(include_url=False)
-    for detail in details:
-        if detail["type"] == "json_invalid":
-            yield _json_problem(str(detail["ctx"]["error"]), raw, path)
-            return
-        if not detail["loc"]:
-            yield f"{path}: expected a JSON object with the answers, found {_kind(detail['input'])}"
-            return
-    for field in ("format", "format_version"):  # another kind of file: its other fields differ
-        found = next((d for d in details if d["loc"] == (field,)), None)
-        if found is not None:
-            yield f"{path}: {field}: {_format_problem(field, found)}"
-            return
-    reported: set[str] = set()
-    for detail in details:
-        loc = detail["loc"]
-        if loc[0] == "answers" and len(loc) > 1:
-            where = f"answers.{loc[1]}"
-            given = _answer_input(details, loc[1])
-            shown = _kind(given) if loc[1] in personal else _shown_input(given)
-            message = (
-                f"{shown} is not an answer; expected a "
-                'text, an option id, a list of option ids, or {"id": ..., "text": ...} for '
-                'an "other" option'
-            )
-        else:
-            where = ".".join(str(part) for part in loc if not _is_union_tag(part))
-            message = _field_problem(detail)
-        if where not in reported:
-            reported.add(where)
-            yield f"{path}: {where}: {message}"
+class _Structure:
+    """The structure problems of one refused file, worded from one message catalogue."""
+
+    def __init__(self, messages: Messages) -> None:
+        self.messages = messages
+
+    def problems(
+        self, error: ValidationError, raw: bytes, path: Path | str, personal: Collection[str]
+    ) -> Iterator[str]:
+        """One ``FILE: field: message`` line per field (one line for another kind of file)."""
+        m = self.messages
+        details = error.errors(include_url=False)
+        for detail in details:
+            if detail["type"] == "json_invalid":
+                yield self._json_problem(str(detail["ctx"]["error"]), raw, path)
+                return
+            if not detail["loc"]:
+                yield m.not_object.format(path=path, kind=self._kind(detail["input"]))
+                return
+        for field in ("format", "format_version"):  # another kind of file: its other fields differ
+            found = next((d for d in details if d["loc"] == (field,)), None)
+            if found is not None:
+                yield f"{path}: {field}: {self._format_problem(field, found)}"
+                return
+        reported: set[str] = set()
+        for detail in details:
+            loc = detail["loc"]
+            if loc[0] == "answers" and len(loc) > 1:
+                where = f"answers.{loc[1]}"
+                given = _answer_input(details, loc[1])
+                shown = self._kind(given) if loc[1] in personal else _shown_input(given)
+                message = m.not_an_answer.format(shown=shown)
+            else:
+                where = ".".join(str(part) for part in loc if not _is_union_tag(part))
+                message = self._field_problem(detail)
+            if where not in reported:
+                reported.add(where)
+                yield f"{path}: {where}: {message}"
+
+    def _json_problem(self, reason: str, raw: bytes, path: Path | str) -> str:
+        """Bytes that are not UTF-8, JSON nested too deeply, or JSON cut short, at their line."""
+        m = self.messages
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            before = raw[: bad.start]
+            line, column = before.count(b"\n") + 1, bad.start - (before.rfind(b"\n") + 1) + 1
+            return m.not_utf8.format(where=f"{path}:{line}:{column}", byte=f"{raw[bad.start]:02X}")
+        match = _JSON_POSITION.match(reason)
+        where, reason = (
+            (f"{path}:{match[2]}:{match[3]}", match[1]) if match else (str(path), reason)
+        )
+        if "recursion limit" in reason:
+            return m.too_deep.format(where=where)
+        return m.not_json.format(where=where, reason=reason)
+
+    def _format_problem(self, field: str, detail: Any) -> str:
+        m = self.messages
+        if detail["type"] == "missing":
+            return m.format_missing.format(field=field)
+        if field == "format":
+            return m.format_wrong.format(format=repr(FORMAT))
+        found = detail["input"]
+        if isinstance(found, int) and not isinstance(found, bool) and found > FORMAT_VERSION:
+            return m.version_newer.format(found=found, version=FORMAT_VERSION)
+        return m.version_unknown.format(found=_shown_input(found), version=FORMAT_VERSION)
+
+    def _field_problem(self, detail: Any) -> str:
+        m = self.messages
+        kind = detail["type"]
+        fixed = {
+            "missing": m.field_missing,
+            "extra_forbidden": m.field_unknown,
+            "string_pattern_mismatch": m.field_sha256,
+        }
+        if kind in fixed:
+            return fixed[kind]
+        if kind.startswith("datetime") or kind == "timezone_aware":
+            return m.field_datetime.format(shown=_shown_input(detail["input"]))
+        if kind == "string_type":
+            return m.field_text.format(kind=self._kind(detail["input"]))
+        if kind in {"model_type", "dict_type"}:
+            return m.field_object.format(kind=self._kind(detail["input"]))
+        return str(detail["msg"])  # pydantic's own words: a case krmscan's files never reach
+
+    def _kind(self, value: Any) -> str:
+        """What a JSON value is, in words."""
+        m = self.messages
+        names = {dict: m.value_object, list: m.value_list, str: m.value_text, bool: m.value_bool}
+        if value is None:
+            return "null"
+        return names.get(type(value), m.value_number)
 
 
 _JSON_POSITION = re.compile(r"(.*) at line (\d+) column (\d+)$")
-
-
-def _json_problem(reason: str, raw: bytes, path: Path | str) -> str:
-    """Bytes that are not UTF-8, JSON nested too deeply, or JSON cut short, at their line."""
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        before = raw[: bad.start]
-        line, column = before.count(b"\n") + 1, bad.start - (before.rfind(b"\n") + 1) + 1
-        return (
-            f"{path}:{line}:{column}: byte 0x{raw[bad.start]:02X} is not UTF-8; this is not an "
-            "answers file as krmscan writes them (save it as UTF-8)"
-        )
-    match = _JSON_POSITION.match(reason)
-    where, reason = (f"{path}:{match[2]}:{match[3]}", match[1]) if match else (str(path), reason)
-    if "recursion limit" in reason:
-        return f"{where}: nested too deeply; this is not a krmscan answers file"
-    return f"{where}: not valid JSON ({reason}); is the file complete?"
-
-
-def _format_problem(field: str, detail: Any) -> str:
-    if detail["type"] == "missing":
-        return f'missing; this is not a krmscan answers file (no "{field}")'
-    if field == "format":
-        return f"is not {FORMAT!r}; this is not a krmscan answers file"
-    found = detail["input"]
-    if isinstance(found, int) and not isinstance(found, bool) and found > FORMAT_VERSION:
-        return (
-            f"{found} is newer than this krmscan reads (version {FORMAT_VERSION}); "
-            "update krmscan to read this file"
-        )
-    return f"{_shown_input(found)} is not a version krmscan knows (it reads {FORMAT_VERSION})"
 
 
 def _answer_input(details: Any, answer_id: int | str) -> Any:
@@ -661,37 +695,6 @@ def _answer_input(details: Any, answer_id: int | str) -> Any:
         if detail["loc"] in {("answers", answer_id), ("answers", answer_id, "str")}:
             return detail["input"]
     return "the value"
-
-
-_FIELD_PROBLEMS = {
-    "missing": "field required; the file is incomplete",
-    "extra_forbidden": "unknown field; remove it (krmscan does not write it)",
-    "string_pattern_mismatch": "expected the 64 hexadecimal characters of a sha256",
-}
-
-
-def _field_problem(detail: Any) -> str:
-    kind = detail["type"]
-    if kind in _FIELD_PROBLEMS:
-        return _FIELD_PROBLEMS[kind]
-    if kind.startswith("datetime") or kind == "timezone_aware":
-        return (
-            f"{_shown_input(detail['input'])} is not a date and time with its UTC offset, "
-            "such as 2026-11-27T10:02:11+01:00"
-        )
-    if kind == "string_type":
-        return f"expected a text, found {_kind(detail['input'])}"
-    if kind in {"model_type", "dict_type"}:
-        return f"expected a JSON object, found {_kind(detail['input'])}"
-    return str(detail["msg"])
-
-
-def _kind(value: Any) -> str:
-    """What a JSON value is, in words."""
-    names = {dict: "an object", list: "a list", str: "a text", bool: "true/false"}
-    if value is None:
-        return "null"
-    return names.get(type(value), "a number")
 
 
 def _shown_input(value: Any) -> str:
@@ -725,19 +728,17 @@ def check(
     """
     reference = answers_file.questionnaire
     questionnaire = loaded.questionnaire
+    rules = rules or Rules(questionnaire)
     if reference.id != questionnaire.id:
         raise BadDataError(
-            f"{path}: questionnaire.id: answers a questionnaire with id '{reference.id}', not "
-            f"'{questionnaire.id}' ({loaded.path}); use -q to pick the questionnaire it answers"
+            rules.messages.other_questionnaire.format(
+                path=path, found=reference.id, expected=questionnaire.id, questionnaire=loaded.path
+            )
         )
-    rules = rules or Rules(questionnaire)
     if not rules.accepts(answers_file.answers):
         raise ProblemsError(
             [f"{path}: {problem}" for problem in rules.problems(answers_file.answers)]
         )
     if reference.sha256 != loaded.sha256:
-        return [
-            f"{path}: answered with another version of the questionnaire (sha256 differs); "
-            "every id still exists, so it is scored"
-        ]
+        return [rules.messages.other_version.format(path=path)]
     return []

@@ -347,15 +347,16 @@ def score(
     loaded = questionnaire.load(questionnaire_path)
     segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     comparing = bool(benchmark or previous or by)
-    one = len(paths) == 1 and not files.is_folder(paths[0]) and not comparing
+    from krmscan.messages import messages_for
+
+    messages = messages_for(loaded.questionnaire.language)
+    one = len(paths) == 1 and not files.is_folder(paths[0], messages) and not comparing
     if one and output_format in (Format.table, Format.json) and organisation is None:
         _score_one(loaded, paths[0], output_format, output)
         return
     from krmscan import export, render
-    from krmscan.messages import messages_for
     from krmscan.meter import meter_for
 
-    messages = messages_for(loaded.questionnaire.language)
     track = meter_for(messages)
     collection, results = _organisation_results(
         loaded,
@@ -536,10 +537,12 @@ def _score_one(
 ) -> None:
     """One answers file: the personal result table or its JSON."""
     from krmscan import answers, scoring
+    from krmscan.messages import messages_for
 
+    messages = messages_for(loaded.questionnaire.language)
     answered = answers.load(file, loaded)
     for warning in answered.warnings:
-        _note(f"warning: {warning}")
+        _note(messages.note_warning.format(warning=warning))
     result = scoring.score(loaded.questionnaire, answered.file.answers)
     if output_format is Format.json:
         from krmscan.text import json_text
@@ -547,9 +550,7 @@ def _score_one(
         _emit(json_text(scoring.as_dict(result)) + "\n", output)
     else:
         from krmscan import render
-        from krmscan.messages import messages_for
 
-        messages = messages_for(loaded.questionnaire.language)
         _emit_rendered(render.personal_result(loaded.questionnaire, result, messages), output)
 
 

@@ -23,6 +23,7 @@ from krmscan import answers
 from krmscan.answers import OtherAnswer
 from krmscan.errors import BadDataError
 from krmscan.files import is_folder
+from krmscan.messages import Messages
 from krmscan.meter import Track, untracked
 from krmscan.questionnaire import (
     AmbitionQuestion,
@@ -34,7 +35,6 @@ from krmscan.questionnaire import (
 from krmscan.scoring import Scorer
 
 PROGRESS_SUFFIX = ".partial"
-NO_ANSWERS_FILES = "this folder holds no answers files (*.json, searched in subfolders too)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +86,12 @@ class Collected:
         return [respondent for respondent in self.respondents if respondent.copies]
 
 
-def find(paths: Sequence[Path]) -> tuple[list[str], list[Skipped], list[str]]:
+def find(paths: Sequence[Path], messages: Messages) -> tuple[list[str], list[Skipped], list[str]]:
     """Answers files named by ``paths``: files as given, folders searched recursively.
 
     Returns the files (each once, folders' files sorted), the paths that hold none (a folder
-    without ``*.json``, a path that does not exist) and the progress files left out.
+    without ``*.json``, a path that does not exist) and the progress files left out; reasons
+    are worded from ``messages``.
     """
     files: list[str] = []
     skipped: list[Skipped] = []
@@ -98,17 +99,17 @@ def find(paths: Sequence[Path]) -> tuple[list[str], list[Skipped], list[str]]:
     for path in paths:
         name = os.fspath(path)
         try:
-            folder = is_folder(name)
+            folder = is_folder(name, messages)
         except BadDataError as error:
-            skipped.append(Skipped(name, _reason(error.message, name)))
+            skipped.append(Skipped(name, _reason(error.message, name, messages)))
             continue
         if folder:
-            found = _search(name, progress, skipped)
+            found = _search(name, progress, skipped, messages)
             if not found and not any(s.file == name for s in skipped):
-                skipped.append(Skipped(name, NO_ANSWERS_FILES))
+                skipped.append(Skipped(name, messages.no_answers_files))
             files.extend(found)
         elif name.endswith(PROGRESS_SUFFIX):
-            skipped.append(Skipped(name, "is the progress file of an unfinished scan"))
+            skipped.append(Skipped(name, messages.progress_file_skipped))
         else:
             files.append(name)
     if len(paths) > 1:  # the same file named twice (a folder and a file in it) is one file
@@ -123,19 +124,22 @@ def find(paths: Sequence[Path]) -> tuple[list[str], list[Skipped], list[str]]:
     return files, skipped, progress
 
 
-def _search(folder: str, progress: list[str], skipped: list[Skipped]) -> list[str]:
+def _search(
+    folder: str, progress: list[str], skipped: list[Skipped], messages: Messages
+) -> list[str]:
     """``*.json`` under ``folder``, depth first in name order, not into symlinked folders."""
     found: list[str] = []
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
-        skipped.append(Skipped(folder, f"cannot read this folder: {error.strerror or error}"))
+        reason = messages.folder_unreadable.format(problem=error.strerror or error)
+        skipped.append(Skipped(folder, reason))
         return found
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            found.extend(_search(entry.path, progress, skipped))
+            found.extend(_search(entry.path, progress, skipped, messages))
         elif entry.name.endswith(PROGRESS_SUFFIX):
             progress.append(entry.path)
         elif entry.name.endswith(".json"):
@@ -150,6 +154,7 @@ class Loader:
         questionnaire = loaded.questionnaire
         self.loaded = loaded
         self.rules = answers.Rules(questionnaire)
+        self.messages = self.rules.messages
         self.personal = answers.personal_ids(questionnaire)
         self.scorer = Scorer(questionnaire)
         group = questionnaire.group_question
@@ -164,11 +169,11 @@ class Loader:
     def load(self, file: str) -> Respondent | Skipped:
         """One file as a respondent, or skipped with the reason (the same checks as `score`)."""
         try:
-            raw = answers.read(file)
-            answers_file = answers.parse(raw, file, personal=self.personal)
+            raw = answers.read(file, self.messages)
+            answers_file = answers.parse(raw, file, personal=self.personal, messages=self.messages)
             warnings = answers.check(answers_file, self.loaded, file, self.rules)
         except BadDataError as error:
-            return Skipped(file, _reason(error.message, file))
+            return Skipped(file, _reason(error.message, file, self.messages))
         given = answers_file.answers
         choices: dict[str, tuple[str, ...]] = {}
         others: dict[str, str] = {}
@@ -230,22 +235,22 @@ def content_digest(
     return hashlib.sha256(repr(content).encode("utf-8", "surrogatepass")).digest()
 
 
-def _reason(message: str, file: str) -> str:
+def _reason(message: str, file: str, messages: Messages) -> str:
     """A problem message without the file name each of its lines starts with.
 
     ``FILE:LINE:COL: problem`` (a fault found while reading the JSON) keeps its place in words.
     """
-    return "; ".join(_without_file(line, file) for line in message.splitlines())
+    return "; ".join(_without_file(line, file, messages) for line in message.splitlines())
 
 
-def _without_file(line: str, file: str) -> str:
+def _without_file(line: str, file: str, messages: Messages) -> str:
     if not line.startswith(file):
         return line
     rest = line[len(file) :]
     place = _PLACE.match(rest)
     if place is None:
         return rest.removeprefix(": ")
-    return f"line {place[1]}, column {place[2]}: {rest[place.end() :]}"
+    return messages.at_place.format(line=place[1], column=place[2], problem=rest[place.end() :])
 
 
 _PLACE = re.compile(r":(\d+):(\d+): ")
@@ -259,8 +264,8 @@ def collect(
     One process: a second one (forked, or from `concurrent.futures`) gained 3 to 16 % at 10,000
     files on two cores, not enough to pay for its code (README, "Speed").
     """
-    files, skipped, progress = find(paths)
     loader = Loader(loaded)
+    files, skipped, progress = find(paths, loader.messages)
     respondents: list[Respondent] = []
     first: dict[bytes, int] = {}
     for file in track(files, len(files), "loading"):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from krmscan.errors import BadDataError, UsageError
+from krmscan.messages import ENGLISH, Messages
 
 BOM = b"\xef\xbb\xbf"
 """The UTF-8 byte order mark some editors (on Windows) put at the start of a file."""
@@ -23,35 +24,42 @@ def without_bom(raw: bytes) -> bytes:
     return raw[len(BOM) :] if raw.startswith(BOM) else raw
 
 
-def read_input(path: Path | str, *, max_bytes: int, wanted: str, kind: str, check: str) -> bytes:
+def read_input(
+    path: Path | str,
+    *,
+    max_bytes: int,
+    wanted: str,
+    kind: str,
+    check: str,
+    messages: Messages = ENGLISH,
+) -> bytes:
     """Read a file krmscan was given, every failure as one `BadDataError` naming the file.
 
     ``wanted`` names the file to give instead of a folder, ``kind`` what a file beyond
-    ``max_bytes`` is far too large for, and ``check`` what to make sure it is.
+    ``max_bytes`` is far too large for, and ``check`` what to make sure it is; the messages
+    come from ``messages`` (the questionnaire's language for answers files; English for the
+    questionnaire itself, read before its language is known).
     """
     try:
         return read_limited(path, max_bytes=max_bytes)
     except IsADirectoryError:
-        raise BadDataError(f"{path}: is a folder; give {wanted}") from None
+        raise BadDataError(messages.file_is_folder.format(path=path, wanted=wanted)) from None
     except FileNotFoundError:
-        raise BadDataError(f"{path}: no such file; check the name and folder") from None
+        raise BadDataError(messages.file_missing.format(path=path)) from None
     except PermissionError:
-        raise BadDataError(
-            f"{path}: no permission to read it (or to enter its folder); ask its owner for "
-            "read access or a copy"
-        ) from None
+        raise BadDataError(messages.file_no_permission.format(path=path)) from None
     except SpecialFileError as special:
+        found = special_kind(special.mode, messages)
         raise BadDataError(
-            f"{path}: is {special.kind}, not a regular file; krmscan does not read it. "
-            f"Give {wanted}"
+            messages.file_special.format(path=path, kind=found, wanted=wanted)
         ) from None
     except ValueError:
         raise BadDataError(
-            f"{path}: the file is larger than {max_bytes // 1024} KiB, far beyond any {kind}; "
-            f"check that this is {check}"
+            messages.file_too_large.format(path=path, kib=max_bytes // 1024, kind=kind, check=check)
         ) from None
     except OSError as error:
-        raise BadDataError(f"{path}: cannot read: {error.strerror or error}") from None
+        problem = error.strerror or error
+        raise BadDataError(messages.file_unreadable.format(path=path, problem=problem)) from None
 
 
 class SpecialFileError(OSError):
@@ -59,7 +67,7 @@ class SpecialFileError(OSError):
 
     def __init__(self, mode: int) -> None:
         super().__init__(f"is {special_kind(mode)}, not a regular file")
-        self.kind = special_kind(mode)
+        self.mode = mode
 
 
 def _refuse_to_read(mode: int) -> None:
@@ -158,14 +166,12 @@ def _same_file(status: os.stat_result, other: Path | str) -> bool:
     return (found.st_dev, found.st_ino) == (status.st_dev, status.st_ino)
 
 
-def is_folder(path: Path | str) -> bool:
+def is_folder(path: Path | str, messages: Messages = ENGLISH) -> bool:
     """Whether ``path`` is a folder; a path krmscan may not look at raises `BadDataError`."""
     try:
         return stat.S_ISDIR(Path(path).stat().st_mode)
     except PermissionError:
-        raise BadDataError(
-            f"{path}: no permission to enter a folder on this path; ask its owner for access"
-        ) from None
+        raise BadDataError(messages.folder_no_permission.format(path=path)) from None
     except (OSError, ValueError):
         return False
 
@@ -185,17 +191,17 @@ def _through_proc(path: Path) -> bool:
     return False
 
 
-def special_kind(mode: int) -> str:
+def special_kind(mode: int, messages: Messages = ENGLISH) -> str:
     """What a file that is not regular is, in words."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return messages.kind_folder
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return messages.kind_device
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return messages.kind_pipe
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return messages.kind_socket
+    return messages.kind_special
 
 
 def write_private(path: Path, data: bytes) -> None:

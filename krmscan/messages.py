@@ -389,6 +389,74 @@ class Messages(NamedTuple):
     kiosk_ended: str
     kiosk_next: str
 
+    # answers-file reasons (issue 11): why an answers file is skipped or refused
+    file_is_folder: str
+    file_missing: str
+    file_no_permission: str
+    file_special: str
+    file_too_large: str
+    file_unreadable: str
+    folder_no_permission: str
+    folder_unreadable: str
+    kind_folder: str
+    kind_device: str
+    kind_pipe: str
+    kind_socket: str
+    kind_special: str
+    answers_wanted: str
+    answers_kind: str
+    answers_check: str
+    no_answers_files: str
+    progress_file_skipped: str
+    at_place: str
+    file_empty: str
+    duplicate_key: str
+    not_utf8: str
+    too_deep: str
+    not_json: str
+    not_object: str
+    format_missing: str
+    format_wrong: str
+    version_newer: str
+    version_unknown: str
+    not_an_answer: str
+    field_missing: str
+    field_unknown: str
+    field_sha256: str
+    field_datetime: str
+    field_text: str
+    field_object: str
+    value_object: str
+    value_list: str
+    value_text: str
+    value_bool: str
+    value_number: str
+    other_questionnaire: str
+    other_version: str
+    unknown_answer_id: str
+    unknown_item: str
+    missing_answer: str
+    missing_statement: str
+    off_scale: str
+    not_option: str
+    expects_one: str
+    expects_list: str
+    chosen_twice: str
+    too_few_chosen: str
+    too_many_chosen: str
+    unknown_option: str
+    other_needs_text: str
+    takes_no_text: str
+    other_text_empty: str
+    expects_text: str
+    file_text_too_long: str
+    text_empty: str
+    file_invalid_email: str
+    or_leave_empty: str
+    withheld_list: str
+    withheld_object: str
+    withheld_answer: str
+
 
 DUTCH = Messages(
     question_counter="vraag {k} van {total}",
@@ -952,6 +1020,109 @@ DUTCH = Messages(
     unfinished_new="Nee, een nieuwe scan beginnen",
     kiosk_ended="De scansessie is beëindigd.",
     kiosk_next="Enter = naar het welkomstscherm voor de volgende",
+    # answers-file reasons (issue 11): why an answers file is skipped or refused
+    file_is_folder="{path}: is een map; geef {wanted}",
+    file_missing="{path}: dit bestand bestaat niet; controleer de naam en de map",
+    file_no_permission=(
+        "{path}: geen toestemming om het te lezen (of om de map ervan te openen); vraag de "
+        "eigenaar om leesrechten of een kopie"
+    ),
+    file_special="{path}: is {kind}, geen gewoon bestand; krmscan leest het niet. Geef {wanted}",
+    file_too_large=(
+        "{path}: het bestand is groter dan {kib} KiB, veel groter dan een {kind} ooit is; "
+        "controleer of dit {check} is"
+    ),
+    file_unreadable="{path}: kan het niet lezen: {problem}",
+    folder_no_permission=(
+        "{path}: geen toestemming om een map op dit pad te openen; vraag de eigenaar om toegang"
+    ),
+    folder_unreadable="kan deze map niet lezen: {problem}",
+    kind_folder="een map",
+    kind_device="een apparaat",
+    kind_pipe="een pipe (FIFO)",
+    kind_socket="een socket",
+    kind_special="een speciaal bestand",
+    answers_wanted="een antwoordbestand (.json)",
+    answers_kind="antwoordbestand",
+    answers_check="een antwoordbestand van krmscan",
+    no_answers_files="deze map bevat geen antwoordbestanden (*.json, ook in submappen gezocht)",
+    progress_file_skipped="is het voortgangsbestand van een niet afgeronde scan",
+    at_place="regel {line}, kolom {column}: {problem}",
+    file_empty="{path}: het bestand is leeg; het is geen antwoordbestand van krmscan",
+    duplicate_key=(
+        "{path}: de sleutel {key} staat twee keer in één object; houd er één over (krmscan "
+        "schrijft een sleutel nooit twee keer)"
+    ),
+    not_utf8=(
+        "{where}: byte 0x{byte} is geen UTF-8; zo schrijft krmscan geen antwoordbestand (sla "
+        "het op als UTF-8)"
+    ),
+    too_deep="{where}: te diep genest; dit is geen antwoordbestand van krmscan",
+    not_json="{where}: geen geldige JSON ({reason}); is het bestand compleet?",
+    not_object="{path}: verwacht een JSON-object met de antwoorden, maar vond {kind}",
+    format_missing='ontbreekt; dit is geen antwoordbestand van krmscan (geen "{field}")',
+    format_wrong="is niet {format}; dit is geen antwoordbestand van krmscan",
+    version_newer=(
+        "{found} is nieuwer dan deze krmscan leest (versie {version}); werk krmscan bij om dit "
+        "bestand te lezen"
+    ),
+    version_unknown="{found} is een onbekende versie; krmscan leest versie {version}",
+    not_an_answer=(
+        "{shown} is geen antwoord; verwacht een tekst, een optie-id, een lijst van optie-ids, "
+        'of {{"id": ..., "text": ...}} voor een optie "anders"'
+    ),
+    field_missing="veld ontbreekt; het bestand is onvolledig",
+    field_unknown="onbekend veld; verwijder het (krmscan schrijft het niet)",
+    field_sha256="verwacht de 64 hexadecimale tekens van een sha256",
+    field_datetime=(
+        "{shown} is geen datum en tijd met het verschil met UTC, zoals 2026-11-27T10:02:11+01:00"
+    ),
+    field_text="verwacht een tekst, maar vond {kind}",
+    field_object="verwacht een JSON-object, maar vond {kind}",
+    value_object="een object",
+    value_list="een lijst",
+    value_text="een tekst",
+    value_bool="true/false",
+    value_number="een getal",
+    other_questionnaire=(
+        "{path}: questionnaire.id: hoort bij een vragenlijst met id '{found}', niet "
+        "'{expected}' ({questionnaire}); kies met -q de vragenlijst waar het bij hoort"
+    ),
+    other_version=(
+        "{path}: ingevuld met een andere versie van de vragenlijst (de sha256 verschilt); elke "
+        "id bestaat nog, dus het telt mee"
+    ),
+    unknown_answer_id=(
+        "onbekende vraag-id; vragenlijst '{questionnaire}' heeft geen vraag of stelling met deze id"
+    ),
+    unknown_item="onbekende vraag-id {id}",
+    missing_answer="geen antwoord op '{question}'",
+    missing_statement="geen antwoord op de stelling '{statement}'",
+    off_scale="{shown} staat niet op de schaal; gebruik een van {ids}",
+    not_option="{shown} is geen optie; gebruik een van {ids}",
+    expects_one="verwacht één optie-id, geen lijst",
+    expects_list="verwacht een lijst van optie-ids",
+    chosen_twice="optie {option} is twee keer gekozen; houd er één over",
+    too_few_chosen="{count} optie(s) gekozen; kies er minstens {minimum}",
+    too_many_chosen=(
+        "{count} opties gekozen{listed}; de vraag staat er hoogstens {most} toe, verwijder er "
+        "{remove}"
+    ),
+    unknown_option="onbekende optie-id {shown}; gebruik een van {ids}",
+    other_needs_text=(
+        'optie {option} is een optie "anders" en heeft een tekst nodig: {{"id": "{id}", '
+        '"text": "..."}}'
+    ),
+    takes_no_text="optie {option} heeft geen tekst; bewaar alleen de id",
+    other_text_empty="de tekst van optie {option} is leeg; vul die in of verwijder de optie",
+    expects_text="verwacht een tekst, niet {shown}",
+    file_text_too_long="de tekst heeft {count} tekens, meer dan de {limit} die krmscan aanneemt",
+    text_empty="is leeg; '{question}' moet beantwoord worden",
+    file_invalid_email="{shown} is geen geldig e-mailadres; verbeter het{empty}",
+    or_leave_empty=" of laat het leeg",
+    withheld_list="een lijst (niet getoond: persoonsgegevens)",
+    withheld_object="een object (niet getoond: persoonsgegevens)",
+    withheld_answer="het antwoord (niet getoond: persoonsgegevens)",
 )
 
 ENGLISH = Messages(
@@ -1495,6 +1666,108 @@ ENGLISH = Messages(
     unfinished_new="No, start a new scan",
     kiosk_ended="The scan session has ended.",
     kiosk_next="Enter = to the welcome screen for the next person",
+    # answers-file reasons (issue 11): why an answers file is skipped or refused
+    file_is_folder="{path}: is a folder; give {wanted}",
+    file_missing="{path}: no such file; check the name and folder",
+    file_no_permission=(
+        "{path}: no permission to read it (or to enter its folder); ask its owner for read "
+        "access or a copy"
+    ),
+    file_special="{path}: is {kind}, not a regular file; krmscan does not read it. Give {wanted}",
+    file_too_large=(
+        "{path}: the file is larger than {kib} KiB, far beyond any {kind}; check that this is "
+        "{check}"
+    ),
+    file_unreadable="{path}: cannot read: {problem}",
+    folder_no_permission=(
+        "{path}: no permission to enter a folder on this path; ask its owner for access"
+    ),
+    folder_unreadable="cannot read this folder: {problem}",
+    kind_folder="a folder",
+    kind_device="a device",
+    kind_pipe="a pipe (FIFO)",
+    kind_socket="a socket",
+    kind_special="a special file",
+    answers_wanted="an answers .json file",
+    answers_kind="answers file",
+    answers_check="the file krmscan wrote",
+    no_answers_files="this folder holds no answers files (*.json, searched in subfolders too)",
+    progress_file_skipped="is the progress file of an unfinished scan",
+    at_place="line {line}, column {column}: {problem}",
+    file_empty="{path}: the file is empty; it is not a krmscan answers file",
+    duplicate_key=(
+        "{path}: the key {key} appears twice in one object; keep one of them (krmscan never "
+        "writes a key twice)"
+    ),
+    not_utf8=(
+        "{where}: byte 0x{byte} is not UTF-8; this is not an answers file as krmscan writes "
+        "them (save it as UTF-8)"
+    ),
+    too_deep="{where}: nested too deeply; this is not a krmscan answers file",
+    not_json="{where}: not valid JSON ({reason}); is the file complete?",
+    not_object="{path}: expected a JSON object with the answers, found {kind}",
+    format_missing='missing; this is not a krmscan answers file (no "{field}")',
+    format_wrong="is not {format}; this is not a krmscan answers file",
+    version_newer=(
+        "{found} is newer than this krmscan reads (version {version}); update krmscan to read "
+        "this file"
+    ),
+    version_unknown="{found} is not a version krmscan knows (it reads {version})",
+    not_an_answer=(
+        "{shown} is not an answer; expected a text, an option id, a list of option ids, or "
+        '{{"id": ..., "text": ...}} for an "other" option'
+    ),
+    field_missing="field required; the file is incomplete",
+    field_unknown="unknown field; remove it (krmscan does not write it)",
+    field_sha256="expected the 64 hexadecimal characters of a sha256",
+    field_datetime=(
+        "{shown} is not a date and time with its UTC offset, such as 2026-11-27T10:02:11+01:00"
+    ),
+    field_text="expected a text, found {kind}",
+    field_object="expected a JSON object, found {kind}",
+    value_object="an object",
+    value_list="a list",
+    value_text="a text",
+    value_bool="true/false",
+    value_number="a number",
+    other_questionnaire=(
+        "{path}: questionnaire.id: answers a questionnaire with id '{found}', not '{expected}' "
+        "({questionnaire}); use -q to pick the questionnaire it answers"
+    ),
+    other_version=(
+        "{path}: answered with another version of the questionnaire (sha256 differs); every id "
+        "still exists, so it is scored"
+    ),
+    unknown_answer_id=(
+        "unknown question id; questionnaire '{questionnaire}' has no question or statement "
+        "with this id"
+    ),
+    unknown_item="unknown question id {id}",
+    missing_answer="missing answer to '{question}'",
+    missing_statement="missing answer to statement '{statement}'",
+    off_scale="{shown} is not on the scale; use one of {ids}",
+    not_option="{shown} is not an option; use one of {ids}",
+    expects_one="expects one option id, not a list",
+    expects_list="expects a list of option ids",
+    chosen_twice="option {option} is chosen twice; keep it once",
+    too_few_chosen="{count} option(s) chosen; choose at least {minimum}",
+    too_many_chosen=(
+        "{count} options chosen{listed}; the question allows at most {most}, so remove {remove}"
+    ),
+    unknown_option="unknown option id {shown}; use one of {ids}",
+    other_needs_text=(
+        'option {option} is an "other" option and needs its text: {{"id": "{id}", "text": "..."}}'
+    ),
+    takes_no_text="option {option} takes no text; store its id only",
+    other_text_empty="the text of option {option} is empty; fill it in or remove the option",
+    expects_text="expects a text, not {shown}",
+    file_text_too_long="the text has {count} characters, more than the {limit} krmscan takes",
+    text_empty="is empty; '{question}' needs an answer",
+    file_invalid_email="{shown} is not a valid e-mail address; correct it{empty}",
+    or_leave_empty=", or leave it empty",
+    withheld_list="a list (not shown: personal data)",
+    withheld_object="an object (not shown: personal data)",
+    withheld_answer="the answer (not shown: personal data)",
 )
 
 CATALOGUE: dict[str, Messages] = {"nl": DUTCH, "en": ENGLISH}

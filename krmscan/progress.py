@@ -161,7 +161,7 @@ def load(path: Path, loaded: LoadedQuestionnaire, messages: Messages) -> Progres
         ) from None
     try:
         progress = ProgressFile.model_validate_json(raw, strict=True)  # exact types
-        refuse_duplicate_keys(raw, path)
+        refuse_duplicate_keys(raw, path, messages)
     except BadDataError as error:
         raise BadDataError(
             messages.resume_unreadable.format(progress=path, problem=error.message)

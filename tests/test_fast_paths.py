@@ -143,7 +143,7 @@ def test_many_files_collected_equal_one_by_one(
     write_all(shipped, tmp_path / "more")
     collected = collect.collect([tmp_path], shipped)
     loader = collect.Loader(shipped)
-    files, _, _ = collect.find([tmp_path])
+    files, _, _ = collect.find([tmp_path], loader.messages)
     one_by_one = [loader.load(file) for file in files]
     assert collected.respondents == [r for r in one_by_one if isinstance(r, collect.Respondent)]
     assert collected.skipped == [r for r in one_by_one if isinstance(r, collect.Skipped)]

@@ -197,7 +197,7 @@ def test_take_refuses_a_text_beyond_the_limit_and_score_holds_files_to_it(
     too_long = _answers_file(shipped, tmp_path, "b.json", organisatie=long)
     refused = run_krmscan("score", too_long)
     assert refused.returncode == 1
-    assert f"more than the {MAX_TEXT_LENGTH} krmscan takes" in refused.stderr
+    assert f"meer dan de {MAX_TEXT_LENGTH} die krmscan aanneemt" in refused.stderr
 
 
 @pytest.mark.parametrize("typed", ["²", "1" * 5000, "٣", "+1", " 2 ", "0", "4"])

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from krmscan import answers, questionnaire, yaml_source
 from krmscan.errors import KrmscanError
+from krmscan.messages import messages_for
 from krmscan.questionnaire import LoadedQuestionnaire
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
@@ -124,7 +125,8 @@ def _mutated(draw: Callable[[Any], Any], document: Any, changes: int = 3) -> Any
 
 
 def _parse_and_check(raw: bytes, shipped: LoadedQuestionnaire) -> None:
-    parsed = answers.parse(raw, PATH)
+    messages = messages_for(shipped.questionnaire.language)
+    parsed = answers.parse(raw, PATH, messages=messages)
     answers.check(parsed, shipped, PATH)
 
 

@@ -14,6 +14,7 @@ import yaml
 from email_validator import EmailNotValidError, validate_email
 
 from krmscan import answers, questionnaire, yaml_source
+from krmscan.messages import ENGLISH
 from krmscan.questionnaire import LoadedQuestionnaire
 
 VALID_ANSWERS = Path(__file__).resolve().parent / "bad_inputs" / "answers" / "valid.json"
@@ -65,7 +66,7 @@ def test_questionnaire_is_parsed_once_per_process(
 
 def test_answers_file_with_byte_order_mark_is_read(shipped: LoadedQuestionnaire) -> None:
     raw = b"\xef\xbb\xbf" + VALID_ANSWERS.read_bytes()
-    parsed = answers.parse(raw, Path("bom.json"))
+    parsed = answers.parse(raw, Path("bom.json"), messages=ENGLISH)
     answers.check(parsed, shipped, Path("bom.json"))
 
 

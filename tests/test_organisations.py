@@ -278,7 +278,9 @@ def test_min_group_is_an_option(folder: Path) -> None:
     assert len(data["respondents"]) == 7
 
 
-def test_bad_files_are_listed_the_rest_scored_exit_1(folder: Path, tmp_path: Path) -> None:
+def test_bad_files_are_listed_the_rest_scored_exit_1(
+    folder: Path, tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
     shutil.copytree(folder, tmp_path / "in")
     (tmp_path / "in" / "broken.json").write_text('{"format": "krmscan-answers",', "utf-8")
     (tmp_path / "in" / "empty.json").write_bytes(b"")
@@ -288,13 +290,31 @@ def test_bad_files_are_listed_the_rest_scored_exit_1(folder: Path, tmp_path: Pat
     assert sum(o["n"] for o in data["organisations"]) == 8
     reasons = {Path(s["file"]).name: s["reason"] for s in data["skipped"]}
     assert set(reasons) == {"broken.json", "empty.json"}
-    assert "not valid JSON" in reasons["broken.json"]
-    assert "the file is empty" in reasons["empty.json"]
+    assert "geen geldige JSON" in reasons["broken.json"]
+    assert "het bestand is leeg" in reasons["empty.json"]
     assert (
-        f"overgeslagen {tmp_path / 'in' / 'broken.json'}: line 1, column 29: not valid JSON"
+        f"overgeslagen {tmp_path / 'in' / 'broken.json'}: regel 1, kolom 29: geen geldige JSON"
         in done.stderr
     )
     assert "8 respondenten uit 10 bestanden, 2 overgeslagen" in done.stderr
+    # The same folder scored against an English questionnaire: every word about files English.
+    english = tmp_path / "english.yaml"
+    text = shipped.path.read_text("utf-8")
+    english.write_text(text.replace("language: nl", "language: en"), "utf-8")
+    (tmp_path / "in" / "nothing").mkdir()
+    done = run_krmscan("score", tmp_path / "in", tmp_path / "in" / "nothing", "-q", english)
+    assert done.returncode == 1
+    assert (
+        f"skipped {tmp_path / 'in' / 'broken.json'}: line 1, column 29: not valid JSON"
+        in done.stderr
+    )
+    assert f"skipped {tmp_path / 'in' / 'empty.json'}: the file is empty" in done.stderr
+    assert f"skipped {tmp_path / 'in' / 'nothing'}: this folder holds no answers files" in (
+        done.stderr
+    )
+    assert "answered with another version of the questionnaire" in done.stderr
+    for dutch in ("overgeslagen", "geen geldige JSON", "het bestand", "waarschuwing", "regel"):
+        assert dutch not in done.stderr
 
 
 def test_an_identical_copy_is_counted_once_and_flagged(folder: Path, tmp_path: Path) -> None:
@@ -321,7 +341,7 @@ def test_empty_folder_is_an_error_naming_it(folder: Path, tmp_path: Path) -> Non
     (empty / "notes.txt").write_text("not an answers file", "utf-8")
     alone = run_krmscan("score", empty)
     assert alone.returncode == 1
-    assert f"{empty}: this folder holds no answers files" in alone.stderr.replace(
+    assert f"{empty}: deze map bevat geen antwoordbestanden" in alone.stderr.replace(
         "overgeslagen ", ""
     )
     with_others = run_krmscan("score", folder, empty, "--format", "json")

@@ -129,7 +129,8 @@ def test_score_as_a_process(answers_file: Path, shipped: LoadedQuestionnaire) ->
     broken = run_krmscan("score", answers_file.with_name("missing.json"))
     assert broken.returncode == 1
     assert broken.stderr == (
-        f"{answers_file.with_name('missing.json')}: no such file; check the name and folder\n"
+        f"{answers_file.with_name('missing.json')}: dit bestand bestaat niet; controleer de naam "
+        "en de map\n"
     )
     assert broken.stdout == ""
 
@@ -160,10 +161,11 @@ def set_answer(key: str, value: object) -> Callable[[dict[str, Any]], object]:
     return lambda data: data["answers"].__setitem__(key, value)
 
 
-BROKEN = [
+BROKEN = [  # (case, file maker, the message for the shipped (Dutch) questionnaire, in English)
     (
         "missing file",
         lambda _g, folder: folder / "nope.json",
+        "{path}: dit bestand bestaat niet; controleer de naam en de map",
         "{path}: no such file; check the name and folder",
     ),
     # A folder is searched for answers files since organisation results (issue 4); an empty
@@ -171,30 +173,43 @@ BROKEN = [
     (
         "invalid JSON",
         raw('{"format": "krmscan-answers", '),
+        "{path}:1:30: geen geldige JSON (EOF while parsing a value); is het bestand compleet?",
         "{path}:1:30: not valid JSON (EOF while parsing a value); is the file complete?",
     ),
-    ("empty file", raw(""), "{path}: the file is empty; it is not a krmscan answers file"),
+    (
+        "empty file",
+        raw(""),
+        "{path}: het bestand is leeg; het is geen antwoordbestand van krmscan",
+        "{path}: the file is empty; it is not a krmscan answers file",
+    ),
     (
         "not an answers file",
         edit(lambda d: d.__setitem__("format", "something-else")),
+        "{path}: format: is niet 'krmscan-answers'; dit is geen antwoordbestand van krmscan",
         "{path}: format: is not 'krmscan-answers'; this is not a krmscan answers file",
     ),
     (
         "another questionnaire id",
         edit(lambda d: d["questionnaire"].__setitem__("id", "andere_scan")),
+        "{path}: questionnaire.id: hoort bij een vragenlijst met id 'andere_scan', niet "
+        "'medewerkerscan_krm' ({questionnaire}); kies met -q de vragenlijst waar het bij hoort",
         "{path}: questionnaire.id: answers a questionnaire with id 'andere_scan', not "
-        "'medewerkerscan_krm' "
-        "({questionnaire}); use -q to pick the questionnaire it answers",
+        "'medewerkerscan_krm' ({questionnaire}); use -q to pick the questionnaire it answers",
     ),
     (
         "unknown question id",
         edit(set_answer("lievelingskleur", "blauw")),
+        "{path}: answers.lievelingskleur: onbekende vraag-id; vragenlijst "
+        "'medewerkerscan_krm' heeft geen vraag of stelling met deze id",
         "{path}: answers.lievelingskleur: unknown question id; questionnaire "
         "'medewerkerscan_krm' has no question or statement with this id",
     ),
     (
         "unknown option",
         edit(set_answer("krm_initiatief", ["init_directie", "init_kantine"])),
+        '{path}: answers.krm_initiatief: onbekende optie-id "init_kantine"; gebruik een van '
+        '"init_directie", "init_frontoffice", "init_beleidsafdeling", "init_automatisering", '
+        '"init_decentraal", "init_overig"',
         '{path}: answers.krm_initiatief: unknown option id "init_kantine"; use one of '
         '"init_directie", "init_frontoffice", "init_beleidsafdeling", "init_automatisering", '
         '"init_decentraal", "init_overig"',
@@ -202,48 +217,69 @@ BROKEN = [
     (
         "missing answer",
         edit(lambda d: d["answers"].pop("organisatie")),
+        "{path}: answers.organisatie: geen antwoord op 'Organisatie'",
         "{path}: answers.organisatie: missing answer to 'Organisatie'",
     ),
     (
         "missing statement",
         edit(lambda d: d["answers"].pop("data_kwaliteit")),
+        "{path}: answers.data_kwaliteit: geen antwoord op de stelling "
+        "'Aanwezige data zijn relevant, up-to-date, eenduidig en consistent'",
         "{path}: answers.data_kwaliteit: missing answer to statement "
         "'Aanwezige data zijn relevant, up-to-date, eenduidig en consistent'",
     ),
     (
         "three answers to the max-2 question",
         edit(set_answer("krm_is", ["over_nadenken", "al_veel_aan_doen", "goed_beheersen"])),
+        '{path}: answers.krm_is: 3 opties gekozen ("over_nadenken", "al_veel_aan_doen", '
+        '"goed_beheersen"); de vraag staat er hoogstens 2 toe, verwijder er 1',
         '{path}: answers.krm_is: 3 options chosen ("over_nadenken", "al_veel_aan_doen", '
         '"goed_beheersen"); the question allows at most 2, so remove 1',
     ),
     (
         "statement off the scale",
         edit(set_answer("strategie_inlevingsvermogen", "helemaal_eens")),
+        '{path}: answers.strategie_inlevingsvermogen: "helemaal_eens" staat niet op de schaal; '
+        'gebruik een van "oneens", "neutraal", "eens"',
         '{path}: answers.strategie_inlevingsvermogen: "helemaal_eens" is not on the scale; '
         'use one of "oneens", "neutraal", "eens"',
     ),
     (
         "an other option without its text",
         edit(set_answer("krm_doelen", ["doel_anders"])),
+        "{path}: answers.krm_doelen: optie 'doel_anders' is een optie \"anders\" en heeft een "
+        'tekst nodig: {{"id": "doel_anders", "text": "..."}}',
         "{path}: answers.krm_doelen: option 'doel_anders' is an \"other\" option and needs its "
         'text: {{"id": "doel_anders", "text": "..."}}',
+    ),
+    (
+        "a personal answer that is no text",
+        edit(set_answer("naam", ["Alice"])),
+        "{path}: answers.naam: verwacht een tekst, niet een lijst (niet getoond: persoonsgegevens)",
+        "{path}: answers.naam: expects a text, not a list (not shown: personal data)",
     ),
 ]
 
 
-@pytest.mark.parametrize(("make", "message"), [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
-def test_bad_files_name_the_problem(
+Broken = tuple[str, Callable[[Path, Path], Path], str, str]
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=[c[0] for c in BROKEN])
+def test_bad_files_name_the_problem_in_the_questionnaires_language(
     answers_file: Path,
     shipped: LoadedQuestionnaire,
+    english: LoadedQuestionnaire,
     tmp_path: Path,
-    make: Callable[[Path, Path], Path],
-    message: str,
+    case: Broken,
 ) -> None:
+    """The shipped (Dutch) questionnaire gets Dutch reasons; an English one, English reasons."""
+    _name, make, dutch, in_english = case
     path = make(answers_file, tmp_path)
-    result = invoke("score", path)
-    assert result.exit_code == 1
-    assert result.stdout == ""
-    assert result.stderr == message.format(path=path, questionnaire=shipped.path) + "\n"
+    for loaded, message in ((shipped, dutch), (english, in_english)):
+        result = invoke("score", path, "-q", loaded.path)
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert result.stderr == message.format(path=path, questionnaire=loaded.path) + "\n"
 
 
 def test_several_answer_problems_at_once(answers_file: Path, tmp_path: Path) -> None:
@@ -271,8 +307,8 @@ def test_same_id_other_sha256_warns_and_scores(
     result = invoke("score", path, "--format", "json")
     assert result.exit_code == 0
     assert result.stderr == (
-        f"warning: {path}: answered with another version of the questionnaire (sha256 differs); "
-        "every id still exists, so it is scored\n"
+        f"waarschuwing: {path}: ingevuld met een andere versie van de vragenlijst (de sha256 "
+        "verschilt); elke id bestaat nog, dus het telt mee\n"
     )
     assert json.loads(result.stdout) == expected_json(shipped)
 
@@ -317,9 +353,9 @@ def test_q_with_another_id_refuses_the_file(answers_file: Path, tmp_path: Path) 
     result = invoke("score", answers_file, "-q", other)
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{answers_file}: questionnaire.id: answers a questionnaire with id "
-        "'medewerkerscan_krm', not 'andere_scan' "
-        f"({other}); use -q to pick the questionnaire it answers\n"
+        f"{answers_file}: questionnaire.id: hoort bij een vragenlijst met id "
+        "'medewerkerscan_krm', niet 'andere_scan' "
+        f"({other}); kies met -q de vragenlijst waar het bij hoort\n"
     )
 
 
