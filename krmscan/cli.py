@@ -343,7 +343,7 @@ def score(
 
     if output_format is Format.xlsx:
         _binary_output(output, "--format xlsx", "FILE.xlsx")
-    _check_output(output, [*paths, questionnaire_path])
+    _check_output(output, [*paths, questionnaire_path, previous_questionnaire])
     loaded = questionnaire.load(questionnaire_path)
     segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     comparing = bool(benchmark or previous or by)
@@ -369,7 +369,15 @@ def score(
         track=track,
     )
     figures, quality, complete = _comparisons(
-        loaded, paths, collection, results, benchmark, previous, previous_questionnaire, segment_by
+        loaded,
+        paths,
+        collection,
+        results,
+        benchmark,
+        previous,
+        previous_questionnaire,
+        segment_by,
+        output=output,
     )
     if output_format is Format.table:
         views = render.organisation_views(
@@ -443,8 +451,13 @@ def _comparisons(  # noqa: PLR0917 - one call site, every input named there
     previous: list[Path] | None,
     previous_questionnaire: Path | None,
     by: "compare.SegmentQuestion | None",
+    *,
+    output: Path | None,
 ) -> "tuple[list[compare.Comparisons], list[compare.Quality], bool]":
-    """Each organisation's comparisons, the quality, and whether no file was skipped."""
+    """Each organisation's comparisons, the quality, and whether no file was skipped.
+
+    ``output`` is checked against the files of the other rounds too: it never replaces one.
+    """
     from krmscan import compare, questionnaire
     from krmscan.messages import messages_for
 
@@ -454,14 +467,20 @@ def _comparisons(  # noqa: PLR0917 - one call site, every input named there
         earlier_loaded = (
             questionnaire.load(previous_questionnaire) if previous_questionnaire else loaded
         )
-        earlier_collection = _other_collection("--previous", previous, earlier_loaded)
+        earlier_collection = _other_collection("--previous", previous, earlier_loaded, output)
         complete = not earlier_collection.skipped
         earlier = (earlier_loaded.questionnaire, earlier_collection.respondents)
     benchmark_respondents = collection.respondents
-    if benchmark and _same(benchmark, previous or []) and earlier is not None:
+    same_questionnaire = previous_questionnaire is None  # points comparable component by component
+    if (
+        benchmark
+        and _same(benchmark, previous or [])
+        and earlier is not None
+        and same_questionnaire
+    ):
         benchmark_respondents = list(earlier[1])
     elif benchmark and not _same(benchmark, paths):
-        others = _other_collection("--benchmark", benchmark, loaded)
+        others = _other_collection("--benchmark", benchmark, loaded, output)
         complete = complete and not others.skipped
         benchmark_respondents = others.respondents
     figures = compare.comparisons(
@@ -482,14 +501,19 @@ def _same(first: list[Path], second: list[Path]) -> bool:
 
 
 def _other_collection(
-    option: str, paths: list[Path], loaded: "questionnaire.LoadedQuestionnaire"
+    option: str,
+    paths: list[Path],
+    loaded: "questionnaire.LoadedQuestionnaire",
+    output: Path | None,
 ) -> "collect.Collected":
     """The answers files of ``--previous`` or ``--benchmark``; its notes on standard error."""
     from krmscan import collect, render
     from krmscan.messages import messages_for
 
     messages = messages_for(loaded.questionnaire.language)
+    _check_output(output, [*paths])
     found = collect.collect(paths, loaded)
+    _check_output(output, [*(r.file for r in found.respondents), *found.progress_files])
     for line in render.collection_notes(found, messages):
         _note(f"{option}: {line}")
     if not found.respondents:
@@ -689,7 +713,9 @@ def report(
     ] = None,
     file_format: Annotated[
         ReportFormat | None,
-        typer.Option("--format", "-f", help="html or pdf for --split (default pdf)."),
+        typer.Option(
+            "--format", "-f", help="html or pdf for --split (default pdf) or -o - (default html)."
+        ),
     ] = None,
     organisation: OrganisationOption = None,
     min_group: MinGroupOption = 5,
@@ -733,9 +759,7 @@ def report(
     """
     from krmscan import report as reporting
 
-    wants_pdf = (output is not None and output.suffix.lower() == ".pdf") or (
-        output is None and file_format is not ReportFormat.html
-    )
+    wants_pdf = _wants_pdf(output, file_format)
     problem = reporting.missing(pdf=wants_pdf)
     if problem is not None:
         raise UsageError(problem)
@@ -745,7 +769,7 @@ def report(
     from krmscan.messages import messages_for
     from krmscan.report import document
 
-    _check_output(output, [*paths, questionnaire_path, invited_file])
+    _check_output(output, [*paths, questionnaire_path, invited_file, previous_questionnaire])
     if wants_pdf and output == STDOUT:
         _binary_output(output, "a PDF report", "rapport.pdf")
     loaded = questionnaire.load(questionnaire_path)
@@ -782,6 +806,7 @@ def report(
             None if overview else previous,  # the overview shows this round only
             None if overview else previous_questionnaire,
             None if overview else segment_by,
+            output=output,
         )
         job.renderer.compare(figures, quality)
     _write_reports(job)
@@ -790,6 +815,15 @@ def report(
             _note(messages.rep_written.format(path=written))
     if collection.skipped or not complete:
         raise typer.Exit(1)
+
+
+def _wants_pdf(output: Path | None, file_format: ReportFormat | None) -> bool:
+    """Whether the report asked for is a PDF (which needs WeasyPrint)."""
+    if output is None:  # --split: PDF unless asked otherwise
+        return file_format is not ReportFormat.html
+    if output == STDOUT:  # no extension to go by: HTML unless asked otherwise
+        return file_format is ReportFormat.pdf
+    return output.suffix.lower() == ".pdf"
 
 
 def _write_reports(job: "document.Job") -> None:

@@ -173,3 +173,18 @@ def test_benchmark_from_another_folder(tmp_path: Path, shipped: LoadedQuestionna
     assert "Benchmark: 5 organisaties met minstens 5 respondenten" in table.stdout
     assert "Archief" not in table.stdout + table.stderr
     assert data["quality"]["components"][0]["n"] == 5
+
+
+def test_the_output_never_replaces_a_file_of_the_previous_round(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    write(shipped, tmp_path / "nu", "Woonstede", [10] * 5)
+    write(shipped, tmp_path / "toen", "Woonstede", [4] * 5)
+    earlier = sorted((tmp_path / "toen").rglob("*.json"))[0]
+    before = earlier.read_bytes()
+    done = run_krmscan(
+        "score", tmp_path / "nu", "--previous", tmp_path / "toen", "-f", "json", "-o", earlier
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert earlier.read_bytes() == before

@@ -23,7 +23,7 @@ from krmscan.messages import DUTCH, ENGLISH
 from krmscan.questionnaire import LoadedQuestionnaire
 from tests.boards import BOARDS, write_boards
 from tests.browser import Browser, find_chromium
-from tests.support import run_krmscan
+from tests.support import KRMSCAN, run_krmscan
 
 SECOND = Path(__file__).parent / "data" / "second.yaml"
 SECOND_TEAMS = {"North Team": 14, "South Team": 7}
@@ -192,6 +192,9 @@ def test_small_group_report_withholds_what_shows_one_person(split_pdfs: Path, bo
     assert not re.search(r"% \(\d+\)", text)  # no counts
     assert 'class="stacked"' not in text  # no answer counts per statement
     assert "bij minder dan 5 respondenten zegt ze weinig" in text  # why
+    # with the mean, a standard deviation of two or three people gives away their scores
+    assert "(standaardafwijking -)" in text
+    assert not re.search(r"standaardafwijking \d", text)
     pdf = "\n".join(pdf_pages(split_pdfs / "Woonstad Oost.pdf"))
     assert "Laagste" not in pdf and "Eensgezindheid (rwg)" not in pdf
 
@@ -400,8 +403,6 @@ def test_report_without_the_report_extra_says_how_to_install(boards: Path, tmp_p
 def test_progress_bar_on_a_terminal_only(boards: Path, tmp_path: Path) -> None:
     import pexpect
 
-    from tests.support import KRMSCAN
-
     child = pexpect.spawn(
         str(KRMSCAN),
         ["report", str(boards), "--split", str(tmp_path / "tty"), "-f", "html"],
@@ -452,3 +453,19 @@ def test_no_page_half_empty_but_a_sections_last(
             assert ink is not None and ink[3] > 0.5 * body.height, f"{name}: page {number}"
             checked += 1
     assert checked >= 2  # the multiple-choice results run over two pages
+
+
+def test_report_to_standard_output(boards: Path) -> None:
+    """``-o -``: HTML by default, PDF with ``-f pdf`` into a pipe."""
+    html = run_krmscan("report", boards, "--organisation", "Huis & Haard", "-o", "-")
+    assert html.returncode == 0, html.stderr
+    assert html.stdout.startswith("<!DOCTYPE html>")
+    command = [str(KRMSCAN), "report", str(boards), "--organisation", "Huis & Haard"]
+    pdf = subprocess.run(
+        [*command, "-o", "-", "-f", "pdf"],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert pdf.returncode == 0, pdf.stderr
+    assert pdf.stdout.startswith(b"%PDF-")

@@ -334,7 +334,7 @@ class Bars:
             if sd is not None:
                 low, high = max(0.0, component.mean_pct - sd), min(100.0, component.mean_pct + sd)
                 self.spreads[index].set_xdata([low, high])
-            self.spreads[index].set_visible(sd is not None)
+            self.spreads[index].set_visible(sd is not None and not self.withheld)
             self.marks[index].set_xdata([component.ambition_pct] * 2)
             self.flags[index].set_text(flags[index])
         return self.figure

@@ -474,8 +474,13 @@ class Format(str, Enum):
     pdf = "pdf"
 
 
-def format_of(path: Path) -> Format:
-    """The format an output file's extension asks for; `UsageError` for another one."""
+def format_of(path: Path, given: Format | None = None) -> Format:
+    """The format an output file's extension asks for; `UsageError` for another one.
+
+    ``-o -`` (standard output) has no extension: ``--format`` says, HTML by default.
+    """
+    if path == STDOUT:
+        return given or Format.html
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         return Format.html
@@ -519,7 +524,7 @@ def plan(
         raise UsageError("--overview writes one file: give -o overzicht.html|overzicht.pdf")
     if (output is None) == (split is None):
         raise UsageError("give either -o FILE.html|FILE.pdf or --split DIR")
-    chosen = format_of(output) if output is not None else (file_format or Format.pdf)
+    chosen = format_of(output, file_format) if output is not None else (file_format or Format.pdf)
     if output is not None and file_format is not None and file_format is not chosen:
         raise UsageError(f"--format {file_format.value} does not match -o {output}")
     if overview:
