@@ -74,9 +74,6 @@ class ComponentSummary:
     level: int
     """The level of the mean score."""
     level_name: str
-    mean_level: float
-    """The mean of the respondents' measured levels. Not exported or shown in the terminal
-    (it contradicts `behind`); kept only while the HTML report still draws it."""
     level_distribution: dict[int, int]
     """Measured level -> respondents, every level present."""
     ambition_gap: float
@@ -326,7 +323,6 @@ def _component(  # noqa: PLR0917 - one organisation's data, passed down once
         max_pct=float(Fraction(100 * points[-1], most)),
         level=level,
         level_name=questionnaire.level(level).name,
-        mean_level=sum(measured) / n,
         level_distribution={lvl.level: counts[lvl.level] for lvl in questionnaire.levels},
         ambition_gap=level - median_ambition,
         ambition_pct=float(ambition_edge),

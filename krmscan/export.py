@@ -125,7 +125,6 @@ def _organisation_json(summary: OrganisationSummary, withheld: bool) -> dict[str
     data = asdict(summary)
     components = data.pop("components")
     for component, found in zip(components, summary.components, strict=True):
-        del component["mean_level"]
         component["level_distribution"] = _keyed(component["level_distribution"])
         component["behind"] = found.behind
         component["shared_view"] = found.shared_view
