@@ -587,12 +587,13 @@ def _organisation_results(
     include_personal: bool,
     include_small: bool,
     output: Path | None,
-    exports: bool = True,
+    small_group_notes: bool = True,
     track: "Track | None" = None,
 ) -> "tuple[collect.Collected, aggregate.Results]":
     """Load every answers file under ``paths``, tell what was left out, and aggregate.
 
-    The notes about the files are in the questionnaire's language; ``track`` shows progress.
+    The notes about the files (and, with ``small_group_notes``, about organisations below the
+    minimum group) are in the questionnaire's language; ``track`` shows progress.
     """
     from krmscan import aggregate, collect, render
     from krmscan.messages import messages_for
@@ -615,8 +616,9 @@ def _organisation_results(
         include_small=include_small,
         track=track,
     )
-    for line in render.small_group_notes(results, messages, exports=exports):
-        _note(line)
+    if small_group_notes:
+        for line in render.small_group_notes(results, messages):
+            _note(line)
     return collection, results
 
 
@@ -775,9 +777,22 @@ def report(
     loaded = questionnaire.load(questionnaire_path)
     segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     messages = messages_for(loaded.questionnaire.language)
-    collection, job = document.prepare(
+    from krmscan.meter import meter_for
+
+    collection, results = _organisation_results(
         loaded,
         paths,
+        organisation=organisation,
+        min_group=min_group,
+        include_personal=False,
+        include_small=False,
+        output=output,
+        small_group_notes=False,  # the report says itself which organisations it leaves out
+        track=meter_for(messages),
+    )
+    job = document.prepare(
+        results,
+        collection,
         document.Choices(
             output=output,
             split=split,

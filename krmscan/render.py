@@ -836,11 +836,9 @@ def collection_notes(collection: Collected, messages: Messages) -> Iterator[str]
 _MAX_WARNINGS = 10
 
 
-def small_group_notes(
-    results: Results, messages: Messages, *, exports: bool = True
-) -> Iterator[str]:
+def small_group_notes(results: Results, messages: Messages) -> Iterator[str]:
     """A warning per organisation below the minimum group, in the questionnaire's language."""
-    withheld = exports and not results.include_small
+    withheld = not results.include_small
     for summary in results.summaries:
         if summary.small:
             yield messages.note_small_group.format(

@@ -23,7 +23,7 @@ from krmscan.aggregate import SHARED_VIEW, Results, organisation_key
 from krmscan.collect import Collected
 from krmscan.errors import BadDataError, UsageError
 from krmscan.messages import Messages, messages_for
-from krmscan.questionnaire import LoadedQuestionnaire, Questionnaire
+from krmscan.questionnaire import Questionnaire
 from krmscan.report import charts
 from krmscan.report.content import (
     TOP_FINDINGS,
@@ -597,27 +597,13 @@ class Choices:
 
 
 def prepare(
-    loaded: LoadedQuestionnaire,
-    paths: Sequence[Path],
+    results: Results,
+    collection: Collected,
     choices: Choices,
     *,
     note: Callable[[str], object],
-) -> tuple[Collected, Job]:
-    """Load and aggregate the answers files, tell ``note`` what is left out, plan the files."""
-    from krmscan import aggregate, collect, render
-
-    messages = messages_for(loaded.questionnaire.language)
-    collection = collect.collect(paths, loaded)
-    for line in render.collection_notes(collection, messages):
-        note(line)
-    if not collection.respondents:
-        raise BadDataError(messages.no_files_scored)
-    results = aggregate.results(
-        loaded.questionnaire,
-        collection.respondents,
-        organisation=choices.organisation,
-        min_group=choices.min_group,
-    )
+) -> Job:
+    """Plan the files of the loaded ``results``; tell ``note`` which organisations are left out."""
     counts = None
     if choices.invited_file is not None:
         counts = read_invited(choices.invited_file)
@@ -628,7 +614,7 @@ def prepare(
                 "--invited-file CSV"
             )
         counts = {results.summaries[0].name: choices.invited}
-    messages = messages_for(loaded.questionnaire.language)
+    messages = messages_for(results.questionnaire.language)
     for summary in results.summaries:
         if summary.small and not choices.include_small and not choices.overview:
             note(
@@ -636,7 +622,7 @@ def prepare(
                     name=printable(summary.name), n=summary.n, min_group=choices.min_group
                 )
             )
-    job = plan(
+    return plan(
         results,
         collection,
         output=choices.output,
@@ -649,4 +635,3 @@ def prepare(
         whole_run=choices.organisation is None and choices.split is None,
         overview=choices.overview,
     )
-    return collection, job
