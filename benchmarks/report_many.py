@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
-import os
 import random
 import shutil
 import subprocess
@@ -37,6 +35,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from score_many import time_floor
 
 from krmscan import questionnaire
 from tests.boards import write_boards
@@ -66,14 +67,6 @@ def timed(*args: str | Path) -> float:
     if done.returncode != 0:
         raise SystemExit(f"krmscan {' '.join(map(str, args))} failed:\n{done.stderr}")
     return took
-
-
-def read_floor(folder: Path) -> float:
-    begun = time.perf_counter()
-    for root, _, names in os.walk(folder):
-        for name in names:
-            json.loads(Path(root, name).read_bytes())
-    return time.perf_counter() - begun
 
 
 def draw_floor(organisations: int) -> float:
@@ -148,7 +141,7 @@ def main() -> None:
         write_boards(loaded, folder, wanted)
     count = len(wanted)
     try:
-        floor = read_floor(folder)
+        floor = time_floor(folder)
         drawing = draw_floor(count)
         one = timed("report", folder, "-o", work / "all.html")
         megabytes = (work / "all.html").stat().st_size / 1e6
