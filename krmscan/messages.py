@@ -43,9 +43,6 @@ class Messages(NamedTuple):
     col_gap: str
     col_verdict: str
     col_points: str
-    verdict_behind: str
-    verdict_on: str
-    verdict_above: str
     level_title: str
 
     # issue 3: going back, review, pause and resume
@@ -61,9 +58,6 @@ class Messages(NamedTuple):
     empty_answer: str
     review_title: str
     review_general: str
-    col_number: str
-    col_question: str
-    col_answer: str
     review_action: str
     review_save: str
     review_change: str
@@ -95,12 +89,6 @@ class Messages(NamedTuple):
         else:
             template = self.max_choices_one if count == 1 else self.max_choices_many
         return template.format(n=count)
-
-    def verdict(self, gap: int) -> str:
-        """Words for a gap between measured level and felt ambition."""
-        if gap < 0:
-            return self.verdict_behind
-        return self.verdict_on if gap == 0 else self.verdict_above
 
     # issue 4: organisation results (score over many files, exports, the HTML report)
     org_heading: str
@@ -373,12 +361,10 @@ class Messages(NamedTuple):
     result_legend: str
     result_close: str
     col_level_short: str
-    input_ended_at: str
     control_characters: str
     preset_bad: str
     preset_unknown: str
     preset_fixed: str
-    plain_label_hint: str
     review_next_page: str
     review_previous_page: str
     review_changed: str
@@ -489,9 +475,6 @@ DUTCH = Messages(
     col_gap="Verschil",
     col_verdict="Oordeel",
     col_points="Tot ambitie",
-    verdict_behind="achter op ambitie",
-    verdict_on="op ambitie",
-    verdict_above="boven ambitie",
     level_title="{level}. {name}",
     # issue 3: going back, review, pause and resume
     back_choice="< Vorige vraag",
@@ -508,9 +491,6 @@ DUTCH = Messages(
     empty_answer="(leeg)",
     review_title="Overzicht van uw antwoorden",
     review_general="Algemeen",
-    col_number="Nr",
-    col_question="Vraag",
-    col_answer="Antwoord",
     review_action="Kloppen uw antwoorden?",
     review_save="Ja, opslaan en afronden",
     review_change="Nee, een antwoord wijzigen",
@@ -1005,12 +985,10 @@ DUTCH = Messages(
     result_legend="Niveaus: {levels}.",
     result_close="Enter = afsluiten",
     col_level_short="Niveau",
-    input_ended_at=("De invoer stopte bij vraag {k} ({text}); er is niets opgeslagen."),
     control_characters="Het antwoord bevat een stuurteken; typ alleen gewone tekst.",
     preset_bad="--answer {id}={value}: {problem}",
     preset_unknown=("--answer {id}=...: de vragenlijst heeft geen vraag '{id}'; kies uit: {ids}"),
     preset_fixed="(vastgezet)",
-    plain_label_hint="(of typ het antwoord zelf, bijvoorbeeld '{label}')",
     review_next_page="Volgende pagina van het overzicht",
     review_previous_page="Vorige pagina van het overzicht",
     review_changed="Vraag {n} is gewijzigd: {answer}",
@@ -1156,9 +1134,6 @@ ENGLISH = Messages(
     col_gap="Gap",
     col_verdict="Verdict",
     col_points="To ambition",
-    verdict_behind="behind ambition",
-    verdict_on="on ambition",
-    verdict_above="above ambition",
     level_title="{level}. {name}",
     # issue 3: going back, review, pause and resume
     back_choice="< Previous question",
@@ -1175,9 +1150,6 @@ ENGLISH = Messages(
     empty_answer="(empty)",
     review_title="Your answers",
     review_general="General",
-    col_number="No",
-    col_question="Question",
-    col_answer="Answer",
     review_action="Are your answers right?",
     review_save="Yes, save and finish",
     review_change="No, change an answer",
@@ -1649,14 +1621,12 @@ ENGLISH = Messages(
     result_legend="Levels: {levels}.",
     result_close="Enter = close",
     col_level_short="Level",
-    input_ended_at="The input ended at question {k} ({text}); nothing was saved.",
     control_characters="The answer holds a control character; type plain text only.",
     preset_bad="--answer {id}={value}: {problem}",
     preset_unknown=(
         "--answer {id}=...: the questionnaire has no question '{id}'; choose from: {ids}"
     ),
     preset_fixed="(fixed)",
-    plain_label_hint="(or type the answer itself, e.g. '{label}')",
     review_next_page="Next page of the overview",
     review_previous_page="Previous page of the overview",
     review_changed="Question {n} changed: {answer}",

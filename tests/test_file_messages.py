@@ -6,6 +6,7 @@ test_organisations.py; these check the catalogue and the functions underneath.
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -32,6 +33,20 @@ def test_both_catalogues_fill_in_the_same_fields() -> None:
     ]
     assert differ == []
     assert _fields(DUTCH.too_many_chosen) == {"count", "listed", "most", "remove"}
+
+
+def test_every_catalogue_entry_is_used() -> None:
+    """No entry is translated for nothing: each is named in the code or the templates."""
+    package = REPO / "krmscan"
+    sources = [
+        path.read_text("utf-8")
+        for path in package.rglob("*")
+        if path.suffix in {".py", ".j2"} and path.name != "messages.py"
+    ]
+    catalogue = (package / "messages.py").read_text("utf-8")
+    methods = catalogue[catalogue.index("    def ") : catalogue.index("DUTCH = Messages(")]
+    words = set(re.findall(r"\w+", "\n".join([*sources, methods])))
+    assert [name for name in Messages._fields if name not in words] == []
 
 
 @pytest.fixture(scope="module")
