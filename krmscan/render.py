@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring fo
     from krmscan.flow import Group as StepGroup
     from krmscan.flow import Intro, Step
     from krmscan.messages import Messages
-    from krmscan.questionnaire import Level, Questionnaire
+    from krmscan.questionnaire import Questionnaire
     from krmscan.scoring import Result, Score
 
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
@@ -104,14 +104,6 @@ def intro_panel(intro: Intro) -> Panel:
         title_align="left",
         expand=True,
         box=_panel_box(),
-    )
-
-
-def level_panel(level: Level, messages: Messages) -> Panel:
-    """One corporation type with its full description (shown before the ambition question)."""
-    title = messages.level_title.format(level=level.level, name=level.name)
-    return Panel(
-        Text(level.description or ""), title=Text(title), title_align="left", box=_panel_box()
     )
 
 
@@ -387,13 +379,6 @@ def review_lines(
             for step, value in group.rows
         ]
         yield group.title or messages.review_general, rows
-
-
-def review_table(
-    questionnaire: Questionnaire, groups: Sequence[StepGroup], messages: Messages
-) -> ReviewTable:
-    """The overview: number, question and answer per row, a heading row per section."""
-    return ReviewTable(list(review_lines(questionnaire, groups, messages)), messages)
 
 
 class ReviewTable:

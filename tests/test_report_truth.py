@@ -79,11 +79,14 @@ def test_inside_the_ambition_line_is_what_the_words_call_behind(
     results = aggregate.results(q, respondents, min_group=3)
     renderer = document.Renderer(results, Collected(respondents, []))
     reports = content.organisation_reports(results, include_small=True)
+    names = [c.name for c in q.components]
+    with matplotlib.rc_context(charts.STYLE):  # one radar, redrawn per report, as the report does
+        radar = charts.Radar(q, names, ("score", "ambition"))
     for report in reports:
         components = report.summary.components
-        names = [c.name for c in components]
+        assert [c.name for c in components] == names
         with matplotlib.rc_context(charts.STYLE):
-            figure = charts.radar_figure(q, components, ("score", "ambition"))
+            figure = radar.update(components)
         chart = {names[i] for i in inside_on_the_radar(figure)}
         html = renderer.html(
             document.Document("", [report], whole_run=False), lambda _: {"radar": "", "bars": ""}

@@ -231,13 +231,6 @@ class Band:
     """The middle half's and the median's labels."""
 
 
-def radar_figure(
-    questionnaire: Questionnaire, components: Sequence[ComponentSummary], legend: tuple[str, str]
-) -> Figure:
-    """A new `Radar` of ``components``."""
-    return Radar(questionnaire, [c.name for c in components], legend).update(components)
-
-
 class Bars:
     """Mean score per component on the level bands, the ambition marked, agreement flagged.
 
