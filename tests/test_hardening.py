@@ -276,7 +276,7 @@ def test_takes_started_in_the_same_second_each_get_their_own_file(
             text=True,
             cwd=tmp_path,
         )
-        for _ in range(6)
+        for _ in range(15)  # the 15 runs of the issue: 7 were refused before
     ]
     finished = [run.communicate(lines, timeout=60) for run in runs]
     errors = [stderr for _stdout, stderr in finished]
