@@ -1,9 +1,9 @@
 """The bad-input corpus (tests/bad_inputs/cases.yaml), each case run as a real krmscan process.
 
 Every case must end with its exit code and one clear message naming the file and the line or
-field, print no traceback, write or change nothing on disk, and stay under a second of CPU
-time (CPU, not wall time, so that a busy machine does not fail it; it catches inputs that
-blow up, such as an alias bomb expanded).
+field, print no traceback, and write or change nothing on disk. Each runs under a CPU and
+memory cap (`tests.support.capped`), not a time target: an input that blows up, such as an
+alias bomb expanded, is killed and fails on its exit code.
 """
 
 from __future__ import annotations

@@ -92,9 +92,15 @@ def test_titles_from_the_questionnaire_are_shown_as_typed(shipped: LoadedQuestio
     """Square brackets and colons in a title are text, not rich markup or emoji codes."""
     console = Console(file=io.StringIO(), width=80, color_system=None)
     console.print(render.intro_panel(Intro("Profiel [optioneel] :smile: [/]", "Tekst.")))
+    level = shipped.questionnaire.levels[0].model_copy(update={"name": "Type [b]A[/b]"})
+    levels = [level, *shipped.questionnaire.levels[1:]]
+    console.print(
+        render.result_legend(shipped.questionnaire.model_copy(update={"levels": levels}), DUTCH)
+    )
     assert isinstance(console.file, io.StringIO)
     shown = console.file.getvalue()
     assert "Profiel [optioneel] :smile: [/]" in shown
+    assert "Type [b]A[/b]" in shown
 
 
 def test_score_under_term_dumb_and_latin_1(
