@@ -576,7 +576,7 @@ def organisation_rows(
                 c.max_pct,
                 c.level,
                 c.level_name,
-                *(c.level_distribution.get(level, 0) for level in levels),
+                *(c.level_distribution.get(level) for level in levels),
                 *felt,
                 c.ambition_pct,
                 c.points_to_ambition,
