@@ -110,7 +110,6 @@ class Messages(NamedTuple):
     shared_view: str
     no_shared_view: str
     too_few_for_rwg: str
-    not_shown: str
     ambition_line: str
     ambition_line_withheld: str
     and_word: str
@@ -576,7 +575,6 @@ DUTCH = Messages(
     shared_view="gedeeld beeld",
     no_shared_view="geen gedeeld beeld",
     too_few_for_rwg="te weinig respondenten",
-    not_shown="niet getoond",
     ambition_line=(
         "Gevoelsmatige ambitie: mediaan {median}, meest gekozen {mode}; "
         "respondenten per niveau {levels}: {distribution}."
@@ -1240,7 +1238,6 @@ ENGLISH = Messages(
     shared_view="shared view",
     no_shared_view="no shared view",
     too_few_for_rwg="too few respondents",
-    not_shown="not shown",
     ambition_line=(
         "Felt ambition: median {median}, most chosen {mode}; "
         "respondents per level {levels}: {distribution}."

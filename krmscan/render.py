@@ -533,7 +533,7 @@ def agreement(
 ) -> tuple[str, str]:
     """The rwg value and its verdict, as words (``withheld``: a small group's, not shown)."""
     if withheld:
-        return "-", messages.not_shown
+        return "-", "-"
     if component.rwg is None:
         return "-", messages.too_few_for_rwg
     view = messages.shared_view if component.shared_view else messages.no_shared_view
