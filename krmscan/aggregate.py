@@ -5,7 +5,9 @@ without regard to case and runs of whitespace, shown in their most common spelli
 organisation and component: the mean, median, sample standard deviation, minimum and maximum
 of ``score_pct``; the level of the mean; how many respondents measure at each level; the gap
 between the level of the mean and the median felt ambition; the share of respondents measuring
-below their own felt ambition; the agreement rwg(j); and the three weakest statements.
+below their own felt ambition; the agreement rwg(j); and the three weakest statements. An
+organisation below the minimum group keeps only what cannot show one person's answers
+(`withhold_small`) unless asked otherwise.
 
 Agreement (James, Demaree & Wolf, 1984)::
 
@@ -29,7 +31,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from krmscan.collect import Respondent
@@ -67,15 +69,17 @@ class ComponentSummary:
     id: str
     name: str
     mean_pct: float
-    median_pct: float
+    median_pct: float | None
+    """None when withheld (`withhold_small`), as every figure below that may be None."""
     sd_pct: float | None
-    min_pct: float
-    max_pct: float
+    """None below 2 respondents too."""
+    min_pct: float | None
+    max_pct: float | None
     level: int
     """The level of the mean score."""
     level_name: str
     level_distribution: dict[int, int]
-    """Measured level -> respondents, every level present."""
+    """Measured level -> respondents, every level present; empty when withheld."""
     ambition_gap: float
     """The level of the mean minus the median felt ambition (negative: behind)."""
     ambition_pct: float
@@ -84,10 +88,12 @@ class ComponentSummary:
     score is below it, the one comparison the radar, the words and every export use."""
     points_to_ambition: float
     """Percentage points from the mean score up to `ambition_pct` (0 when reached)."""
-    below_ambition: float
+    below_ambition: float | None
     """Share (0..1) of respondents whose measured level is below their own felt ambition."""
     rwg: float | None
+    """None below 2 respondents too."""
     priorities: list[Priority]
+    """Empty when withheld."""
 
     @property
     def behind(self) -> bool:
@@ -138,11 +144,11 @@ class Ambition:
     """The felt ambition of an organisation's respondents."""
 
     distribution: dict[int, int]
-    """Level -> respondents who chose it, every level present."""
+    """Level -> respondents who chose it, every level present; empty when withheld."""
     median: float
     """May fall halfway between two levels."""
     mode: list[int]
-    """The most chosen level(s), ascending: more than one on a tie."""
+    """The most chosen level(s), ascending: more than one on a tie; empty when withheld."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +200,8 @@ class OrganisationSummary:
     """Every statement in questionnaire order, with its count per scale point."""
     spellings: list[str]
     """Every spelling of the name found, most common first."""
+    withheld: bool = False
+    """Small, and the figures that can show one person's answers left out (`withhold_small`)."""
 
 
 def organisation_key(name: str) -> str:
@@ -266,6 +274,44 @@ def organisation_summary(
         frequencies=frequencies(questionnaire, respondents, include_personal=include_personal),
         statements=statement_answers(questionnaire, columns),
         spellings=names,
+    )
+
+
+def withhold_small(summary: OrganisationSummary) -> OrganisationSummary:
+    """A small group's summary without the figures that can show one person's answers.
+
+    Kept: n, the mean scores (per component and overall), their levels and the comparison
+    with the ambition (its median). Left out (None or empty): per component the median,
+    standard deviation, lowest and highest score, the respondents per level, the share below
+    their own ambition, the agreement and the weakest statements; the felt ambition's
+    distribution and mode; the frequencies with their "other" texts; the answers per
+    statement; the other spellings of the name. An organisation of at least the minimum group
+    is returned as it is.
+    """
+    if not summary.small or summary.withheld:
+        return summary
+    components = [
+        replace(
+            component,
+            median_pct=None,
+            sd_pct=None,
+            min_pct=None,
+            max_pct=None,
+            level_distribution={},
+            below_ambition=None,
+            rwg=None,
+            priorities=[],
+        )
+        for component in summary.components
+    ]
+    return replace(
+        summary,
+        components=components,
+        ambition=replace(summary.ambition, distribution={}, mode=[]),
+        frequencies=[],
+        statements=[],
+        spellings=summary.spellings[:1],
+        withheld=True,
     )
 
 
@@ -544,7 +590,8 @@ def results(
 ) -> Results:
     """Group and summarise ``respondents``, only those of ``organisation`` when given.
 
-    Raises `BadDataError` when no respondent belongs to ``organisation``.
+    A small group's summary is `withhold_small`'s unless ``include_small``. Raises
+    `BadDataError` when no respondent belongs to ``organisation``.
     """
     groups = group(respondents)
     levels = point_levels(questionnaire)
@@ -557,21 +604,25 @@ def results(
                 f"no answers of organisation '{organisation}'; organisations found: {known}"
             )
         groups = found
+    summaries = (
+        (
+            organisation_summary(
+                questionnaire,
+                names,
+                members,
+                min_group=min_group,
+                include_personal=include_personal,
+                levels=levels,
+            ),
+            members,
+        )
+        for names, members in track(groups, len(groups), "aggregating")
+    )
     return Results(
         questionnaire=questionnaire,
         organisations=[
-            (
-                organisation_summary(
-                    questionnaire,
-                    names,
-                    members,
-                    min_group=min_group,
-                    include_personal=include_personal,
-                    levels=levels,
-                ),
-                members,
-            )
-            for names, members in track(groups, len(groups), "aggregating")
+            (summary if include_small else withhold_small(summary), members)
+            for summary, members in summaries
         ],
         min_group=min_group,
         include_personal=include_personal,

@@ -1,7 +1,9 @@
 """Organisation results as data: JSON, CSV (Excel with Dutch settings) and xlsx.
 
 Answers of questions marked personal (name, e-mail) appear only with ``include_personal``;
-the per-respondent rows of organisations below the minimum group only with ``include_small``.
+the per-respondent rows of organisations below the minimum group only with ``include_small``
+(without it their summaries are already `aggregate.withhold_small`'s: withheld figures are
+null in JSON and empty cells in xlsx).
 
 Every format is written as it is produced, so memory does not grow with the output: JSON as
 chunks of compact text (one organisation or respondent per line, encoded by the standard
@@ -140,10 +142,7 @@ def _organisation_json(summary: OrganisationSummary, withheld: bool) -> dict[str
         "overall": overall,
         "ambition": {**data["ambition"], "distribution": _keyed(summary.ambition.distribution)},
         "frequencies": {frequency.pop("id"): frequency for frequency in data.pop("frequencies")},
-        # answer by answer, a small group's counts would show each person's answers
-        "statements": {}
-        if withheld
-        else {statement.pop("id"): statement for statement in data.pop("statements")},
+        "statements": {statement.pop("id"): statement for statement in data.pop("statements")},
     }
 
 
@@ -576,7 +575,7 @@ def organisation_rows(
                 c.max_pct,
                 c.level,
                 c.level_name,
-                *(c.level_distribution.get(level, 0) for level in levels),
+                *(c.level_distribution.get(level) for level in levels),
                 *felt,
                 c.ambition_pct,
                 c.points_to_ambition,
@@ -626,11 +625,9 @@ def statement_columns(results: Results) -> list[Column]:
 def statement_rows(results: Results) -> Iterator[list[Cell]]:
     """The rows under `statement_columns`: per organisation, every statement.
 
-    Organisations below the minimum group only with ``include_small``, as their respondents.
+    None of a small group whose figures are withheld (`aggregate.withhold_small`).
     """
     for summary in results.summaries:
-        if summary.small and not results.include_small:
-            continue
         for statement in summary.statements:
             yield [
                 summary.name,

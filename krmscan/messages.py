@@ -94,6 +94,7 @@ class Messages(NamedTuple):
     org_heading: str
     org_spellings: str
     small_group: str
+    small_group_withheld: str
     scores_title: str
     col_mean: str
     col_median: str
@@ -110,6 +111,7 @@ class Messages(NamedTuple):
     no_shared_view: str
     too_few_for_rwg: str
     ambition_line: str
+    ambition_line_withheld: str
     and_word: str
     priorities_title: str
     frequencies_title: str
@@ -552,6 +554,12 @@ DUTCH = Messages(
         "Let op: minder dan {min_group} respondenten. De uitkomsten kunnen tot personen "
         "herleidbaar zijn; deel ze alleen met wie ze mag zien."
     ),
+    small_group_withheld=(
+        "Niet getoond, omdat het naar één persoon kan wijzen: mediaan, standaardafwijking, "
+        "laagste en hoogste score, respondenten per niveau, aandeel onder eigen ambitie, "
+        "eensgezindheid, de meest gekozen ambitie, de zwakste stellingen en de antwoorden op "
+        "de meerkeuzevragen. --include-small-groups toont ze."
+    ),
     scores_title="Score per onderdeel",
     col_mean="Gemiddeld %",
     col_median="Mediaan %",
@@ -571,6 +579,7 @@ DUTCH = Messages(
         "Gevoelsmatige ambitie: mediaan {median}, meest gekozen {mode}; "
         "respondenten per niveau {levels}: {distribution}."
     ),
+    ambition_line_withheld="Gevoelsmatige ambitie: mediaan {median}.",
     and_word="en",
     priorities_title="Prioriteiten: de zwakste stellingen per onderdeel",
     frequencies_title="Antwoorden op de meerkeuzevragen",
@@ -732,7 +741,8 @@ DUTCH = Messages(
     rep_small_notice=(
         "Kleine groep: {n} respondenten, minder dan {min_group}. Dit rapport laat daarom geen "
         "laagste en hoogste scores, geen aandeel onder eigen ambitie, geen aantallen per "
-        "antwoord en geen eensgezindheid zien: die zouden naar personen wijzen."
+        "antwoord, geen scores per stelling (dus geen zwakste stellingen) en geen "
+        "eensgezindheid zien: die zouden naar personen wijzen."
     ),
     rep_summary_heading="Managementsamenvatting",
     rep_overall=("De {n} respondenten scoren gemiddeld {pct} %: niveau {level}, {level_name}."),
@@ -818,8 +828,8 @@ DUTCH = Messages(
     rep_top_level="Dit is het hoogste niveau.",
     rep_statements_heading="Antwoorden per stelling, zwakste eerst",
     rep_statements_withheld=(
-        "Aantallen per antwoord zijn weggelaten (minder dan {min_group} respondenten); "
-        "alleen de gemiddelde score per stelling staat er."
+        "Weggelaten: bij minder dan {min_group} respondenten wijzen de antwoorden per "
+        "stelling, ook hun gemiddelde, naar personen."
     ),
     rep_legend_score="Gemiddelde score",
     rep_legend_ambition="Ambitie begint",
@@ -938,7 +948,9 @@ DUTCH = Messages(
         "de uitkomsten kunnen tot personen herleidbaar zijn"
     ),
     note_small_group_withheld=(
-        "; de regels per respondent blijven uit de export (--include-small-groups)"
+        "; wat naar één persoon kan wijzen (de regels per respondent, spreiding, aantallen, "
+        "eensgezindheid, zwakste stellingen, meerkeuzeantwoorden) blijft uit de uitvoer "
+        "(--include-small-groups toont het)"
     ),
     no_files_scored="geen enkel antwoordbestand kon worden gescoord; zie de redenen hierboven",
     overview_title=(
@@ -1205,6 +1217,12 @@ ENGLISH = Messages(
         "Caution: fewer than {min_group} respondents. The results can identify people; "
         "share them only with those allowed to see them."
     ),
+    small_group_withheld=(
+        "Not shown, as it can point to one person: median, standard deviation, lowest and "
+        "highest score, respondents per level, share below their own ambition, agreement, the "
+        "most chosen ambition, the weakest statements and the answers to the multiple-choice "
+        "questions. --include-small-groups shows them."
+    ),
     scores_title="Score per component",
     col_mean="Mean %",
     col_median="Median %",
@@ -1224,6 +1242,7 @@ ENGLISH = Messages(
         "Felt ambition: median {median}, most chosen {mode}; "
         "respondents per level {levels}: {distribution}."
     ),
+    ambition_line_withheld="Felt ambition: median {median}.",
     and_word="and",
     priorities_title="Priorities: the weakest statements per component",
     frequencies_title="Answers to the multiple-choice questions",
@@ -1377,8 +1396,9 @@ ENGLISH = Messages(
     rep_participation="Response rate",
     rep_small_notice=(
         "Small group: {n} respondents, fewer than {min_group}. This report therefore shows no "
-        "lowest and highest scores, no share below own ambition, no counts per answer and no "
-        "agreement: they would point at persons."
+        "lowest and highest scores, no share below own ambition, no counts per answer, no "
+        "scores per statement (so no weakest statements) and no agreement: they would point "
+        "at persons."
     ),
     rep_summary_heading="Management summary",
     rep_overall="The {n} respondents score {pct} % on average: level {level}, {level_name}.",
@@ -1460,8 +1480,8 @@ ENGLISH = Messages(
     rep_top_level="This is the highest level.",
     rep_statements_heading="Answers per statement, weakest first",
     rep_statements_withheld=(
-        "Counts per answer are left out (fewer than {min_group} respondents); only the mean "
-        "score per statement is shown."
+        "Left out: with fewer than {min_group} respondents the answers per statement, their "
+        "mean too, point at persons."
     ),
     rep_legend_score="Mean score",
     rep_legend_ambition="Ambition starts",
@@ -1574,7 +1594,9 @@ ENGLISH = Messages(
         "results can identify people"
     ),
     note_small_group_withheld=(
-        "; its per-respondent rows are left out of exports (--include-small-groups)"
+        "; what can point to one person (the per-respondent rows, spread, counts, agreement, "
+        "weakest statements, multiple-choice answers) is left out of the output "
+        "(--include-small-groups shows it)"
     ),
     no_files_scored="no answers files could be scored; see the reasons above",
     overview_title=(

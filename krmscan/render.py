@@ -469,14 +469,20 @@ def organisation_view(
         parts.append(note(messages.org_spellings.format(names=others)))
     if summary.small:
         parts.append(Text(messages.small_group.format(min_group=min_group), style="yellow"))
+    if summary.withheld:
+        parts.append(note(messages.small_group_withheld))
     parts += [
         Text(""),
         _scores_table(summary, messages),
         note(levels_legend(questionnaire, messages)),
         Text(""),
-        _against_table(summary, messages),
+        _against_table(questionnaire, summary, messages),
         Text(ambition_start(summary, messages)),
         Text(ambition_line(summary, messages)),
+    ]
+    if summary.withheld:  # no priorities, no frequencies: the note above says why
+        return Group(*parts)
+    parts += [
         Text(""),
         _priorities(summary, messages),
         Text(""),
@@ -500,14 +506,14 @@ def organisation_view(
 _MAX_OTHER_TEXTS = 15
 
 
-def pct(value: float) -> str:
-    """A percentage as the tables show it."""
-    return f"{value:.1f}"
+def pct(value: float | None) -> str:
+    """A percentage as the tables show it; ``-`` for none (withheld or not computable)."""
+    return "-" if value is None else f"{value:.1f}"
 
 
-def share(value: float) -> str:
-    """A share (0..1) as a whole percentage."""
-    return f"{100 * value:.0f} %"
+def share(value: float | None) -> str:
+    """A share (0..1) as a whole percentage; ``-`` for none (withheld)."""
+    return "-" if value is None else f"{100 * value:.0f} %"
 
 
 def signed(value: float) -> str:
@@ -522,8 +528,12 @@ def level_number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
-def agreement(component: ComponentSummary, messages: Messages) -> tuple[str, str]:
-    """The rwg value and its verdict, as words."""
+def agreement(
+    component: ComponentSummary, messages: Messages, *, withheld: bool = False
+) -> tuple[str, str]:
+    """The rwg value and its verdict, as words (``withheld``: a small group's, not shown)."""
+    if withheld:
+        return "-", "-"
     if component.rwg is None:
         return "-", messages.too_few_for_rwg
     view = messages.shared_view if component.shared_view else messages.no_shared_view
@@ -551,8 +561,8 @@ def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTab
             c.name,
             pct(c.mean_pct),
             pct(c.median_pct),
-            "-" if c.sd_pct is None else pct(c.sd_pct),
-            f"{pct(c.min_pct)}\u2013{pct(c.max_pct)}",
+            pct(c.sd_pct),
+            "-" if c.min_pct is None else f"{pct(c.min_pct)}\u2013{pct(c.max_pct)}",
             str(c.level),
         )
         for c in summary.components
@@ -568,15 +578,18 @@ def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTab
     )
 
 
-def _against_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
+def _against_table(
+    questionnaire: Questionnaire, summary: OrganisationSummary, messages: Messages
+) -> FittedTable:
     """Per component: respondents per level, the points to the ambition, agreement.
 
     The points to the ambition are the one comparison with it (`ComponentSummary.behind`);
     the share below their own ambition is a separate figure, about persons.
     """
+    levels = [level.level for level in questionnaire.levels]
     headings = (
         messages.col_component,
-        messages.col_level_counts.format(levels=slashed(summary.ambition.distribution)),
+        messages.col_level_counts.format(levels=slashed(levels)),
         messages.col_to_ambition,
         messages.col_below,
         messages.col_rwg,
@@ -585,10 +598,10 @@ def _against_table(summary: OrganisationSummary, messages: Messages) -> FittedTa
     rows = [
         (
             c.name,
-            slashed(c.level_distribution.values()),
+            slashed(c.level_distribution.values()) or "-",
             pct(c.points_to_ambition),
             share(c.below_ambition),
-            *agreement(c, messages),
+            *agreement(c, messages, withheld=summary.withheld),
         )
         for c in summary.components
     ]
@@ -622,6 +635,8 @@ def ambition_start(summary: OrganisationSummary, messages: Messages) -> str:
 def ambition_line(summary: OrganisationSummary, messages: Messages) -> str:
     """The felt ambition of an organisation in one sentence."""
     ambition = summary.ambition
+    if summary.withheld:
+        return messages.ambition_line_withheld.format(median=level_number(ambition.median))
     return messages.ambition_line.format(
         median=level_number(ambition.median),
         mode=joined([str(level) for level in ambition.mode], messages),

@@ -128,10 +128,11 @@ def test_xlsx_sheets_headers_formats_frozen(folder: Path, tmp_path: Path) -> Non
     assert strategie["below_ambition"] == pytest.approx(0.2)
     assert strategie["level_1"] == 1
     assert strategie["level_4"] == 2
+    row = 2 + rows.index(strategie)  # small groups' rows hold no rwg or share (withheld)
     rwg_column = columns.index("rwg") + 1
-    assert organisations.cell(row=2, column=rwg_column).number_format == "0.00"
+    assert organisations.cell(row=row, column=rwg_column).number_format == "0.00"
     share_column = columns.index("below_ambition") + 1
-    assert organisations.cell(row=2, column=share_column).number_format == "0%"
+    assert organisations.cell(row=row, column=share_column).number_format == "0%"
     alone = next(
         r for r in rows if r["organisation"] == "Eigen Haard" and r["component_id"] != "overall"
     )
@@ -203,7 +204,9 @@ def test_organisation_columns_follow_the_questionnaires_levels(
     assert rows
     assert all(len(row) == len(header) for row in rows)
     components = [row for row in rows if row[header.index("component_id")] != "overall"]
-    assert {row[header.index("level_5")] for row in components} == {0}
+    small = header.index("small_group")
+    assert {row[header.index("level_5")] for row in components if not row[small]} == {0}
+    assert {row[header.index("level_5")] for row in components if row[small]} == {None}
 
 
 def test_level_counts_in_the_terminal_name_the_questionnaires_levels(

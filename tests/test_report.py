@@ -6,6 +6,7 @@ headless Chromium opens the HTML.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -176,7 +177,9 @@ def test_pdf_page_rendered_shows_its_charts(split_pdfs: Path, tmp_path: Path) ->
         shutil.copy(png, Path(os.environ["KRMSCAN_SCREENSHOT_DIR"]) / "overview.png")
 
 
-def test_small_group_report_withholds_what_shows_one_person(split_pdfs: Path, boards: Path) -> None:
+def test_small_group_report_withholds_what_shows_one_person(
+    split_pdfs: Path, boards: Path, shipped: LoadedQuestionnaire
+) -> None:
     out = boards.parent / "klein.html"
     done = run_krmscan(
         "report", boards, "--organisation", "Woonstad Oost", "--include-small-groups", "-o", out
@@ -192,11 +195,19 @@ def test_small_group_report_withholds_what_shows_one_person(split_pdfs: Path, bo
     assert not re.search(r"% \(\d+\)", text)  # no counts
     assert 'class="stacked"' not in text  # no answer counts per statement
     assert "bij minder dan 5 respondenten zegt ze weinig" in text  # why
+    # A statement's mean over three people is their answers (0 %: all three said the lowest),
+    # so no statement is shown at all: no means, no weakest statements.
+    shown = [s.text for s in shipped.questionnaire.statements if html.escape(s.text) in text]
+    assert shown == []
+    assert 'class="statements' not in text and 'class="weakest"' not in text
+    assert DUTCH.rep_weakest not in text
+    assert DUTCH.rep_statements_withheld.format(min_group=5) in text  # and why
     # with the mean, a standard deviation of two or three people gives away their scores
     assert "(standaardafwijking -)" in text
     assert not re.search(r"standaardafwijking \d", text)
     pdf = "\n".join(pdf_pages(split_pdfs / "Woonstad Oost.pdf"))
     assert "Laagste" not in pdf and "Eensgezindheid (rwg)" not in pdf
+    assert "zwakste stellingen:" not in pdf
 
 
 def test_small_group_left_out_without_the_flag(boards: Path) -> None:

@@ -13,6 +13,7 @@ import pyte
 import pytest
 
 from krmscan import answers
+from krmscan.messages import DUTCH
 from krmscan.questionnaire import LoadedQuestionnaire
 from krmscan.render import OVERVIEW_FROM
 from tests.support import KRMSCAN, REPO, run_krmscan, sample_answers
@@ -112,8 +113,8 @@ def test_piped_stderr_holds_no_bar(sector: Path, tmp_path: Path) -> None:
         f"{ORGANISATIONS * 3} respondenten uit {ORGANISATIONS * 3} bestanden",
         *(
             f"waarschuwing: 'Corporatie {n:02}' heeft 3 respondent(en), minder dan --min-group "
-            "5: de uitkomsten kunnen tot personen herleidbaar zijn; de regels per respondent "
-            "blijven uit de export (--include-small-groups)"
+            "5: de uitkomsten kunnen tot personen herleidbaar zijn"
+            + DUTCH.note_small_group_withheld
             for n in range(1, ORGANISATIONS + 1)
         ),
     ]

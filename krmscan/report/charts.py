@@ -321,8 +321,10 @@ class Bars:
         """The figure showing ``components`` with a flag text each ('' for none)."""
         for index, component in enumerate(components):
             self.bars[index].set_width(component.mean_pct)
-            self.ranges[index].set_xdata([component.min_pct, component.max_pct])
-            self.ranges[index].set_visible(not self.withheld)
+            lowest, highest = component.min_pct, component.max_pct
+            if lowest is not None and highest is not None:
+                self.ranges[index].set_xdata([lowest, highest])
+            self.ranges[index].set_visible(lowest is not None and not self.withheld)
             sd = component.sd_pct
             if sd is not None:
                 low, high = max(0.0, component.mean_pct - sd), min(100.0, component.mean_pct + sd)

@@ -20,7 +20,13 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
-from krmscan.aggregate import ComponentSummary, OrganisationSummary, Results, organisation_key
+from krmscan.aggregate import (
+    ComponentSummary,
+    OrganisationSummary,
+    Results,
+    organisation_key,
+    withhold_small,
+)
 from krmscan.collect import Respondent
 from krmscan.compare import (
     BenchmarkComponent,
@@ -83,11 +89,11 @@ class OrganisationReport:
 
     summary: OrganisationSummary
     withheld: bool
-    """A small group: nothing that shows one person's answers (min/max, counts, rwg)."""
+    """A small group: nothing that shows one person's answers (`withhold_small`)."""
     findings: list[Finding]
     """Every component, ranked by the module's rule."""
     statements: dict[str, list[StatementAnswers]]
-    """Component id -> its statements, weakest first."""
+    """Component id -> its statements, weakest first; empty when withheld."""
     period: tuple[date, date] | None
     """First and last day an answers file was completed."""
     invited: int | None
@@ -181,22 +187,23 @@ def organisation_reports(
 ) -> list[OrganisationReport]:
     """The organisations to report on; small groups only with ``include_small``.
 
-    ``invited`` maps organisation names (compared as `organisation_key`) to the number of
-    employees invited.
+    A small group's report shows only what `withhold_small` leaves. ``invited`` maps
+    organisation names (compared as `organisation_key`) to the number of employees invited.
     """
     questionnaire = results.questionnaire
     wanted = {organisation_key(name): n for name, n in (invited or {}).items()}
     reports = []
-    for summary, members in results.organisations:
-        if summary.small and not include_small:
+    for found, members in results.organisations:
+        if found.small and not include_small:
             continue
+        summary = withhold_small(found)
         completed = [m.completed_at.date() for m in members if m.completed_at is not None]
         reports.append(
             OrganisationReport(
                 summary=summary,
-                withheld=summary.small,
-                findings=ranked(questionnaire, summary.components, withheld=summary.small),
-                statements=statement_answers(questionnaire, members),
+                withheld=summary.withheld,
+                findings=ranked(questionnaire, summary.components, withheld=summary.withheld),
+                statements={} if summary.withheld else statement_answers(questionnaire, members),
                 period=(min(completed), max(completed)) if completed else None,
                 invited=wanted.get(organisation_key(summary.name)),
                 duplicates=[(m.file, m.copies) for m in members if m.copies],
