@@ -185,7 +185,9 @@ def take(  # noqa: PLR0917 - typer passes options positionally
 
         fixed = presets.parse(loaded.questionnaire, preset or [], organisation, messages)
     if not plain and kiosk is None:
-        screens.first_screen(loaded.questionnaire, messages)  # before the prompt libraries
+        screens.first_screen(  # before the prompt libraries
+            loaded.questionnaire, messages, fixed=fixed, anonymous=anonymous
+        )
 
     from krmscan import respondent
 

@@ -351,6 +351,7 @@ class Messages(NamedTuple):
     welcome_saving: str
     welcome_privacy: str
     welcome_personal: str
+    welcome_anonymous: str
     welcome_start: str
     answered_none: str
     result_explained: str
@@ -364,6 +365,11 @@ class Messages(NamedTuple):
     control_characters: str
     preset_bad: str
     preset_unknown: str
+    preset_syntax: str
+    preset_no_group: str
+    preset_no_option: str
+    preset_other_needs_text: str
+    preset_text_without_other: str
     preset_fixed: str
     review_next_page: str
     review_previous_page: str
@@ -969,6 +975,7 @@ DUTCH = Messages(
         "groep blijven cijfers die naar personen wijzen weg."
     ),
     welcome_personal="{questions}: niet verplicht, en nooit in een rapport.",
+    welcome_anonymous="U vult de scan anoniem in: er wordt niet naar uw naam of gegevens gevraagd.",
     welcome_start="Enter = beginnen, Ctrl-C = stoppen",
     answered_none="(geen)",
     result_explained=(
@@ -987,7 +994,19 @@ DUTCH = Messages(
     col_level_short="Niveau",
     control_characters="Het antwoord bevat een stuurteken; typ alleen gewone tekst.",
     preset_bad="--answer {id}={value}: {problem}",
-    preset_unknown=("--answer {id}=...: de vragenlijst heeft geen vraag '{id}'; kies uit: {ids}"),
+    preset_unknown=(
+        "--answer {id}=...: de vragenlijst heeft geen vraag of stelling '{id}'; kies een "
+        "vraag uit {ids}, of de id van een stelling"
+    ),
+    preset_syntax="--answer {item}: schrijf het als VRAAG_ID=WAARDE",
+    preset_no_group="--organisation: de vragenlijst heeft geen vraag die als 'group' is gemarkeerd",
+    preset_no_option="deze keuze bestaat niet; kies uit {options}",
+    preset_other_needs_text=(
+        "geef de tekst bij '{option}' na een dubbele punt, bijvoorbeeld {option}:Uw tekst"
+    ),
+    preset_text_without_other=(
+        "alleen een gekozen 'anders'-keuze krijgt een tekst (na de dubbele punt)"
+    ),
     preset_fixed="(vastgezet)",
     review_next_page="Volgende pagina van het overzicht",
     review_previous_page="Vorige pagina van het overzicht",
@@ -1605,6 +1624,7 @@ ENGLISH = Messages(
         "figures that point at persons are left out."
     ),
     welcome_personal="{questions}: optional, and never in a report.",
+    welcome_anonymous="You take the scan anonymously: it does not ask your name or details.",
     welcome_start="Enter = start, Ctrl-C = stop",
     answered_none="(none)",
     result_explained=(
@@ -1624,8 +1644,14 @@ ENGLISH = Messages(
     control_characters="The answer holds a control character; type plain text only.",
     preset_bad="--answer {id}={value}: {problem}",
     preset_unknown=(
-        "--answer {id}=...: the questionnaire has no question '{id}'; choose from: {ids}"
+        "--answer {id}=...: the questionnaire has no question or statement '{id}'; choose a "
+        "question from {ids}, or a statement's id"
     ),
+    preset_syntax="--answer {item}: write it as QUESTION_ID=VALUE",
+    preset_no_group="--organisation: the questionnaire has no question marked 'group'",
+    preset_no_option="no such option; choose from {options}",
+    preset_other_needs_text="give the text of '{option}' after a colon, e.g. {option}:Your text",
+    preset_text_without_other="only a chosen 'other' option takes a text (after the colon)",
     preset_fixed="(fixed)",
     review_next_page="Next page of the overview",
     review_previous_page="Previous page of the overview",

@@ -16,7 +16,7 @@ import gc
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, RenderableType
@@ -171,9 +171,13 @@ class QuestionaryPrompter:
             _prepare_prompt_toolkit()
             import questionary  # noqa: F401 - imported while the respondent reads
 
-    def welcome(self) -> None:
-        """The welcome screen, until Enter; the prompt libraries load while it is read."""
-        lines = screens.lines_of(self.console, screens.welcome(self.questionnaire, self.messages))
+    def welcome(self, fixed: Collection[str] = (), *, anonymous: bool = False) -> None:
+        """The welcome screen, until Enter; the prompt libraries load while it is read.
+
+        ``fixed`` (the presets) and ``anonymous`` leave what is not asked out of its words.
+        """
+        shown = screens.welcome(self.questionnaire, self.messages, fixed=fixed, anonymous=anonymous)
+        lines = screens.lines_of(self.console, shown)
         drawn = screens.already_drawn()
         self.screen.read(lines, last=self.messages.welcome_start, prepare=self.prepare, drawn=drawn)
 
@@ -258,7 +262,9 @@ class QuestionaryPrompter:
         """
         self.prepare()
         paged: list[list[str]] = []
-        fixed = [*self.fixed, ""] if self.fixed else []  # above the first section
+        # the presets above the first section, wrapped at words (never cropped)
+        fixed = [line for text in self.fixed for line in screens.lines_of(self.console, Text(text))]
+        fixed += [""] if fixed else []
         for section in render.review_lines(self.questionnaire, groups, self.messages):
             table = render.ReviewTable([section], self.messages, titled=False)
             lines = [*fixed, *screens.lines_of(self.console, table)]
@@ -765,7 +771,8 @@ class PlainPrompter:
             self.console.print()
             self.console.print(Text(title or "", style="bold"))
             for number, question, answer in rows:
-                self.console.print(Text(f"{number:>3}. {render.shorten(question)}: {answer}"))
+                line = render.labelled(render.shorten(question), answer)
+                self.console.print(Text(f"{number:>3}. {line}"))
         while True:
             self.console.print()
             self.console.print(Text(self.messages.plain_review_prompt))

@@ -361,6 +361,12 @@ def answer_text(
     return "; ".join(words)
 
 
+def labelled(question: str, answer: str) -> str:
+    """``question: answer``, without a second mark after a question's own ``?`` or ``:``."""
+    question = question.rstrip()
+    return f"{question} {answer}" if question.endswith(("?", ":")) else f"{question}: {answer}"
+
+
 def review_lines(
     questionnaire: Questionnaire, groups: Sequence[StepGroup], messages: Messages
 ) -> Iterator[tuple[str | None, list[tuple[int, str, str]]]]:

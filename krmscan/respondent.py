@@ -84,10 +84,12 @@ def run(setup: Setup) -> None:
 
 def welcome(prompter: Prompter, setup: Setup, console: Console) -> None:
     """The welcome screen (plain mode on a terminal prints it; piped input skips it)."""
+    fixed, anonymous = set(setup.presets), setup.anonymous
     if isinstance(prompter, prompts.QuestionaryPrompter):
-        prompter.welcome()
+        prompter.welcome(fixed, anonymous=anonymous)
     elif sys.stdin.isatty():
-        console.print(screens.welcome(setup.loaded.questionnaire, setup.messages))
+        questionnaire, messages = setup.loaded.questionnaire, setup.messages
+        console.print(screens.welcome(questionnaire, messages, fixed=fixed, anonymous=anonymous))
 
 
 def _take(setup: Setup, prompter: Prompter, output: Path | None) -> taking.Taken:

@@ -15,7 +15,7 @@ import shlex
 import signal
 import threading
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -35,7 +35,7 @@ from krmscan.errors import (
     UsageError,
 )
 from krmscan.messages import Messages, messages_for
-from krmscan.questionnaire import LoadedQuestionnaire, Question
+from krmscan.questionnaire import LoadedQuestionnaire, Question, Questionnaire
 from krmscan.text import printable
 
 
@@ -136,7 +136,8 @@ def take(
     """
     check_output(output, force=force)
     if output is None and resume is Resume.ASK and interactive:
-        output = _discovered(loaded, _conversation(prompter), folder)
+        fixed = set(presets or {})
+        output = _discovered(loaded, _conversation(prompter), folder, fixed, anonymous=anonymous)
         resume = Resume.ASK if output is None else Resume.CONTINUE
     if resume is not Resume.ASK and output is None:
         raise UsageError("--resume and --restart need -o FILE: the answers file to continue")
@@ -188,9 +189,15 @@ def _start(
     if resume is Resume.ASK:
         if not interactive:
             raise UsageError(messages.resume_needs_flag.format(**where))
+        count, total = answered(
+            session.loaded.questionnaire,
+            saved.answers,
+            session.presets,
+            anonymous=session.anonymous or saved.anonymous,
+        )
         summary = messages.resume_found.format(
-            count=len(saved.answers),
-            total=saved.position.total if saved.position else len(session.steps()),
+            count=count,
+            total=total,
             progress=session.progress_file,
             saved=f"{saved.saved_at.astimezone():%d-%m-%Y %H:%M}",
         )
@@ -201,15 +208,22 @@ def _start(
 
 
 def _discovered(
-    loaded: LoadedQuestionnaire, conversation: Conversation, folder: Path
+    loaded: LoadedQuestionnaire,
+    conversation: Conversation,
+    folder: Path,
+    fixed: Collection[str],
+    *,
+    anonymous: bool,
 ) -> Path | None:
-    """The output of an unfinished scan in ``folder`` the respondent continues, or None."""
+    """The output of an unfinished scan in ``folder`` the respondent continues, or None.
+
+    Each is counted as it would go on: the questions asked, without the ``fixed`` ones.
+    """
     messages = messages_for(loaded.questionnaire.language)
     found = progress.unfinished(folder, loaded, messages)
     if not found:
         return None
     questionnaire = loaded.questionnaire
-    total = len(questionnaire.questions) + len(questionnaire.statements)
     group = questionnaire.group_question
     scans = []
     for scan in found:
@@ -217,10 +231,23 @@ def _discovered(
         organisation = scan.progress.answers.get(group.id) if group else None
         if isinstance(organisation, str) and organisation:
             started = f"{started}, {printable(organisation)}"
-        count = min(len(scan.progress.answers), total)
+        anonymously = anonymous or scan.progress.anonymous
+        count, total = answered(questionnaire, scan.progress.answers, fixed, anonymous=anonymously)
         scans.append(messages.unfinished_scan.format(started=started, count=count, total=total))
     chosen = conversation.choose_unfinished(scans)
     return None if chosen is None else found[chosen].output
+
+
+def answered(
+    questionnaire: Questionnaire,
+    given: answers.Answers,
+    fixed: Collection[str],
+    *,
+    anonymous: bool,
+) -> tuple[int, int]:
+    """How many of the questions a respondent is asked ``given`` answers, and how many."""
+    asked = {step.id for step in flow.asked(questionnaire, anonymous=anonymous, fixed=fixed)}
+    return len(asked.intersection(given)), len(asked)
 
 
 def _resumed(
@@ -327,11 +354,7 @@ class _Session:
         Without ``asked_only`` the preset questions are steps too (to restore progress).
         """
         fixed = set(self.presets) if asked_only else set()
-
-        def skip(question: Question) -> bool:
-            return (self.anonymous and question.personal) or question.id in fixed
-
-        return flow.steps(self.loaded.questionnaire, skip=skip)
+        return flow.asked(self.loaded.questionnaire, anonymous=self.anonymous, fixed=fixed)
 
     def acquire(self) -> None:
         """Lock the output (refuses when another `take` has ``-o``; a generated name moves on)."""

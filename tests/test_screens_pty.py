@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from krmscan import flow
-from krmscan.answers import AnswerValue
+from krmscan.answers import AnswerValue, OtherAnswer
 from krmscan.flow import Step
 from krmscan.messages import DUTCH
 from krmscan.questionnaire import AmbitionQuestion, LoadedQuestionnaire
@@ -168,6 +168,62 @@ def test_presets_are_not_asked_and_are_stored(shipped: LoadedQuestionnaire, tmp_
     assert json.loads(out.read_text("utf-8"))["answers"] == as_json(answers)
 
 
+def test_statements_and_other_texts_can_be_preset(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    questionnaire = shipped.questionnaire
+    first, second = questionnaire.statements[:2]
+    other = "Minder klachten, meer rust: echt"
+    answers = sample_answers(questionnaire)
+    answers["krm_doelen"] = [
+        "doel_verkoop_aanvullende_dienstverlening",
+        OtherAnswer(id="doel_anders", text=other),
+    ]
+    answers[first.id], answers[second.id] = "eens", "neutraal"
+    lines = plain_lines(questionnaire, answers)
+    statements = len(lines) - len(questionnaire.statements)
+    assert lines[5] == other and lines[statements : statements + 2] == ["3", "2"]
+    del lines[statements : statements + 2], lines[4:6]  # krm_doelen, its text, two statements
+    out = tmp_path / "a.json"
+    taken = run_krmscan(
+        "take", "-o", out,
+        "--answer", f"krm_doelen=1, Anders,namelijk:{other}",  # an option text with a comma
+        "--answer", f"{first.id}=Eens", "--answer", f"{second.id}=2",
+        input="".join(f"{line}\n" for line in lines),
+    )  # fmt: skip
+    assert taken.returncode == 0, taken.stderr
+    assert "vraag 40 van 40]" in taken.stdout and first.text not in taken.stdout
+    assert json.loads(out.read_text("utf-8"))["answers"] == as_json(answers)
+
+
+def test_the_overview_wraps_the_presets_and_keeps_their_mark(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    questionnaire = shipped.questionnaire
+    organisation = "Stichting Woonstede Regio Gelderse Vallei en Omstreken"
+    other = "Een werkgroep van huurders, medewerkers en de raad van commissarissen"
+    presets = [
+        "--organisation", organisation, "--answer", f"krm_initiatief=1,init_overig:{other}",
+    ]  # fmt: skip
+    lines = plain_lines(questionnaire, sample_answers(questionnaire))
+    del lines[-1], lines[6:8], lines[1]  # the last statement, the presets
+    out = tmp_path / "a.json"
+    ended = run_krmscan("take", *presets, "-o", out, input="".join(f"{x}\n" for x in lines))
+    assert ended.returncode == 1  # stopped before the last statement
+    terminal = Terminal(["take", *presets, "--resume", "-o", out], rows=20, columns=60)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send(ENTER)
+    terminal.wait_for("vraag 41 van 41")
+    terminal.send("3" + ENTER)
+    shown = terminal.wait_for(DUTCH.review_save)
+    top = flat(shown.split("Algemeen")[0])
+    assert f"Organisatie: {organisation} {DUTCH.preset_fixed}" in top
+    assert f"geïnitieerd? Directie / managementteam (top-down); Overig: {other} (vastgezet)" in top
+    assert max(len(line) for line in shown.splitlines()) <= 60
+    terminal.child.sendintr()
+    assert terminal.finish() == 130
+
+
 def test_the_organisation_from_the_environment(tmp_path: Path) -> None:
     env_run = subprocess.run(
         [str(KRMSCAN), "take"],
@@ -189,9 +245,14 @@ def test_the_organisation_from_the_environment(tmp_path: Path) -> None:
     ("preset", "message"),
     [
         (["--answer", "krm_is=1,2,3"], "Kies maximaal 2 antwoorden."),
-        (["--answer", "nope=1"], "geen vraag 'nope'"),
+        (["--answer", "nope=1"], "geen vraag of stelling 'nope'"),
         (["--answer", "email=alice@"], DUTCH.invalid_email),
-        (["--answer", "krm_is"], "QUESTION_ID=VALUE"),
+        (["--answer", "krm_is"], "VRAAG_ID=WAARDE"),
+        (["--answer", "krm_is=7"], "deze keuze bestaat niet; kies uit 1 = over_nadenken"),
+        (["--answer", "strategie_huurders_centraal=ja"], "kies uit 1 = oneens, 2 = neutraal"),
+        (["--answer", "krm_doelen=doel_anders"], "doel_anders:Uw tekst"),
+        (["--answer", "krm_doelen=1:tekst"], DUTCH.preset_text_without_other),
+        (["--answer", "krm_doelen=doel_anders:  "], "Vul in wat u bedoelt met 'Anders, namelijk'"),
         (["--organisation", "a\x1b[2J"], DUTCH.control_characters),
     ],
 )
