@@ -379,6 +379,8 @@ class Messages(NamedTuple):
     unfinished_scan: str
     unfinished_new: str
     kiosk_ended: str
+    kiosk_unfinished_title: str
+    kiosk_saved_next: str
     kiosk_next: str
 
     # answers-file reasons (issue 11): why an answers file is skipped or refused
@@ -1016,6 +1018,14 @@ DUTCH = Messages(
     unfinished_scan="Verdergaan met de scan van {started} ({count} van {total} beantwoord)",
     unfinished_new="Nee, een nieuwe scan beginnen",
     kiosk_ended="De scansessie is beëindigd.",
+    kiosk_unfinished_title=(
+        "Op deze computer staat een scan die nog niet af is. Ga er alleen mee verder als het "
+        "uw eigen scan is; de vragen over uzelf worden dan opnieuw gesteld."
+    ),
+    kiosk_saved_next=(
+        "Dank u wel, u bent klaar. Uw antwoorden blijven op deze computer voor de consultant; "
+        "u hoeft er niets mee te doen. Met Enter verdwijnen ze van het scherm."
+    ),
     kiosk_next="Enter = naar het welkomstscherm voor de volgende",
     # answers-file reasons (issue 11): why an answers file is skipped or refused
     file_is_folder="{path}: is een map; geef {wanted}",
@@ -1661,6 +1671,14 @@ ENGLISH = Messages(
     unfinished_scan="Continue the scan of {started} ({count} of {total} answered)",
     unfinished_new="No, start a new scan",
     kiosk_ended="The scan session has ended.",
+    kiosk_unfinished_title=(
+        "This computer holds a scan that is not finished. Continue it only if it is your own; "
+        "the questions about yourself are then asked again."
+    ),
+    kiosk_saved_next=(
+        "Thank you, you are done. Your answers stay on this computer for the consultant; you "
+        "need not do anything with them. Enter clears them from the screen."
+    ),
     kiosk_next="Enter = to the welcome screen for the next person",
     # answers-file reasons (issue 11): why an answers file is skipped or refused
     file_is_folder="{path}: is a folder; give {wanted}",

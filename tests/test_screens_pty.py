@@ -317,6 +317,8 @@ def test_a_kiosk_takes_two_respondents_and_forgets_the_first(
                                                    or DUTCH.result_close in s),
                 "the next page",
             )  # fmt: skip
+        assert flat(DUTCH.kiosk_saved_next) in flat(shown)  # no file to hand in or delete
+        assert "verwijderen" not in shown and str(folder) not in flat(shown)
         terminal.send(ENTER)
     terminal.wait_for(DUTCH.welcome_start, "the third welcome")
     terminal.send("\x03")  # Ctrl-C at the welcome ends the kiosk
@@ -327,6 +329,61 @@ def test_a_kiosk_takes_two_respondents_and_forgets_the_first(
     assert names == {"Alice Eerste", "Bob Tweede"}
     assert all(json.loads(f.read_text())["answers"]["organisatie"] == "Woonstede" for f in files)
     assert "Bob" not in terminal.scrollback + terminal.display
+
+
+def test_a_kiosk_never_hands_one_persons_scan_to_the_next(tmp_path: Path) -> None:
+    """A new scan is the default; a scan continued there asks the personal questions again."""
+    folder = tmp_path / "sessie"
+    folder.mkdir()
+    args = ["take", "--kiosk", folder, "--organisation", "Woonstede"]
+    terminal = Terminal(args, cwd=tmp_path, history=True)
+
+    def stop_and_return() -> str:
+        terminal.send("\x03")  # Ctrl-C: the progress stays
+        terminal.wait_for(DUTCH.kiosk_next, "the stop message")
+        terminal.send(ENTER)
+        terminal.wait_for(DUTCH.welcome_start, "the next welcome")
+        terminal.send(ENTER)
+        return terminal.wait_for(DUTCH.unfinished_new, "the offer of the unfinished scan")
+
+    def seen() -> str:
+        return f"{terminal.scrollback}\n{terminal.display}"
+
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send(ENTER)
+    for typed, header in [("Alice Eerste", "vraag 1 "), ("alice@eerste.nl", "vraag 2 ")]:
+        terminal.wait_for(header)
+        terminal.send(typed + ENTER)
+    terminal.wait_for("vraag 3 van 42")
+    offer = stop_and_return()
+    assert flat(DUTCH.kiosk_unfinished_title) in flat(offer)
+    assert f"» 1) {DUTCH.unfinished_new}" in offer  # the default: a new scan
+    terminal.send(ENTER)
+    fresh = terminal.wait_for("vraag 1 van 42", "a new scan")
+    assert "Alice" not in seen() and "alice@" not in seen()
+    assert "Naam" in fresh
+    offer = stop_and_return()
+    assert flat(offer).count("beantwoord") == 1 and "(2 van 42 beantwoord)" in flat(offer)
+    terminal.send("\x1b[B" + ENTER)  # the next person continues the unfinished scan anyway
+    asked = terminal.wait_for("vraag 1 van 42", "the name, asked again")
+    assert "Naam" in asked
+    terminal.send("Bob" + ENTER)
+    terminal.wait_for("vraag 2 van 42", "the e-mail, asked again")
+    terminal.send(BACKTAB)  # back to the name: only what this person typed
+    terminal.wait_for("vraag 1 van 42")
+    terminal.send(ENTER)
+    terminal.wait_for("vraag 2 van 42")
+    terminal.send(ENTER)  # no e-mail this time
+    terminal.wait_for("vraag 3 van 42", "on at the first unanswered question")
+    assert "Alice" not in seen() and "alice@" not in seen()
+    terminal.send("\x03")
+    terminal.wait_for(DUTCH.kiosk_next)
+    terminal.send(ENTER)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send("\x03")
+    assert terminal.finish() == 0
+    answers = [json.loads(p.read_text("utf-8"))["answers"] for p in folder.glob("*.partial")]
+    assert max(answers, key=len) == {"naam": "Bob", "organisatie": "Woonstede", "email": ""}
 
 
 def test_the_printed_command_runs_as_printed(tmp_path: Path) -> None:
