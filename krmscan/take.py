@@ -35,7 +35,7 @@ from krmscan.errors import (
     UsageError,
 )
 from krmscan.messages import Messages, messages_for
-from krmscan.questionnaire import LoadedQuestionnaire, Question, Questionnaire
+from krmscan.questionnaire import LoadedQuestionnaire, Questionnaire
 from krmscan.text import printable
 
 
@@ -460,10 +460,6 @@ class _Session:
 
 
 _MAX_NAME_TRIES = 1000
-
-
-def _personal(question: Question) -> bool:
-    return question.personal
 
 
 class _Stopped(BaseException):
