@@ -149,7 +149,10 @@ def take(  # noqa: PLR0917 - typer passes options positionally
         typer.Option(
             "--answer",
             metavar="QUESTION_ID=VALUE",
-            help="Fix a question's answer (an option's id, number or text; several: a,b).",
+            help=(
+                "Fix a question's or statement's answer (an option's id, number or text; "
+                "several: a,b; an 'other' option's text after a colon: a,other:TEXT)."
+            ),
         ),
     ] = None,
     kiosk: Annotated[
@@ -185,7 +188,9 @@ def take(  # noqa: PLR0917 - typer passes options positionally
 
         fixed = presets.parse(loaded.questionnaire, preset or [], organisation, messages)
     if not plain and kiosk is None:
-        screens.first_screen(loaded.questionnaire, messages)  # before the prompt libraries
+        screens.first_screen(  # before the prompt libraries
+            loaded.questionnaire, messages, fixed=fixed, anonymous=anonymous
+        )
 
     from krmscan import respondent
 

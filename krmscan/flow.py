@@ -10,7 +10,7 @@ interfaces share one flow and it can be tested without a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
@@ -100,17 +100,38 @@ class Prompter(Protocol):
         """Show every answer grouped by section; return `Save` or the step to `Change`."""
 
 
-def steps(
-    questionnaire: Questionnaire, *, skip: Callable[[Question], bool] | None = None
+def asked(
+    questionnaire: Questionnaire, *, anonymous: bool = False, fixed: Collection[str] = ()
 ) -> list[Step]:
-    """Every question and statement in the order they are asked (``skip`` leaves some out)."""
+    """The steps a respondent is asked (without the personal ones when ``anonymous``).
+
+    The ``fixed`` (preset) questions and statements are left out too.
+    """
+    return steps(questionnaire, skip=_personal if anonymous else None, fixed=fixed)
+
+
+def _personal(question: Question) -> bool:
+    return question.personal
+
+
+def steps(
+    questionnaire: Questionnaire,
+    *,
+    skip: Callable[[Question], bool] | None = None,
+    fixed: Collection[str] = (),
+) -> list[Step]:
+    """Every question and statement in the order they are asked.
+
+    ``skip`` leaves questions out, ``fixed`` the questions and statements of those ids (the
+    presets); an introduction then comes before the first step that is asked.
+    """
     items: list[Step] = []
     for section in questionnaire.sections:
         intros: tuple[Intro, ...] = ()
         if section.title or section.intro:
             intros = (Intro(section.title, section.intro),)
         for question in section.questions:
-            if skip is not None and skip(question):
+            if question.id in fixed or (skip is not None and skip(question)):
                 continue
             items.append(
                 Step(question, 0, 0, intros, section_id=section.id, section_title=section.title)
@@ -122,6 +143,8 @@ def steps(
             *(Intro(part.title, part.intro) for part in component.parts),
         )
         for position, statement in enumerate(component.statements, start=1):
+            if statement.id in fixed:
+                continue
             note = component.footnote if "*" in statement.text else None
             items.append(
                 Step(

@@ -353,6 +353,7 @@ class Messages(NamedTuple):
     welcome_saving: str
     welcome_privacy: str
     welcome_personal: str
+    welcome_anonymous: str
     welcome_start: str
     answered_none: str
     result_explained: str
@@ -366,6 +367,11 @@ class Messages(NamedTuple):
     control_characters: str
     preset_bad: str
     preset_unknown: str
+    preset_syntax: str
+    preset_no_group: str
+    preset_no_option: str
+    preset_other_needs_text: str
+    preset_text_without_other: str
     preset_fixed: str
     review_next_page: str
     review_previous_page: str
@@ -375,6 +381,8 @@ class Messages(NamedTuple):
     unfinished_scan: str
     unfinished_new: str
     kiosk_ended: str
+    kiosk_unfinished_title: str
+    kiosk_saved_next: str
     kiosk_next: str
 
     # answers-file reasons (issue 11): why an answers file is skipped or refused
@@ -981,6 +989,7 @@ DUTCH = Messages(
         "groep blijven cijfers die naar personen wijzen weg."
     ),
     welcome_personal="{questions}: niet verplicht, en nooit in een rapport.",
+    welcome_anonymous="U vult de scan anoniem in: er wordt niet naar uw naam of gegevens gevraagd.",
     welcome_start="Enter = beginnen, Ctrl-C = stoppen",
     answered_none="(geen)",
     result_explained=(
@@ -999,7 +1008,19 @@ DUTCH = Messages(
     col_level_short="Niveau",
     control_characters="Het antwoord bevat een stuurteken; typ alleen gewone tekst.",
     preset_bad="--answer {id}={value}: {problem}",
-    preset_unknown=("--answer {id}=...: de vragenlijst heeft geen vraag '{id}'; kies uit: {ids}"),
+    preset_unknown=(
+        "--answer {id}=...: de vragenlijst heeft geen vraag of stelling '{id}'; kies een "
+        "vraag uit {ids}, of de id van een stelling"
+    ),
+    preset_syntax="--answer {item}: schrijf het als VRAAG_ID=WAARDE",
+    preset_no_group="--organisation: de vragenlijst heeft geen vraag die als 'group' is gemarkeerd",
+    preset_no_option="deze keuze bestaat niet; kies uit {options}",
+    preset_other_needs_text=(
+        "geef de tekst bij '{option}' na een dubbele punt, bijvoorbeeld {option}:Uw tekst"
+    ),
+    preset_text_without_other=(
+        "alleen een gekozen 'anders'-keuze krijgt een tekst (na de dubbele punt)"
+    ),
     preset_fixed="(vastgezet)",
     review_next_page="Volgende pagina van het overzicht",
     review_previous_page="Vorige pagina van het overzicht",
@@ -1009,6 +1030,14 @@ DUTCH = Messages(
     unfinished_scan="Verdergaan met de scan van {started} ({count} van {total} beantwoord)",
     unfinished_new="Nee, een nieuwe scan beginnen",
     kiosk_ended="De scansessie is beëindigd.",
+    kiosk_unfinished_title=(
+        "Op deze computer staat een scan die nog niet af is. Ga er alleen mee verder als het "
+        "uw eigen scan is; de vragen over uzelf worden dan opnieuw gesteld."
+    ),
+    kiosk_saved_next=(
+        "Dank u wel, u bent klaar. Uw antwoorden blijven op deze computer voor de consultant; "
+        "u hoeft er niets mee te doen. Met Enter verdwijnen ze van het scherm."
+    ),
     kiosk_next="Enter = naar het welkomstscherm voor de volgende",
     # answers-file reasons (issue 11): why an answers file is skipped or refused
     file_is_folder="{path}: is een map; geef {wanted}",
@@ -1627,6 +1656,7 @@ ENGLISH = Messages(
         "figures that point at persons are left out."
     ),
     welcome_personal="{questions}: optional, and never in a report.",
+    welcome_anonymous="You take the scan anonymously: it does not ask your name or details.",
     welcome_start="Enter = start, Ctrl-C = stop",
     answered_none="(none)",
     result_explained=(
@@ -1646,8 +1676,14 @@ ENGLISH = Messages(
     control_characters="The answer holds a control character; type plain text only.",
     preset_bad="--answer {id}={value}: {problem}",
     preset_unknown=(
-        "--answer {id}=...: the questionnaire has no question '{id}'; choose from: {ids}"
+        "--answer {id}=...: the questionnaire has no question or statement '{id}'; choose a "
+        "question from {ids}, or a statement's id"
     ),
+    preset_syntax="--answer {item}: write it as QUESTION_ID=VALUE",
+    preset_no_group="--organisation: the questionnaire has no question marked 'group'",
+    preset_no_option="no such option; choose from {options}",
+    preset_other_needs_text="give the text of '{option}' after a colon, e.g. {option}:Your text",
+    preset_text_without_other="only a chosen 'other' option takes a text (after the colon)",
     preset_fixed="(fixed)",
     review_next_page="Next page of the overview",
     review_previous_page="Previous page of the overview",
@@ -1657,6 +1693,14 @@ ENGLISH = Messages(
     unfinished_scan="Continue the scan of {started} ({count} of {total} answered)",
     unfinished_new="No, start a new scan",
     kiosk_ended="The scan session has ended.",
+    kiosk_unfinished_title=(
+        "This computer holds a scan that is not finished. Continue it only if it is your own; "
+        "the questions about yourself are then asked again."
+    ),
+    kiosk_saved_next=(
+        "Thank you, you are done. Your answers stay on this computer for the consultant; you "
+        "need not do anything with them. Enter clears them from the screen."
+    ),
     kiosk_next="Enter = to the welcome screen for the next person",
     # answers-file reasons (issue 11): why an answers file is skipped or refused
     file_is_folder="{path}: is a folder; give {wanted}",

@@ -16,7 +16,7 @@ import gc
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, RenderableType
@@ -140,6 +140,13 @@ def _prepare_prompt_toolkit() -> None:
         setattr(application, "load_key_bindings", shared)  # noqa: B010
 
 
+def unfinished_title(messages: Messages, scans: Sequence[str], *, kiosk: bool) -> str:
+    """The question over the unfinished scans; a kiosk's says to continue only one's own."""
+    if kiosk:
+        return messages.kiosk_unfinished_title
+    return messages.unfinished_title_many if len(scans) > 1 else messages.unfinished_title
+
+
 class QuestionaryPrompter:
     """Arrow-key prompts in a terminal, with introductions in rich panels.
 
@@ -171,9 +178,13 @@ class QuestionaryPrompter:
             _prepare_prompt_toolkit()
             import questionary  # noqa: F401 - imported while the respondent reads
 
-    def welcome(self) -> None:
-        """The welcome screen, until Enter; the prompt libraries load while it is read."""
-        lines = screens.lines_of(self.console, screens.welcome(self.questionnaire, self.messages))
+    def welcome(self, fixed: Collection[str] = (), *, anonymous: bool = False) -> None:
+        """The welcome screen, until Enter; the prompt libraries load while it is read.
+
+        ``fixed`` (the presets) and ``anonymous`` leave what is not asked out of its words.
+        """
+        shown = screens.welcome(self.questionnaire, self.messages, fixed=fixed, anonymous=anonymous)
+        lines = screens.lines_of(self.console, shown)
         drawn = screens.already_drawn()
         self.screen.read(lines, last=self.messages.welcome_start, prepare=self.prepare, drawn=drawn)
 
@@ -258,7 +269,9 @@ class QuestionaryPrompter:
         """
         self.prepare()
         paged: list[list[str]] = []
-        fixed = [*self.fixed, ""] if self.fixed else []  # above the first section
+        # the presets above the first section, wrapped at words (never cropped)
+        fixed = [line for text in self.fixed for line in screens.lines_of(self.console, Text(text))]
+        fixed += [""] if fixed else []
         for section in render.review_lines(self.questionnaire, groups, self.messages):
             table = render.ReviewTable([section], self.messages, titled=False)
             lines = [*fixed, *screens.lines_of(self.console, table)]
@@ -324,15 +337,18 @@ class QuestionaryPrompter:
         number = self._run(questionary.text(message, validate=valid), back=True)
         return number_in_range(number, total) if isinstance(number, str) else None
 
-    def choose_unfinished(self, scans: Sequence[str]) -> int | None:
-        """Offer the unfinished scans (the latest first, the default) or a new one."""
+    def choose_unfinished(self, scans: Sequence[str], *, kiosk: bool = False) -> int | None:
+        """Offer the unfinished scans (the latest first) or a new one.
+
+        The default is the latest scan; in a ``kiosk`` a new scan, listed first.
+        """
         self.prepare()
         self.screen.start()
         choices = [(scan, str(index)) for index, scan in enumerate(scans)]
-        choices.append((self.messages.unfinished_new, "new"))
-        title = self.messages.unfinished_title_many if len(scans) > 1 else None
-        title = title or self.messages.unfinished_title
-        chosen = self._select(title, choices, "0", back=False)
+        new = (self.messages.unfinished_new, "new")
+        choices = [new, *choices] if kiosk else [*choices, new]
+        title = unfinished_title(self.messages, scans, kiosk=kiosk)
+        chosen = self._select(title, choices, "new" if kiosk else "0", back=False)
         return None if chosen == "new" else int(str(chosen))
 
     def ask_resume(self, summary: str) -> bool:
@@ -765,7 +781,8 @@ class PlainPrompter:
             self.console.print()
             self.console.print(Text(title or "", style="bold"))
             for number, question, answer in rows:
-                self.console.print(Text(f"{number:>3}. {render.shorten(question)}: {answer}"))
+                line = render.labelled(render.shorten(question), answer)
+                self.console.print(Text(f"{number:>3}. {line}"))
         while True:
             self.console.print()
             self.console.print(Text(self.messages.plain_review_prompt))
@@ -776,21 +793,25 @@ class PlainPrompter:
                 return Change(chosen - 1)
             self.complain(self.messages.review_number_range.format(total=total))
 
-    def choose_unfinished(self, scans: Sequence[str]) -> int | None:
-        """The unfinished scans and a new one as numbered lines; Enter continues the first."""
+    def choose_unfinished(self, scans: Sequence[str], *, kiosk: bool = False) -> int | None:
+        """The unfinished scans and a new one as numbered lines; Enter takes the first line.
+
+        The first line is the latest scan; in a ``kiosk`` a new scan.
+        """
         self.console.print()
-        title = self.messages.unfinished_title_many if len(scans) > 1 else None
-        self.console.print(Text(title or self.messages.unfinished_title, style="bold"))
-        listed = [*scans, self.messages.unfinished_new]
+        title = unfinished_title(self.messages, scans, kiosk=kiosk)
+        self.console.print(Text(title, style="bold"))
+        new = self.messages.unfinished_new
+        listed = [new, *scans] if kiosk else [*scans, new]
         for number, scan in enumerate(listed, start=1):
             self.console.print(Text(f"  {number}. {scan}"))
         while True:
             self.console.print(Text(self.messages.plain_choose_one))
             line = self.read("-").strip()
-            if not line:
-                return 0
-            if (chosen := number_in_range(line, len(listed))) is not None:
-                return None if chosen == len(listed) else chosen - 1
+            chosen = 1 if not line else number_in_range(line, len(listed))
+            if chosen is not None:
+                index = chosen - (2 if kiosk else 1)  # the scan's index (-1 or len: a new scan)
+                return index if 0 <= index < len(scans) else None
             self.complain(self.messages.plain_number_range.format(n=len(listed)))
 
     def ask_resume(self, summary: str) -> bool:

@@ -28,6 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from krmscan.answers import OtherAnswer, choice_id
+from krmscan.numbers import number, signed, trimmed
 from krmscan.questionnaire import AmbitionQuestion, Statement, TextQuestion
 from krmscan.text import has_control, printable
 
@@ -112,11 +113,6 @@ def note(text: str) -> Text:
     return Text(text, style="italic")
 
 
-def number(value: float, messages: Messages, digits: int = 1) -> str:
-    """A number for the terminal in the questionnaire's language (``57,1`` in Dutch)."""
-    return f"{value:.{digits}f}".replace(".", messages.decimal_mark)
-
-
 def result_table(questionnaire: Questionnaire, result: Result, messages: Messages) -> FittedTable:
     """A row per component and an overall row: score, measured level number, gap, points to go.
 
@@ -139,7 +135,7 @@ def result_table(questionnaire: Questionnaire, result: Result, messages: Message
             name,
             number(score.score_pct, messages),
             str(score.level),
-            f"{score.gap:+d}" if score.gap else "0",
+            signed(score.gap, messages, 0),
             number(score.points_to_ambition, messages),
         )
         for name, score in _scored(result, messages)
@@ -365,6 +361,12 @@ def answer_text(
     return "; ".join(words)
 
 
+def labelled(question: str, answer: str) -> str:
+    """``question: answer``, without a second mark after a question's own ``?`` or ``:``."""
+    question = question.rstrip()
+    return f"{question} {answer}" if question.endswith(("?", ":")) else f"{question}: {answer}"
+
+
 def review_lines(
     questionnaire: Questionnaire, groups: Sequence[StepGroup], messages: Messages
 ) -> Iterator[tuple[str | None, list[tuple[int, str, str]]]]:
@@ -406,8 +408,8 @@ class ReviewTable:
         width = options.max_width
         if self.titled:
             yield Text(self.messages.review_title, style="bold")
-        for number, (title, rows) in enumerate(self.sections):
-            if self.titled or number:
+        for index, (title, rows) in enumerate(self.sections):
+            if self.titled or index:
                 yield Text("")
             yield from self._section(title or "", rows, width)
 
@@ -506,26 +508,14 @@ def organisation_view(
 _MAX_OTHER_TEXTS = 15
 
 
-def pct(value: float | None) -> str:
+def pct(value: float | None, messages: Messages) -> str:
     """A percentage as the tables show it; ``-`` for none (withheld or not computable)."""
-    return "-" if value is None else f"{value:.1f}"
+    return "-" if value is None else number(value, messages)
 
 
-def share(value: float | None) -> str:
+def share(value: float | None, messages: Messages) -> str:
     """A share (0..1) as a whole percentage; ``-`` for none (withheld)."""
-    return "-" if value is None else f"{100 * value:.0f} %"
-
-
-def signed(value: float) -> str:
-    """A gap with its sign, whole numbers without decimals."""
-    if value == 0:
-        return "0"
-    return f"{value:+.0f}" if float(value).is_integer() else f"{value:+.1f}"
-
-
-def level_number(value: float) -> str:
-    """A (median) level: 3, or 2.5 between two levels."""
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+    return "-" if value is None else f"{number(100 * value, messages, 0)} %"
 
 
 def agreement(
@@ -537,7 +527,7 @@ def agreement(
     if component.rwg is None:
         return "-", messages.too_few_for_rwg
     view = messages.shared_view if component.shared_view else messages.no_shared_view
-    return f"{component.rwg:.2f}", view
+    return number(component.rwg, messages, 2), view
 
 
 def joined(items: Sequence[str], messages: Messages) -> str:
@@ -559,16 +549,20 @@ def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTab
     rows = [
         (
             c.name,
-            pct(c.mean_pct),
-            pct(c.median_pct),
-            pct(c.sd_pct),
-            "-" if c.min_pct is None else f"{pct(c.min_pct)}\u2013{pct(c.max_pct)}",
+            pct(c.mean_pct, messages),
+            pct(c.median_pct, messages),
+            pct(c.sd_pct, messages),
+            "-"
+            if c.min_pct is None or c.max_pct is None
+            else f"{number(c.min_pct, messages)}\u2013{number(c.max_pct, messages)}",
             str(c.level),
         )
         for c in summary.components
     ]
     overall = summary.overall
-    rows.append((messages.overall, pct(overall.mean_pct), "", "", "", str(overall.level)))
+    rows.append(
+        (messages.overall, number(overall.mean_pct, messages), "", "", "", str(overall.level))
+    )
     return FittedTable(
         messages.scores_title,
         headings,
@@ -599,8 +593,8 @@ def _against_table(
         (
             c.name,
             slashed(c.level_distribution.values()) or "-",
-            pct(c.points_to_ambition),
-            share(c.below_ambition),
+            pct(c.points_to_ambition, messages),
+            share(c.below_ambition, messages),
             *agreement(c, messages, withheld=summary.withheld),
         )
         for c in summary.components
@@ -627,7 +621,7 @@ def ambition_start(summary: OrganisationSummary, messages: Messages) -> str:
     """Where the ambition starts: the one edge every component's mean is compared with."""
     edge = summary.overall.ambition_pct
     return messages.ambition_starts.format(
-        pct=f"{edge:.0f}" if float(edge).is_integer() else pct(edge),
+        pct=trimmed(edge, messages),
         level=math.ceil(summary.ambition.median),
     )
 
@@ -636,9 +630,9 @@ def ambition_line(summary: OrganisationSummary, messages: Messages) -> str:
     """The felt ambition of an organisation in one sentence."""
     ambition = summary.ambition
     if summary.withheld:
-        return messages.ambition_line_withheld.format(median=level_number(ambition.median))
+        return messages.ambition_line_withheld.format(median=trimmed(ambition.median, messages))
     return messages.ambition_line.format(
-        median=level_number(ambition.median),
+        median=trimmed(ambition.median, messages),
         mode=joined([str(level) for level in ambition.mode], messages),
         levels=slashed(ambition.distribution),
         distribution=slashed(ambition.distribution.values()),
@@ -655,7 +649,9 @@ def _priorities(summary: OrganisationSummary, messages: Messages) -> Group:
     lines: list[RenderableType] = [Text(messages.priorities_title, style="bold")]
     for component in summary.components:
         lines.append(Text(component.name, style="italic"))
-        lines.append(Numbered([f"{p.text} ({pct(p.pct)}\u00a0%)" for p in component.priorities]))
+        lines.append(
+            Numbered([f"{p.text} ({number(p.pct, messages)}\u00a0%)" for p in component.priorities])
+        )
     return Group(*lines)
 
 
@@ -669,9 +665,9 @@ class Numbered:
         """Each item as ``  1. text``, continued lines indented under the text."""
         indent = 2 + len(f"{len(self.items)}. ")
         width = max(20, options.max_width - indent)
-        for number, item in enumerate(self.items, start=1):
+        for position, item in enumerate(self.items, start=1):
             lines = textwrap.wrap(item, width) or [""]
-            yield Text(f"  {f'{number}.':<{indent - 3}} {lines[0]}")
+            yield Text(f"  {f'{position}.':<{indent - 3}} {lines[0]}")
             yield from (Text(" " * indent + line) for line in lines[1:])
 
 
@@ -713,7 +709,7 @@ class CountList:
 
 
 def _frequency_list(frequency: Frequency, messages: Messages) -> CountList:
-    rows = [(o.text, str(o.count), share(o.share)) for o in frequency.options]
+    rows = [(o.text, str(o.count), share(o.share, messages)) for o in frequency.options]
     return CountList(
         frequency.text, (messages.col_option, messages.col_count, messages.col_share), rows
     )
@@ -770,7 +766,7 @@ def overview(results: Results, messages: Messages) -> Group:
         (
             printable(summary.name),
             str(summary.n),
-            *(f"{c.mean_pct:.0f}" for c in summary.components),
+            *(number(c.mean_pct, messages, 0) for c in summary.components),
             str(summary.overall.level),
         )
         for summary in results.summaries
@@ -881,9 +877,10 @@ def _benchmark_table(figures: Comparisons, messages: Messages) -> RenderableType
         rows.append(
             (
                 component.name,
-                pct(float(sample.mean)),
-                pct(float(component.median)),
-                f"{pct(float(component.q1))}\u2013{pct(float(component.q3))}",
+                number(float(sample.mean), messages),
+                number(float(component.median), messages),
+                f"{number(float(component.q1), messages)}\u2013"
+                f"{number(float(component.q3), messages)}",
                 component.position(sample.mean).words(messages),
             )
         )
@@ -902,7 +899,9 @@ def interval_text(change: Change, messages: Messages) -> str:
     """A change's 95 % interval, ``+1.2 tot +11.0`` (unbreakable); ``-`` without one."""
     if change.low is None or change.high is None:
         return "-"
-    text = messages.change_interval.format(low=f"{change.low:+.1f}", high=f"{change.high:+.1f}")
+    text = messages.change_interval.format(
+        low=signed(change.low, messages), high=signed(change.high, messages)
+    )
     return text.replace(" ", "\u00a0")  # one piece: a table never breaks it
 
 
@@ -915,9 +914,9 @@ def _previous_table(found: Previous, min_group: int, messages: Messages) -> Rend
     rows = [
         (
             c.name,
-            pct(c.earlier.mean_pct),
-            pct(c.current.mean_pct),
-            f"{c.change.difference:+.1f}",
+            number(c.earlier.mean_pct, messages),
+            number(c.current.mean_pct, messages),
+            signed(c.change.difference, messages),
             interval_text(c.change, messages),
             verdict(c.change, messages),
         )
@@ -956,7 +955,7 @@ def _segments_table(found: Segments, messages: Messages) -> RenderableType:
         (
             component.name,
             *(
-                pct(s.components[index].mean_pct)
+                number(s.components[index].mean_pct, messages)
                 + marks[0 if (c := s.components[index].against_rest) is None else c.direction]
                 for s in found.segments
             ),
@@ -984,7 +983,7 @@ def quality_view(found: Sequence[Quality], messages: Messages) -> FittedTable:
         (
             q.name,
             str(q.n),
-            "-" if q.alpha is None else f"{q.alpha:.2f}",
+            "-" if q.alpha is None else number(q.alpha, messages, 2),
             messages.alpha_flag if q.flagged else "",
         )
         for q in found

@@ -84,10 +84,12 @@ def run(setup: Setup) -> None:
 
 def welcome(prompter: Prompter, setup: Setup, console: Console) -> None:
     """The welcome screen (plain mode on a terminal prints it; piped input skips it)."""
+    fixed, anonymous = set(setup.presets), setup.anonymous
     if isinstance(prompter, prompts.QuestionaryPrompter):
-        prompter.welcome()
+        prompter.welcome(fixed, anonymous=anonymous)
     elif sys.stdin.isatty():
-        console.print(screens.welcome(setup.loaded.questionnaire, setup.messages))
+        questionnaire, messages = setup.loaded.questionnaire, setup.messages
+        console.print(screens.welcome(questionnaire, messages, fixed=fixed, anonymous=anonymous))
 
 
 def _take(setup: Setup, prompter: Prompter, output: Path | None) -> taking.Taken:
@@ -103,6 +105,7 @@ def _take(setup: Setup, prompter: Prompter, output: Path | None) -> taking.Taken
             command=setup.command,
             presets=setup.presets,
             folder=setup.kiosk or Path(),
+            kiosk=setup.kiosk is not None,
         )
     except KeyboardInterrupt:
         raise InterruptedByUser(setup.messages.interrupted) from None
@@ -120,6 +123,9 @@ def show_result(
         render.result_legend(questionnaire, messages),
     )
     saved = Text(messages.saved.format(path=printable(str(taken.path.resolve()))))
+    next_step = Text(messages.result_saved_next)
+    if setup.kiosk is not None:  # the consultant collects the file: nothing to do with it
+        saved, next_step = Text(messages.kiosk_saved_next), Text("")
     if isinstance(prompter, prompts.QuestionaryPrompter):
         saved.overflow = "fold"  # a long path is broken anywhere rather than cut
         closing = Group(
@@ -128,15 +134,15 @@ def show_result(
             render.result_sentences(result, messages),
             Text(""),
             saved,
-            Text(messages.result_saved_next),
+            next_step,
         )
         prompter.result([table, closing], wait=wait)
     else:
         console.print()
         console.print(render.personal_result(questionnaire, result, messages))
         console.print()
-        console.print(saved, soft_wrap=True)  # a path on one line, to copy whole
-        console.print(Text(messages.result_saved_next))
+        console.print(saved, soft_wrap=setup.kiosk is None)  # a path on one line, to copy whole
+        console.print(next_step)
 
 
 def kiosk(setup: Setup, console: Console) -> None:

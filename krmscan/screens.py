@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from rich.console import Console, Group
 from rich.text import Text
@@ -72,7 +72,13 @@ _drawn: list[Screen] = []
 """The welcome already on the terminal (`first_screen`), for the prompter to wait on."""
 
 
-def first_screen(questionnaire: Questionnaire, messages: Messages) -> None:
+def first_screen(
+    questionnaire: Questionnaire,
+    messages: Messages,
+    *,
+    fixed: Collection[str] = (),
+    anonymous: bool = False,
+) -> None:
     """Draw the welcome at once on an arrow-key terminal, before the prompt libraries load.
 
     The prompter's welcome then only waits for its key (see `Screen.read`'s ``drawn``).
@@ -81,7 +87,8 @@ def first_screen(questionnaire: Questionnaire, messages: Messages) -> None:
         return
     console = render.console()
     screen = Screen(console, questionnaire.title, messages)
-    page = pages(lines_of(console, welcome(questionnaire, messages)), screen.height)[0]
+    shown = welcome(questionnaire, messages, fixed=fixed, anonymous=anonymous)
+    page = pages(lines_of(console, shown), screen.height)[0]
     screen.show(page)
     console.file.flush()
     _drawn.append(screen)
@@ -230,17 +237,32 @@ def minutes(questions: int) -> int:
     return max(5, -(-needed // 5) * 5)
 
 
-def welcome(questionnaire: Questionnaire, messages: Messages) -> Group:
-    """The first screen: what the scan is for, how long, saving, who sees what."""
-    count = len(questionnaire.questions) + len(questionnaire.statements)
+def welcome(
+    questionnaire: Questionnaire,
+    messages: Messages,
+    *,
+    fixed: Collection[str] = (),
+    anonymous: bool = False,
+) -> Group:
+    """The first screen: what the scan is for, how long, saving, who sees what.
+
+    It counts and names only what is asked: neither the ``fixed`` (preset) questions nor,
+    when ``anonymous``, the personal ones.
+    """
+    from krmscan import flow
+
+    asked = {step.id for step in flow.asked(questionnaire, anonymous=anonymous, fixed=fixed)}
+    count = len(asked)
     paragraphs = [
         messages.welcome_purpose,
         messages.welcome_duration.format(count=count, minutes=minutes(count)),
         messages.welcome_saving,
     ]
-    personal = [q.text.rstrip(":") for q in questionnaire.questions if q.personal]
+    personal = [q.text.rstrip(":") for q in questionnaire.questions if q.personal and q.id in asked]
     privacy = messages.welcome_privacy
-    if personal:
+    if anonymous:
+        privacy = f"{messages.welcome_anonymous} {privacy}"
+    elif personal:
         listed = render.joined(personal, messages)
         privacy = f"{messages.welcome_personal.format(questions=listed)} {privacy}"
     parts: list[Text] = []

@@ -15,7 +15,7 @@ import shlex
 import signal
 import threading
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -35,7 +35,7 @@ from krmscan.errors import (
     UsageError,
 )
 from krmscan.messages import Messages, messages_for
-from krmscan.questionnaire import LoadedQuestionnaire, Question
+from krmscan.questionnaire import LoadedQuestionnaire, Questionnaire
 from krmscan.text import printable
 
 
@@ -67,8 +67,11 @@ class Conversation(flow.Prompter, Protocol):
     def ask_resume(self, summary: str) -> bool:
         """Show ``summary`` of saved progress; True to continue it, False to start over."""
 
-    def choose_unfinished(self, scans: Sequence[str]) -> int | None:
-        """Offer unfinished ``scans`` (the first is the default); the index, or None for new."""
+    def choose_unfinished(self, scans: Sequence[str], *, kiosk: bool = False) -> int | None:
+        """Offer unfinished ``scans``; the index, or None for a new scan.
+
+        The default is the first scan; in a ``kiosk`` a new scan.
+        """
 
 
 def check_output(output: Path | None, *, force: bool) -> None:
@@ -123,6 +126,7 @@ def take(
     command: Sequence[str] = ("krmscan", "take"),
     presets: Mapping[str, AnswerValue] | None = None,
     folder: Path = Path(),
+    kiosk: bool = False,
 ) -> Taken:
     """Ask every question with progress saved after each move, then save the answers file.
 
@@ -132,17 +136,23 @@ def take(
     the resume flags), for the message that tells how to continue it. ``presets`` are
     answers fixed in advance (`krmscan.presets`): not asked, stored as given. Without
     ``output`` the answers file is named in ``folder``, and on a terminal an unfinished scan
-    of this questionnaire there is offered to continue.
+    of this questionnaire there is offered to continue. In a ``kiosk`` that scan may be
+    another person's: a new scan is the default, and a scan continued there asks its personal
+    questions again, so nobody sees another's name or e-mail.
     """
     check_output(output, force=force)
     if output is None and resume is Resume.ASK and interactive:
-        output = _discovered(loaded, _conversation(prompter), folder)
+        fixed = set(presets or {})
+        output = _discovered(
+            loaded, _conversation(prompter), folder, fixed, anonymous=anonymous, kiosk=kiosk
+        )
         resume = Resume.ASK if output is None else Resume.CONTINUE
     if resume is not Resume.ASK and output is None:
         raise UsageError("--resume and --restart need -o FILE: the answers file to continue")
     progress.prepare()
     session = _Session(loaded, output, anonymous=anonymous, command=command, folder=folder)
     session.presets = dict(presets or {})
+    session.kiosk = kiosk
     session.acquire()
     walk: flow.Walk | None = None
     try:
@@ -188,9 +198,15 @@ def _start(
     if resume is Resume.ASK:
         if not interactive:
             raise UsageError(messages.resume_needs_flag.format(**where))
+        count, total = answered(
+            session.loaded.questionnaire,
+            saved.answers,
+            session.presets,
+            anonymous=session.anonymous or saved.anonymous,
+        )
         summary = messages.resume_found.format(
-            count=len(saved.answers),
-            total=saved.position.total if saved.position else len(session.steps()),
+            count=count,
+            total=total,
             progress=session.progress_file,
             saved=f"{saved.saved_at.astimezone():%d-%m-%Y %H:%M}",
         )
@@ -201,15 +217,24 @@ def _start(
 
 
 def _discovered(
-    loaded: LoadedQuestionnaire, conversation: Conversation, folder: Path
+    loaded: LoadedQuestionnaire,
+    conversation: Conversation,
+    folder: Path,
+    fixed: Collection[str],
+    *,
+    anonymous: bool,
+    kiosk: bool,
 ) -> Path | None:
-    """The output of an unfinished scan in ``folder`` the respondent continues, or None."""
+    """The output of an unfinished scan in ``folder`` the respondent continues, or None.
+
+    Each is counted as it would go on: the questions asked, without the ``fixed`` ones. In a
+    ``kiosk`` a new scan is the default.
+    """
     messages = messages_for(loaded.questionnaire.language)
     found = progress.unfinished(folder, loaded, messages)
     if not found:
         return None
     questionnaire = loaded.questionnaire
-    total = len(questionnaire.questions) + len(questionnaire.statements)
     group = questionnaire.group_question
     scans = []
     for scan in found:
@@ -217,10 +242,30 @@ def _discovered(
         organisation = scan.progress.answers.get(group.id) if group else None
         if isinstance(organisation, str) and organisation:
             started = f"{started}, {printable(organisation)}"
-        count = min(len(scan.progress.answers), total)
+        anonymously = anonymous or scan.progress.anonymous
+        kept = _kept(questionnaire, scan.progress.answers) if kiosk else scan.progress.answers
+        count, total = answered(questionnaire, kept, fixed, anonymous=anonymously)
         scans.append(messages.unfinished_scan.format(started=started, count=count, total=total))
-    chosen = conversation.choose_unfinished(scans)
+    chosen = conversation.choose_unfinished(scans, kiosk=kiosk)
     return None if chosen is None else found[chosen].output
+
+
+def answered(
+    questionnaire: Questionnaire,
+    given: answers.Answers,
+    fixed: Collection[str],
+    *,
+    anonymous: bool,
+) -> tuple[int, int]:
+    """How many of the questions a respondent is asked ``given`` answers, and how many."""
+    asked = {step.id for step in flow.asked(questionnaire, anonymous=anonymous, fixed=fixed)}
+    return len(asked.intersection(given)), len(asked)
+
+
+def _kept(questionnaire: Questionnaire, given: answers.Answers) -> dict[str, AnswerValue]:
+    """``given`` without the answers to personal questions: what a kiosk continues with."""
+    personal = {question.id for question in questionnaire.questions if question.personal}
+    return {key: value for key, value in given.items() if key not in personal}
 
 
 def _resumed(
@@ -242,10 +287,12 @@ def _resumed(
     all_steps = session.steps()
     restored = progress.restore(saved, session.loaded, session.steps(asked_only=False))
     given = {**restored.answers, **session.presets}
-    walk = flow.Walk(all_steps, given, skip_answered=not interactive)
+    if session.kiosk:  # perhaps another person: the personal answers are asked again
+        given = _kept(session.loaded.questionnaire, given)
+    walk = flow.Walk(all_steps, given, skip_answered=not interactive or session.kiosk)
     first = walk.first_unanswered()
     ids = [step.id for step in all_steps]
-    if interactive and restored.position in ids:
+    if interactive and not session.kiosk and restored.position in ids:
         walk.index = min(ids.index(str(restored.position)), first)
     else:
         walk.index = first
@@ -296,6 +343,8 @@ class _Session:
         self.anonymous = anonymous
         self.command = list(command)
         self.presets: dict[str, AnswerValue] = {}
+        self.kiosk = False
+        """Taken in a kiosk: a scan continued here asks its personal questions again."""
         self.fixed = output is not None
         self.folder = folder
         self.output = output or default_output(loaded, {}, self.started_at, folder)
@@ -327,11 +376,7 @@ class _Session:
         Without ``asked_only`` the preset questions are steps too (to restore progress).
         """
         fixed = set(self.presets) if asked_only else set()
-
-        def skip(question: Question) -> bool:
-            return (self.anonymous and question.personal) or question.id in fixed
-
-        return flow.steps(self.loaded.questionnaire, skip=skip)
+        return flow.asked(self.loaded.questionnaire, anonymous=self.anonymous, fixed=fixed)
 
     def acquire(self) -> None:
         """Lock the output (refuses when another `take` has ``-o``; a generated name moves on)."""
@@ -415,10 +460,6 @@ class _Session:
 
 
 _MAX_NAME_TRIES = 1000
-
-
-def _personal(question: Question) -> bool:
-    return question.personal
 
 
 class _Stopped(BaseException):

@@ -371,3 +371,46 @@ def test_unknown_format_is_a_usage_error(answers_file: Path) -> None:
     result = invoke("score", answers_file, "--format", "xml")
     assert result.exit_code == 2
     assert "xml" in result.stderr
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_organisation_tables_use_the_questionnaires_decimal_mark(
+    language: str,
+    shipped: LoadedQuestionnaire,
+    english: LoadedQuestionnaire,
+    tmp_path: Path,
+) -> None:
+    """Means, spreads, rwg, the median ambition (2.5) and the changes since a previous round."""
+    loaded = shipped if language == "nl" else english
+    statements = len(loaded.questionnaire.statements)
+    for i in range(6):
+        points = [(7 * i + k * (i + 1)) % 3 for k in range(statements)]
+        given = sample_answers(loaded.questionnaire, ambition=2 + i % 2, statement_points=points)
+        write_answers(tmp_path / f"r{i}.json", loaded, given)
+    result = run_krmscan(
+        "score", tmp_path, "--previous", tmp_path, "-q", loaded.path, env={"NO_COLOR": "1"}
+    )
+    assert result.returncode == 0, result.stderr
+    point, comma = re.findall(r"\d\.\d", result.stdout), re.findall(r"\d,\d", result.stdout)
+    if language == "nl":
+        assert point == [] and len(comma) > 50
+        assert "mediaan 2,5" in result.stdout and "0,86" in result.stdout  # median, rwg
+    else:
+        assert comma == [] and len(point) > 50
+        assert "median 2.5" in result.stdout and "0.86" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "dutch", "english"),
+    [
+        (62.5, 0, "63", "63"),  # half up, as the report rounds
+        (0.855, 2, "0,86", "0.86"),
+        (-0.04, 1, "0,0", "0.0"),  # no "-0,0"
+        (57.142857, 1, "57,1", "57.1"),
+    ],
+)
+def test_one_number_rule(value: float, digits: int, dutch: str, english: str) -> None:
+    from krmscan.numbers import number
+
+    assert number(value, DUTCH, digits) == dutch
+    assert number(value, ENGLISH, digits) == english

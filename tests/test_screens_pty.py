@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from krmscan import flow
-from krmscan.answers import AnswerValue
+from krmscan.answers import AnswerValue, OtherAnswer
 from krmscan.flow import Step
 from krmscan.messages import DUTCH
 from krmscan.questionnaire import AmbitionQuestion, LoadedQuestionnaire
@@ -168,6 +168,62 @@ def test_presets_are_not_asked_and_are_stored(shipped: LoadedQuestionnaire, tmp_
     assert json.loads(out.read_text("utf-8"))["answers"] == as_json(answers)
 
 
+def test_statements_and_other_texts_can_be_preset(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    questionnaire = shipped.questionnaire
+    first, second = questionnaire.statements[:2]
+    other = "Minder klachten, meer rust: echt"
+    answers = sample_answers(questionnaire)
+    answers["krm_doelen"] = [
+        "doel_verkoop_aanvullende_dienstverlening",
+        OtherAnswer(id="doel_anders", text=other),
+    ]
+    answers[first.id], answers[second.id] = "eens", "neutraal"
+    lines = plain_lines(questionnaire, answers)
+    statements = len(lines) - len(questionnaire.statements)
+    assert lines[5] == other and lines[statements : statements + 2] == ["3", "2"]
+    del lines[statements : statements + 2], lines[4:6]  # krm_doelen, its text, two statements
+    out = tmp_path / "a.json"
+    taken = run_krmscan(
+        "take", "-o", out,
+        "--answer", f"krm_doelen=1, Anders,namelijk:{other}",  # an option text with a comma
+        "--answer", f"{first.id}=Eens", "--answer", f"{second.id}=2",
+        input="".join(f"{line}\n" for line in lines),
+    )  # fmt: skip
+    assert taken.returncode == 0, taken.stderr
+    assert "vraag 40 van 40]" in taken.stdout and first.text not in taken.stdout
+    assert json.loads(out.read_text("utf-8"))["answers"] == as_json(answers)
+
+
+def test_the_overview_wraps_the_presets_and_keeps_their_mark(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    questionnaire = shipped.questionnaire
+    organisation = "Stichting Woonstede Regio Gelderse Vallei en Omstreken"
+    other = "Een werkgroep van huurders, medewerkers en de raad van commissarissen"
+    presets = [
+        "--organisation", organisation, "--answer", f"krm_initiatief=1,init_overig:{other}",
+    ]  # fmt: skip
+    lines = plain_lines(questionnaire, sample_answers(questionnaire))
+    del lines[-1], lines[6:8], lines[1]  # the last statement, the presets
+    out = tmp_path / "a.json"
+    ended = run_krmscan("take", *presets, "-o", out, input="".join(f"{x}\n" for x in lines))
+    assert ended.returncode == 1  # stopped before the last statement
+    terminal = Terminal(["take", *presets, "--resume", "-o", out], rows=20, columns=60)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send(ENTER)
+    terminal.wait_for("vraag 41 van 41")
+    terminal.send("3" + ENTER)
+    shown = terminal.wait_for(DUTCH.review_save)
+    top = flat(shown.split("Algemeen")[0])
+    assert f"Organisatie: {organisation} {DUTCH.preset_fixed}" in top
+    assert f"geïnitieerd? Directie / managementteam (top-down); Overig: {other} (vastgezet)" in top
+    assert max(len(line) for line in shown.splitlines()) <= 60
+    terminal.child.sendintr()
+    assert terminal.finish() == 130
+
+
 def test_the_organisation_from_the_environment(tmp_path: Path) -> None:
     env_run = subprocess.run(
         [str(KRMSCAN), "take"],
@@ -189,9 +245,14 @@ def test_the_organisation_from_the_environment(tmp_path: Path) -> None:
     ("preset", "message"),
     [
         (["--answer", "krm_is=1,2,3"], "Kies maximaal 2 antwoorden."),
-        (["--answer", "nope=1"], "geen vraag 'nope'"),
+        (["--answer", "nope=1"], "geen vraag of stelling 'nope'"),
         (["--answer", "email=alice@"], DUTCH.invalid_email),
-        (["--answer", "krm_is"], "QUESTION_ID=VALUE"),
+        (["--answer", "krm_is"], "VRAAG_ID=WAARDE"),
+        (["--answer", "krm_is=7"], "deze keuze bestaat niet; kies uit 1 = over_nadenken"),
+        (["--answer", "strategie_huurders_centraal=ja"], "kies uit 1 = oneens, 2 = neutraal"),
+        (["--answer", "krm_doelen=doel_anders"], "doel_anders:Uw tekst"),
+        (["--answer", "krm_doelen=1:tekst"], DUTCH.preset_text_without_other),
+        (["--answer", "krm_doelen=doel_anders:  "], "Vul in wat u bedoelt met 'Anders, namelijk'"),
         (["--organisation", "a\x1b[2J"], DUTCH.control_characters),
     ],
 )
@@ -256,6 +317,8 @@ def test_a_kiosk_takes_two_respondents_and_forgets_the_first(
                                                    or DUTCH.result_close in s),
                 "the next page",
             )  # fmt: skip
+        assert flat(DUTCH.kiosk_saved_next) in flat(shown)  # no file to hand in or delete
+        assert "verwijderen" not in shown and str(folder) not in flat(shown)
         terminal.send(ENTER)
     terminal.wait_for(DUTCH.welcome_start, "the third welcome")
     terminal.send("\x03")  # Ctrl-C at the welcome ends the kiosk
@@ -266,6 +329,67 @@ def test_a_kiosk_takes_two_respondents_and_forgets_the_first(
     assert names == {"Alice Eerste", "Bob Tweede"}
     assert all(json.loads(f.read_text())["answers"]["organisatie"] == "Woonstede" for f in files)
     assert "Bob" not in terminal.scrollback + terminal.display
+
+
+def test_a_kiosk_never_hands_one_persons_scan_to_the_next(tmp_path: Path) -> None:
+    """A new scan is the default; a scan continued there asks the personal questions again."""
+    folder = tmp_path / "sessie"
+    folder.mkdir()
+    args = ["take", "--kiosk", folder, "--organisation", "Woonstede"]
+    terminal = Terminal(args, cwd=tmp_path, history=True)
+
+    def stop_and_return() -> str:
+        terminal.send("\x03")  # Ctrl-C: the progress stays
+        terminal.wait_for(DUTCH.kiosk_next, "the stop message")
+        terminal.send(ENTER)
+        terminal.wait_for(DUTCH.welcome_start, "the next welcome")
+        terminal.send(ENTER)
+        return terminal.wait_for(DUTCH.unfinished_new, "the offer of the unfinished scan")
+
+    def seen() -> str:
+        return f"{terminal.scrollback}\n{terminal.display}"
+
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send(ENTER)
+    for typed, header in [("Alice Eerste", "vraag 1 "), ("alice@eerste.nl", "vraag 2 ")]:
+        terminal.wait_for(header)
+        terminal.send(typed + ENTER)
+    terminal.wait_for("vraag 3 van 42")
+    terminal.send("1" + ENTER)
+    terminal.wait_for("vraag 4 van 42")
+    offer = stop_and_return()
+    assert flat(DUTCH.kiosk_unfinished_title) in flat(offer)
+    assert f"» 1) {DUTCH.unfinished_new}" in offer  # the default: a new scan
+    terminal.send(ENTER)
+    fresh = terminal.wait_for("vraag 1 van 42", "a new scan")
+    assert "Alice" not in seen() and "alice@" not in seen()
+    assert "Naam" in fresh
+    offer = stop_and_return()
+    assert flat(offer).count("beantwoord") == 1  # the name and e-mail are not counted:
+    assert "(1 van 42 beantwoord)" in flat(offer)  # they will be asked again
+    terminal.send("\x1b[B" + ENTER)  # the next person continues the unfinished scan anyway
+    asked = terminal.wait_for("vraag 1 van 42", "the name, asked again")
+    assert "Naam" in asked
+    terminal.send("Bob" + ENTER)
+    terminal.wait_for("vraag 2 van 42", "the e-mail, asked again")
+    terminal.send(BACKTAB)  # back to the name: only what this person typed
+    terminal.wait_for("vraag 1 van 42")
+    terminal.send(ENTER)
+    terminal.wait_for("vraag 2 van 42")
+    terminal.send(ENTER)  # no e-mail this time
+    terminal.wait_for("vraag 4 van 42", "on at the first unanswered question")
+    assert "Alice" not in seen() and "alice@" not in seen()
+    terminal.send("\x03")
+    terminal.wait_for(DUTCH.kiosk_next)
+    terminal.send(ENTER)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send("\x03")
+    assert terminal.finish() == 0
+    answers = [json.loads(p.read_text("utf-8"))["answers"] for p in folder.glob("*.partial")]
+    continued = max(answers, key=len)
+    assert continued == {
+        "naam": "Bob", "organisatie": "Woonstede", "email": "", "krm_is": ["over_nadenken"]
+    }  # fmt: skip
 
 
 def test_the_printed_command_runs_as_printed(tmp_path: Path) -> None:

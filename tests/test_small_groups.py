@@ -194,9 +194,9 @@ def test_table_of_a_small_group_says_what_it_leaves_out(
     ]
     assert [text for text in starts + options if text in klein] == []
     assert SECRET not in out
-    assert "0.0\u2013100.0" not in klein  # no lowest-highest
+    assert "0,0\u2013100,0" not in klein  # no lowest-highest
     assert "1/0/0/1" not in klein  # no respondents per level, no ambition per level
-    assert DUTCH.ambition_line_withheld.format(median="2.5") in klein
+    assert DUTCH.ambition_line_withheld.format(median="2,5") in klein
     assert "te weinig respondenten" not in klein  # withheld is not "too few"
     assert "'Klein' heeft 2 respondent(en)" in done.stderr
 

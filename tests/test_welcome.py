@@ -10,6 +10,8 @@ from rich.console import Console
 
 from krmscan import questionnaire, screens
 from krmscan.messages import DUTCH
+from krmscan.questionnaire import LoadedQuestionnaire
+from tests.screen_support import ENTER, Terminal, flat
 from tests.support import REPO, run_krmscan
 
 INTRODUCTION = "Vul de scan in vóór 1 december.\nVragen? Mail de consultant."
@@ -39,6 +41,36 @@ def test_the_welcome_says_what_how_long_and_who_sees_what(tmp_path: Path) -> Non
     assert "Naam en E-mail: niet verplicht" in flat  # the personal questions, by name
     assert "per organisatie" in flat and "Ctrl-C" in flat
     assert "Vul de scan in vóór 1 december.\nVragen? Mail de consultant." in text
+
+
+def test_the_welcome_counts_and_names_only_what_is_asked(shipped: LoadedQuestionnaire) -> None:
+    statement = shipped.questionnaire.statements[0].id
+    fixed = {"organisatie", "naam", statement}
+    text = " ".join(shown(screens.welcome(shipped.questionnaire, DUTCH, fixed=fixed), 80).split())
+    assert "De scan telt 40 vragen" in text
+    assert "E-mail: niet verplicht" in text and "Naam" not in text  # the name is preset
+    anonymous = shown(screens.welcome(shipped.questionnaire, DUTCH, anonymous=True), 80)
+    assert "De scan telt 41 vragen" in " ".join(anonymous.split())
+    assert DUTCH.welcome_anonymous in " ".join(anonymous.split())
+    assert "Naam" not in anonymous and "E-mail" not in anonymous
+
+
+def test_the_first_screen_of_an_anonymous_scan_with_presets(tmp_path: Path) -> None:
+    """The welcome drawn before the prompt libraries load, and the unfinished scan it offers."""
+    ended = run_krmscan(
+        "take", "--anonymous", "--organisation", "Woonstede", cwd=tmp_path, input="1\n2\n"
+    )
+    assert ended.returncode == 1  # stopped after two answers: an unfinished scan
+    args = ["take", "--anonymous", "--organisation", "Woonstede", "--answer", "krm_is=1"]
+    terminal = Terminal(args, cwd=tmp_path)
+    welcome = flat(terminal.wait_for(DUTCH.welcome_start))
+    assert "De scan telt 39 vragen" in welcome and DUTCH.welcome_anonymous in welcome
+    assert "Naam" not in welcome and "E-mail" not in welcome
+    terminal.send(ENTER)
+    offer = flat(terminal.wait_for(DUTCH.unfinished_new))
+    assert "(1 van 39 beantwoord)" in offer  # krm_doelen; krm_is and the organisation preset
+    terminal.child.sendintr()
+    assert terminal.finish() == 130
 
 
 def test_an_introduction_with_a_control_character_is_refused_at_its_line(tmp_path: Path) -> None:

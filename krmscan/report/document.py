@@ -14,7 +14,6 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from krmscan.aggregate import SHARED_VIEW, Results, organisation_key
 from krmscan.collect import Collected
 from krmscan.errors import BadDataError, UsageError
 from krmscan.messages import Messages, messages_for
+from krmscan.numbers import number, signed
 from krmscan.questionnaire import Questionnaire
 from krmscan.report import charts
 from krmscan.report.content import (
@@ -169,9 +169,9 @@ class Renderer:
                 single=len(document.organisations) == 1,
                 made=self.today.isoformat(),
                 min_group=self.results.min_group,
-                threshold=_number(SHARED_VIEW, m, 2),
+                threshold=number(SHARED_VIEW, m, 2),
                 Kind=Kind,
-                num=lambda value, decimals=1: _number(value, m, decimals),
+                num=lambda value, decimals=1: number(value, m, decimals),
                 first_sentence=first_sentence,
                 skipped=[s.file for s in self.collected.skipped] if document.whole_run else [],
                 scale_colours=charts.scale_colours(len(q.scale)),
@@ -219,10 +219,10 @@ class Renderer:
                 )
             )
         if self.quality:
-            threshold = _number(ALPHA_FLAG, m, 1)
+            threshold = number(ALPHA_FLAG, m, 1)
             texts.append(m.rep_method_quality.format(threshold=threshold))
             flagged = [
-                f"{q.name} ({_number(q.alpha, m, 2)})"
+                f"{q.name} ({number(q.alpha, m, 2)})"
                 for q in self.quality
                 if q.flagged and q.alpha is not None
             ]
@@ -254,7 +254,7 @@ class Renderer:
                 quality=self.quality,
                 min_group=self.results.min_group,
                 made=self.today.isoformat(),
-                num=lambda value, decimals=1: _number(value, m, decimals),
+                num=lambda value, decimals=1: number(value, m, decimals),
                 level_colours=level_colours(len(q.bands)),
                 level_of=lambda pct: _level_of(q, pct),
                 alpha_flag=_alpha_flag(),
@@ -295,10 +295,7 @@ def _alpha_flag() -> float:
 
 def _signed(value: float, messages: Messages) -> str:
     """A change with its sign: +4,2 or -1,0 (a typographic minus)."""
-    text = _number(abs(value), messages)
-    if text.strip("0,.") == "":
-        return text
-    return ("+" if value > 0 else "\u2212") + text
+    return signed(value, messages).replace("-", "\u2212")
 
 
 def chart_maker(renderer: Renderer) -> Callable[[OrganisationReport], dict[str, str]]:
@@ -407,8 +404,8 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
             m.guide_band.format(
                 level=band.level,
                 name=questionnaire.level(band.level).name,
-                low=_number(band.from_pct, m, 0),
-                high=_number(band.to_pct, m, 0),
+                low=number(band.from_pct, m, 0),
+                high=number(band.to_pct, m, 0),
             )
             for band in questionnaire.bands
         ],
@@ -416,7 +413,7 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
             m.rep_method_position,
             m.rep_method_agreement.format(
                 points=len(questionnaire.scale),
-                threshold=_number(SHARED_VIEW, m, 2),
+                threshold=number(SHARED_VIEW, m, 2),
                 min_group=min_group,
             ),
             m.rep_method_ranking.format(top=TOP_FINDINGS),
@@ -424,12 +421,6 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
             m.rep_method_privacy.format(min_group=min_group),
         ],
     )
-
-
-def _number(value: float, messages: Messages, decimals: int = 1) -> str:
-    """``value`` rounded half up (62.5 % shows as 63 %), with the catalogue's decimal mark."""
-    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return f"{exact:.{decimals}f}".replace(".", messages.decimal_mark)
 
 
 def first_sentence(text: str) -> str:
