@@ -748,6 +748,13 @@ def report(
             "--overview", help="The consultant's overview of every organisation, not a board's."
         ),
     ] = False,
+    other_texts: Annotated[
+        bool,
+        typer.Option(
+            "--other-texts",
+            help="Show what respondents typed for an 'other' option (own words can identify).",
+        ),
+    ] = False,
     benchmark: BenchmarkOption = None,
     previous: PreviousOption = None,
     previous_questionnaire: PreviousQuestionnaireOption = None,
@@ -804,6 +811,7 @@ def report(
             invited_file=invited_file,
             template_dir=template,
             overview=overview,
+            other_texts=other_texts,
         ),
         note=_note,
     )
