@@ -772,8 +772,6 @@ def report(
     problem = reporting.missing(pdf=wants_pdf)
     if problem is not None:
         raise UsageError(problem)
-    if invited is not None and invited_file is not None:
-        raise UsageError("--invited and --invited-file exclude each other; pass one of them")
     from krmscan import files, questionnaire
     from krmscan.messages import messages_for
     from krmscan.report import document
@@ -784,6 +782,8 @@ def report(
     loaded = questionnaire.load(questionnaire_path)
     segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     messages = messages_for(loaded.questionnaire.language)
+    if invited is not None and invited_file is not None:
+        raise UsageError(messages.rep_invited_both)
     from krmscan.meter import meter_for
 
     collection, results = _organisation_results(

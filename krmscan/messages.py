@@ -307,6 +307,7 @@ class Messages(NamedTuple):
     rep_invited_none: str
     rep_invited_too_few: str
     rep_invited_one: str
+    rep_invited_both: str
     rep_template_folder: str
     rep_template_missing: str
     rep_template_error: str
@@ -950,6 +951,7 @@ DUTCH = Messages(
     rep_invited_one=(
         "--invited N telt één organisatie: voeg --organisation NAAM toe of geef --invited-file CSV"
     ),
+    rep_invited_both="--invited en --invited-file sluiten elkaar uit; geef er één",
     rep_template_folder="--template {path}: geen map met sjablonen",
     rep_template_missing=(
         "sjabloon {name} niet gevonden, niet in de map van --template en niet in het pakket"
@@ -1650,6 +1652,7 @@ ENGLISH = Messages(
     rep_invited_one=(
         "--invited N counts one organisation: add --organisation NAME or give --invited-file CSV"
     ),
+    rep_invited_both="--invited and --invited-file exclude each other; pass one of them",
     rep_template_folder="--template {path}: not a folder of templates",
     rep_template_missing="template {name} not found in --template folder or package",
     rep_template_error="{file}:{line}: template error: {problem}",

@@ -244,6 +244,10 @@ def test_bad_invited_file_names_the_line(boards: Path, tmp_path: Path) -> None:
         ([], "geef -o BESTAND.html|BESTAND.pdf of --split MAP"),
         (["--invited", "30", "-o", "r.html"], "--invited N telt één organisatie"),
         (["--template", "nergens", "-o", "r.html"], "--template nergens: geen map met sjablonen"),
+        (
+            ["--invited", "3", "--invited-file", "u.csv", "-o", "r.html"],
+            "--invited en --invited-file sluiten elkaar uit",
+        ),
     ],
 )
 def test_wrong_usage(boards: Path, tmp_path: Path, args: list[str], message: str) -> None:
