@@ -599,10 +599,12 @@ def results(
         wanted = organisation_key(organisation)
         found = [g for g in groups if organisation_key(g[0][0]) == wanted]
         if not found:
-            known = ", ".join(f"'{names[0]}'" for names, _ in groups) or "none"
-            raise BadDataError(
-                f"no answers of organisation '{organisation}'; organisations found: {known}"
-            )
+            from krmscan.messages import messages_for
+            from krmscan.text import printable
+
+            known = ", ".join(f"'{printable(names[0])}'" for names, _ in groups) or "-"
+            message = messages_for(questionnaire.language).organisation_unknown
+            raise BadDataError(message.format(name=printable(organisation), known=known))
         groups = found
     summaries = (
         (

@@ -646,7 +646,10 @@ class _Structure:
         )
         if "recursion limit" in reason:
             return m.too_deep.format(where=where)
-        return m.not_json.format(where=where, reason=reason)
+        said = _json_reason(reason, m)
+        if said is None:  # a rarer fault: its place is enough, the parser's words are English
+            return m.not_json_where.format(where=where)
+        return m.not_json.format(where=where, reason=said)
 
     def _format_problem(self, field: str, detail: Any) -> str:
         m = self.messages
@@ -687,6 +690,26 @@ class _Structure:
 
 
 _JSON_POSITION = re.compile(r"(.*) at line (\d+) column (\d+)$")
+_JSON_SIGN = re.compile(r"`([^`]+)`")
+
+
+def _json_reason(reason: str, m: Messages) -> str | None:
+    """The JSON parser's reason in the catalogue's words; None for a rarer one."""
+    if reason.startswith("EOF while parsing"):
+        return m.json_ends_early
+    if reason in ("expected value", "expected ident"):
+        return m.json_expected_value
+    signs = _JSON_SIGN.findall(reason)
+    if reason.startswith("expected") and signs:
+        return m.json_expected.format(signs=m.json_or.join(f"'{sign}'" for sign in signs))
+    known = {
+        "trailing comma": m.json_trailing_comma,
+        "trailing characters": m.json_trailing_text,
+        "key must be a string": m.json_key_text,
+    }
+    if reason.startswith("control character"):
+        return m.json_control
+    return known.get(reason)
 
 
 def _answer_input(details: Any, answer_id: int | str) -> Any:

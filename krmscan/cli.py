@@ -753,6 +753,13 @@ def report(
             "--overview", help="The consultant's overview of every organisation, not a board's."
         ),
     ] = False,
+    other_texts: Annotated[
+        bool,
+        typer.Option(
+            "--other-texts",
+            help="Show what respondents typed for an 'other' option (own words can identify).",
+        ),
+    ] = False,
     benchmark: BenchmarkOption = None,
     previous: PreviousOption = None,
     previous_questionnaire: PreviousQuestionnaireOption = None,
@@ -770,8 +777,6 @@ def report(
     problem = reporting.missing(pdf=wants_pdf)
     if problem is not None:
         raise UsageError(problem)
-    if invited is not None and invited_file is not None:
-        raise UsageError("--invited and --invited-file exclude each other; pass one of them")
     from krmscan import files, questionnaire
     from krmscan.messages import messages_for
     from krmscan.report import document
@@ -782,6 +787,8 @@ def report(
     loaded = questionnaire.load(questionnaire_path)
     segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     messages = messages_for(loaded.questionnaire.language)
+    if invited is not None and invited_file is not None:
+        raise UsageError(messages.rep_invited_both)
     from krmscan.meter import meter_for
 
     collection, results = _organisation_results(
@@ -809,6 +816,7 @@ def report(
             invited_file=invited_file,
             template_dir=template,
             overview=overview,
+            other_texts=other_texts,
         ),
         note=_note,
     )

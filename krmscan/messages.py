@@ -120,6 +120,8 @@ class Messages(NamedTuple):
     col_share: str
     other_texts: str
     report_contents: str
+    rep_contents_left_out: str
+    rep_contents_left_out_one: str
     report_privacy: str
     axis_score: str
     chart_flag: str
@@ -231,6 +233,7 @@ class Messages(NamedTuple):
     rep_small_notice: str
     rep_summary_heading: str
     rep_overall: str
+    rep_overall_one: str
     rep_ambition: str
     rep_behind: str
     rep_not_behind: str
@@ -244,9 +247,12 @@ class Messages(NamedTuple):
     rep_radar_heading: str
     rep_radar_caption: str
     rep_bars_heading: str
+    rep_bars_heading_small: str
     rep_bars_caption: str
     rep_bars_caption_small: str
     rep_choices_withheld: str
+    rep_choices_small_cells: str
+    rep_other_texts_left_out: str
     rep_method_heading: str
     rep_appendix_heading: str
     rep_appendix_skipped: str
@@ -266,6 +272,7 @@ class Messages(NamedTuple):
     rep_col_rank: str
     rep_table_note: str
     rep_component_score: str
+    rep_component_score_small: str
     rep_component_range: str
     rep_component_behind: str
     rep_component_reached: str
@@ -281,8 +288,12 @@ class Messages(NamedTuple):
     rep_method_scale: str
     rep_method_point: str
     rep_method_sizes: str
+    rep_method_total: str
+    rep_method_total_one: str
     rep_method_size: str
+    rep_method_size_one: str
     rep_method_position: str
+    rep_method_radar: str
     rep_method_agreement: str
     rep_method_ranking: str
     rep_method_weakest: str
@@ -290,6 +301,25 @@ class Messages(NamedTuple):
     rep_small_left_out: str
     rep_written: str
     rep_nothing_left: str
+    rep_invited_unreadable: str
+    rep_invited_not_utf8: str
+    rep_invited_columns: str
+    rep_invited_not_number: str
+    rep_invited_below_one: str
+    rep_invited_none: str
+    rep_invited_too_few: str
+    rep_invited_one: str
+    rep_invited_both: str
+    rep_template_folder: str
+    rep_template_missing: str
+    rep_template_error: str
+    rep_template_failed: str
+    rep_output_extension: str
+    rep_output_needed: str
+    rep_overview_one_file: str
+    rep_format_mismatch: str
+    rep_split_not_folder: str
+    rep_split_not_created: str
 
     # issue 13: exports (columns, codebook), notes about files, overview, progress
     code_respondent: str
@@ -336,6 +366,7 @@ class Messages(NamedTuple):
     note_small_group: str
     note_small_group_withheld: str
     no_files_scored: str
+    organisation_unknown: str
     overview_title: str
     col_organisation: str
     col_n: str
@@ -410,6 +441,15 @@ class Messages(NamedTuple):
     not_utf8: str
     too_deep: str
     not_json: str
+    not_json_where: str
+    json_ends_early: str
+    json_trailing_comma: str
+    json_trailing_text: str
+    json_expected_value: str
+    json_expected: str
+    json_or: str
+    json_key_text: str
+    json_control: str
     not_object: str
     format_missing: str
     format_wrong: str
@@ -596,6 +636,12 @@ DUTCH = Messages(
     col_share="Aandeel",
     other_texts="Zelf ingevuld bij '{option}':",
     report_contents="Inhoud",
+    rep_contents_left_out=(
+        "{n} organisaties met minder dan {min_group} respondenten staan niet in dit rapport."
+    ),
+    rep_contents_left_out_one=(
+        "Eén organisatie met minder dan {min_group} respondenten staat niet in dit rapport."
+    ),
     report_privacy="Namen en e-mailadressen van respondenten staan niet in dit rapport.",
     axis_score="Score %",
     chart_flag="geen gedeeld beeld",
@@ -754,6 +800,7 @@ DUTCH = Messages(
     ),
     rep_summary_heading="Managementsamenvatting",
     rep_overall=("De {n} respondenten scoren gemiddeld {pct} %: niveau {level}, {level_name}."),
+    rep_overall_one="De ene respondent scoort {pct} %: niveau {level}, {level_name}.",
     rep_ambition=(
         "Hun gevoelsmatige ambitie (de mediaan, naar boven afgerond op een niveau) begint bij "
         "een score van {pct} %."
@@ -781,18 +828,27 @@ DUTCH = Messages(
         "de ambitie. De ringen zijn de grenzen van de niveaus, de cijfers de niveaus."
     ),
     rep_bars_heading="Score per onderdeel, met spreiding",
+    rep_bars_heading_small="Score per onderdeel",
     rep_bars_caption=(
         "Balk: gemiddelde score. Dikke lijn: gemiddelde ± standaardafwijking. Dunne lijn: "
         "laagste tot hoogste score. Oranje streep: waar de ambitie begint. De grijstinten zijn "
         "de {levels} niveaus."
     ),
     rep_bars_caption_small=(
-        "Balk: gemiddelde score. Dikke lijn: gemiddelde ± standaardafwijking. Oranje streep: "
-        "waar de ambitie begint. De grijstinten zijn de {levels} niveaus."
+        "Balk: gemiddelde score. Oranje streep: waar de ambitie begint. De grijstinten zijn "
+        "de {levels} niveaus."
     ),
     rep_choices_withheld=(
         "Weggelaten: bij minder dan {min_group} respondenten wijzen aantallen per antwoord "
         "naar personen."
+    ),
+    rep_choices_small_cells=(
+        "Een antwoord dat minder dan {min_group} respondenten kozen, staat als '< "
+        "{min_group}', zonder percentage: zo'n klein aantal kan naar personen wijzen."
+    ),
+    rep_other_texts_left_out=(
+        "Wat zelf is ingevuld bij '{option}', staat niet in dit rapport: eigen woorden kunnen "
+        "naar een persoon wijzen."
     ),
     rep_method_heading="Methode",
     rep_appendix_heading="Bijlage: de antwoordbestanden",
@@ -821,6 +877,7 @@ DUTCH = Messages(
         "eigen score in een lager niveau valt dan de eigen gekozen ambitie."
     ),
     rep_component_score=("Score {pct} % (standaardafwijking {sd}): niveau {level}, {level_name}."),
+    rep_component_score_small="Score {pct} %: niveau {level}, {level_name}.",
     rep_component_range="Laagste {low} %, hoogste {high} %.",
     rep_component_behind=(
         "Achter op de ambitie: die begint bij {ambition} %, nog {points} procentpunt."
@@ -845,18 +902,22 @@ DUTCH = Messages(
     rep_method_point="{label} {weight}",
     rep_method_sizes=(
         "De score van een onderdeel is het aantal behaalde punten als percentage van het "
-        "maximum: {sizes}. Het totaal is het gemiddelde van de {n} onderdelen."
+        "maximum: {sizes}."
     ),
+    rep_method_total="Het totaal is het gemiddelde van de {n} onderdelen.",
+    rep_method_total_one="Het totaal is de score van dit ene onderdeel.",
     rep_method_size="{name} {statements} stellingen, maximaal {points} punten",
+    rep_method_size_one="{name} 1 stelling, maximaal {points} punten",
     rep_method_position=(
         "Eén getal per onderdeel: de gemiddelde score van de respondenten, geplaatst in de "
         "niveaus. De gevoelsmatige ambitie is de mediaan van de niveaus die de respondenten "
         "kozen, naar boven afgerond op een heel niveau; zij begint bij de ondergrens van dat "
         "niveau. Een onderdeel ligt achter op de ambitie als de gemiddelde score onder die "
-        "grens ligt; de punten tot de ambitie zijn het verschil. In het spinnenweb ligt zo'n "
-        "onderdeel binnen de ambitielijn. Apart daarvan is 'onder eigen ambitie' het deel van "
-        "de respondenten van wie de eigen score in een lager niveau valt dan de eigen keuze."
+        "grens ligt; de punten tot de ambitie zijn het verschil. Apart daarvan is 'onder eigen "
+        "ambitie' het deel van de respondenten van wie de eigen score in een lager niveau valt "
+        "dan de eigen keuze."
     ),
+    rep_method_radar="In het spinnenweb ligt zo'n onderdeel binnen de ambitielijn.",
     rep_method_agreement=(
         "Eensgezindheid is rwg(j) (James, Demaree en Wolf, 1984) over de stellingen van een "
         "onderdeel, tegenover willekeurige antwoorden op de {points} antwoordmogelijkheden: 1 "
@@ -869,7 +930,7 @@ DUTCH = Messages(
         "zonder gedeeld beeld (eerst bespreken; de minste eensgezindheid eerst), dan de "
         "onderdelen op of boven de ambitie (vasthouden; de kleinste voorsprong eerst). Bij "
         "elk van de eerste {top} staan het gemeten en het volgende niveau uit de vragenlijst "
-        "en de zwakste stellingen."
+        "en de zwakste stellingen; daaronder staat elk onderdeel bij zijn advies."
     ),
     rep_method_weakest=(
         "De zwakste stellingen zijn die met de laagste gemiddelde score, als percentage van "
@@ -890,6 +951,37 @@ DUTCH = Messages(
         "elke organisatie heeft minder dan {min_group} respondenten: geen rapport; geef "
         "--include-small-groups of een lagere --min-group"
     ),
+    rep_invited_unreadable="{path}: het bestand met uitgenodigden is niet te lezen: {problem}",
+    rep_invited_not_utf8=(
+        "{path}: byte 0x{byte} is geen UTF-8; sla het bestand op als UTF-8 (in Excel: CSV UTF-8)"
+    ),
+    rep_invited_columns=(
+        "{path}:{line}: verwacht twee kolommen, de organisatie en het aantal uitgenodigde "
+        "medewerkers"
+    ),
+    rep_invited_not_number="{path}:{line}: '{value}' is geen heel aantal uitgenodigde medewerkers",
+    rep_invited_below_one="{path}:{line}: het aantal uitgenodigden moet minstens 1 zijn",
+    rep_invited_none="{path}: geen organisatie met een aantal uitgenodigden gevonden",
+    rep_invited_too_few=(
+        "{source}: {name} heeft {n} respondenten, maar er zijn er maar {invited} uitgenodigd; "
+        "verbeter het aantal uitgenodigden"
+    ),
+    rep_invited_one=(
+        "--invited N telt één organisatie: voeg --organisation NAAM toe of geef --invited-file CSV"
+    ),
+    rep_invited_both="--invited en --invited-file sluiten elkaar uit; geef er één",
+    rep_template_folder="--template {path}: geen map met sjablonen",
+    rep_template_missing=(
+        "sjabloon {name} niet gevonden, niet in de map van --template en niet in het pakket"
+    ),
+    rep_template_error="{file}:{line}: fout in het sjabloon: {problem}",
+    rep_template_failed="het sjabloon van het rapport liep vast: {problem}",
+    rep_output_extension="-o {path}: geef een bestand dat eindigt op .html of .pdf",
+    rep_output_needed="geef -o BESTAND.html|BESTAND.pdf of --split MAP",
+    rep_overview_one_file="--overview schrijft één bestand: geef -o overzicht.html|overzicht.pdf",
+    rep_format_mismatch="--format {format} past niet bij -o {path}",
+    rep_split_not_folder="--split {path}: bestaat al en is geen map",
+    rep_split_not_created="--split {path}: de map is niet te maken: {problem}",
     # issue 9: hardening (saving that fails, limits at input)
     not_saved=(
         "Opslaan in {file} lukte niet: {problem}.\nUw antwoorden tot dan toe staan in "
@@ -961,6 +1053,7 @@ DUTCH = Messages(
         "(--include-small-groups toont het)"
     ),
     no_files_scored="geen enkel antwoordbestand kon worden gescoord; zie de redenen hierboven",
+    organisation_unknown="geen antwoorden van organisatie '{name}'; gevonden organisaties: {known}",
     overview_title=(
         "{n} organisaties: één regel per organisatie (gemiddelde score % per onderdeel, niveau "
         "van het totaal); --detail toont alle tabellen, --organisation NAAM één organisatie"
@@ -1078,6 +1171,17 @@ DUTCH = Messages(
     ),
     too_deep="{where}: te diep genest; dit is geen antwoordbestand van krmscan",
     not_json="{where}: geen geldige JSON ({reason}); is het bestand compleet?",
+    not_json_where="{where}: geen geldige JSON; is het bestand compleet?",
+    json_ends_early="het bestand houdt midden in de JSON op",
+    json_trailing_comma="een komma vóór een sluithaakje",
+    json_trailing_text="tekst na het einde van de JSON",
+    json_expected_value=(
+        "hier hoort een waarde: tekst tussen aanhalingstekens, een getal, true, false of null"
+    ),
+    json_expected="hier hoort {signs}",
+    json_or=" of ",
+    json_key_text="een naam moet tekst tussen aanhalingstekens zijn",
+    json_control="een stuurteken in een tekst",
     not_object="{path}: verwacht een JSON-object met de antwoorden, maar vond {kind}",
     format_missing='ontbreekt; dit is geen antwoordbestand van krmscan (geen "{field}")',
     format_wrong="is niet {format}; dit is geen antwoordbestand van krmscan",
@@ -1280,6 +1384,12 @@ ENGLISH = Messages(
     col_share="Share",
     other_texts="Typed for '{option}':",
     report_contents="Contents",
+    rep_contents_left_out=(
+        "{n} organisations with fewer than {min_group} respondents are not in this report."
+    ),
+    rep_contents_left_out_one=(
+        "One organisation with fewer than {min_group} respondents is not in this report."
+    ),
     report_privacy="Names and e-mail addresses of respondents are not in this report.",
     axis_score="Score %",
     chart_flag="no shared view",
@@ -1431,6 +1541,7 @@ ENGLISH = Messages(
     ),
     rep_summary_heading="Management summary",
     rep_overall="The {n} respondents score {pct} % on average: level {level}, {level_name}.",
+    rep_overall_one="The one respondent scores {pct} %: level {level}, {level_name}.",
     rep_ambition=(
         "Their felt ambition (the median, rounded up to a level) starts at a score of {pct} %."
     ),
@@ -1455,17 +1566,25 @@ ENGLISH = Messages(
         "ambition. The rings are the edges of the levels, the numbers the levels."
     ),
     rep_bars_heading="Score per component, with spread",
+    rep_bars_heading_small="Score per component",
     rep_bars_caption=(
         "Bar: mean score. Thick line: mean ± standard deviation. Thin line: lowest to highest "
         "score. Orange mark: where the ambition starts. The grey shades are the {levels} "
         "levels."
     ),
     rep_bars_caption_small=(
-        "Bar: mean score. Thick line: mean ± standard deviation. Orange mark: where the "
-        "ambition starts. The grey shades are the {levels} levels."
+        "Bar: mean score. Orange mark: where the ambition starts. The grey shades are the "
+        "{levels} levels."
     ),
     rep_choices_withheld=(
         "Left out: with fewer than {min_group} respondents counts per answer point at persons."
+    ),
+    rep_choices_small_cells=(
+        "An answer chosen by fewer than {min_group} respondents is shown as '< {min_group}', "
+        "without a percentage: so small a number can point at persons."
+    ),
+    rep_other_texts_left_out=(
+        "What was typed for '{option}' is not in this report: own words can point at a person."
     ),
     rep_method_heading="Method",
     rep_appendix_heading="Appendix: the answers files",
@@ -1494,6 +1613,7 @@ ENGLISH = Messages(
         "falls in a lower level than the ambition they chose."
     ),
     rep_component_score="Score {pct} % (standard deviation {sd}): level {level}, {level_name}.",
+    rep_component_score_small="Score {pct} %: level {level}, {level_name}.",
     rep_component_range="Lowest {low} %, highest {high} %.",
     rep_component_behind=(
         "Behind the ambition: it starts at {ambition} %, {points} percentage points to go."
@@ -1517,19 +1637,21 @@ ENGLISH = Messages(
     rep_method_scale="Each statement counts the points of its answer: {scale}.",
     rep_method_point="{label} {weight}",
     rep_method_sizes=(
-        "A component's score is the points scored as a percentage of the maximum: {sizes}. "
-        "The total is the mean of the {n} components."
+        "A component's score is the points scored as a percentage of the maximum: {sizes}."
     ),
+    rep_method_total="The total is the mean of the {n} components.",
+    rep_method_total_one="The total is the score of this one component.",
     rep_method_size="{name} {statements} statements, at most {points} points",
+    rep_method_size_one="{name} 1 statement, at most {points} points",
     rep_method_position=(
         "One number per component: the respondents' mean score, placed in the levels. The "
         "felt ambition is the median of the levels the respondents chose, rounded up to a "
         "whole level; it starts at that level's lower edge. A component is behind the "
         "ambition when its mean score lies below that edge; the points to the ambition are "
-        "the difference. On the radar such a component lies inside the ambition line. "
-        "Separately, 'below own ambition' is the share of respondents whose own score falls "
-        "in a lower level than their own choice."
+        "the difference. Separately, 'below own ambition' is the share of respondents whose "
+        "own score falls in a lower level than their own choice."
     ),
+    rep_method_radar="On the radar such a component lies inside the ambition line.",
     rep_method_agreement=(
         "Agreement is rwg(j) (James, Demaree and Wolf, 1984) over a component's statements, "
         "against random answers on the {points} answer options: 1 means everyone answers "
@@ -1541,7 +1663,8 @@ ENGLISH = Messages(
         "disagreement (act; the largest gap first), then those without a shared view (talk "
         "first; the least agreement first), then the components at or above the ambition "
         "(keep; the smallest lead first). Each of the first {top} comes with the measured and "
-        "the next level from the questionnaire and the weakest statements."
+        "the next level from the questionnaire and the weakest statements; below them every "
+        "component is listed under its advice."
     ),
     rep_method_weakest=(
         "The weakest statements are those with the lowest mean score, as a percentage of the "
@@ -1561,6 +1684,34 @@ ENGLISH = Messages(
         "every organisation has fewer than {min_group} respondents: no report; give "
         "--include-small-groups or a lower --min-group"
     ),
+    rep_invited_unreadable="{path}: cannot read the invited file: {problem}",
+    rep_invited_not_utf8=(
+        "{path}: byte 0x{byte} is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)"
+    ),
+    rep_invited_columns=(
+        "{path}:{line}: expected two columns, the organisation and the number of employees invited"
+    ),
+    rep_invited_not_number="{path}:{line}: '{value}' is not a whole number of employees invited",
+    rep_invited_below_one="{path}:{line}: the number invited must be at least 1",
+    rep_invited_none="{path}: no organisation with a number invited found",
+    rep_invited_too_few=(
+        "{source}: {name} has {n} respondents but only {invited} invited; correct the number "
+        "invited"
+    ),
+    rep_invited_one=(
+        "--invited N counts one organisation: add --organisation NAME or give --invited-file CSV"
+    ),
+    rep_invited_both="--invited and --invited-file exclude each other; pass one of them",
+    rep_template_folder="--template {path}: not a folder of templates",
+    rep_template_missing="template {name} not found in --template folder or package",
+    rep_template_error="{file}:{line}: template error: {problem}",
+    rep_template_failed="the report template failed: {problem}",
+    rep_output_extension="-o {path}: give a file ending in .html or .pdf",
+    rep_output_needed="give either -o FILE.html|FILE.pdf or --split DIR",
+    rep_overview_one_file="--overview writes one file: give -o overzicht.html|overzicht.pdf",
+    rep_format_mismatch="--format {format} does not match -o {path}",
+    rep_split_not_folder="--split {path}: exists and is not a folder",
+    rep_split_not_created="--split {path}: cannot create: {problem}",
     # issue 9: hardening (saving that fails, limits at input)
     not_saved=(
         "Could not save to {file}: {problem}.\nYour answers so far are in {progress}. Free "
@@ -1628,6 +1779,7 @@ ENGLISH = Messages(
         "(--include-small-groups shows it)"
     ),
     no_files_scored="no answers files could be scored; see the reasons above",
+    organisation_unknown="no answers of organisation '{name}'; organisations found: {known}",
     overview_title=(
         "{n} organisations: one line each (mean score % per component, level overall); --detail"
         " shows every table, --organisation NAME one organisation"
@@ -1741,6 +1893,15 @@ ENGLISH = Messages(
     ),
     too_deep="{where}: nested too deeply; this is not a krmscan answers file",
     not_json="{where}: not valid JSON ({reason}); is the file complete?",
+    not_json_where="{where}: not valid JSON; is the file complete?",
+    json_ends_early="the file ends in the middle of the JSON",
+    json_trailing_comma="a comma before a closing bracket",
+    json_trailing_text="text after the end of the JSON",
+    json_expected_value="a value belongs here: text in quotes, a number, true, false or null",
+    json_expected="{signs} belongs here",
+    json_or=" or ",
+    json_key_text="a name must be text in quotes",
+    json_control="a control character in a text",
     not_object="{path}: expected a JSON object with the answers, found {kind}",
     format_missing='missing; this is not a krmscan answers file (no "{field}")',
     format_wrong="is not {format}; this is not a krmscan answers file",

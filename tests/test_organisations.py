@@ -277,7 +277,7 @@ def test_organisation_filter(folder: Path) -> None:
     assert [o["name"] for o in json.loads(done.stdout)["organisations"]] == ["Woonstede"]
     missing = run_krmscan("score", folder, "--organisation", "Ymere")
     assert missing.returncode == 1
-    assert "no answers of organisation 'Ymere'" in missing.stderr
+    assert "geen antwoorden van organisatie 'Ymere'" in missing.stderr
     assert "'De Key', 'Eigen Haard', 'Woonstede'" in missing.stderr
 
 

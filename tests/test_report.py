@@ -203,8 +203,7 @@ def test_small_group_report_withholds_what_shows_one_person(
     assert DUTCH.rep_weakest not in text
     assert DUTCH.rep_statements_withheld.format(min_group=5) in text  # and why
     # with the mean, a standard deviation of two or three people gives away their scores
-    assert "(standaardafwijking -)" in text
-    assert not re.search(r"standaardafwijking \d", text)
+    assert "standaardafwijking" not in text
     pdf = "\n".join(pdf_pages(split_pdfs / "Woonstad Oost.pdf"))
     assert "Laagste" not in pdf and "Eensgezindheid (rwg)" not in pdf
     assert "zwakste stellingen:" not in pdf
@@ -229,8 +228,8 @@ def test_cover_with_participation(boards: Path, tmp_path: Path) -> None:
     done = run_krmscan("report", boards, "--invited-file", invited, "-o", out)
     assert done.returncode == 0, done.stderr
     text = out.read_text("utf-8")
-    assert "<th>Respons</th><td>63 %</td>" in text  # 25 of 40
-    assert "<th>Respons</th><td>100 %</td>" in text
+    assert "<th>Respons</th><td>63\u00a0%</td>" in text  # 25 of 40
+    assert "<th>Respons</th><td>100\u00a0%</td>" in text
     assert "<th>Veldwerk</th><td>2026-11-" in text
 
 
@@ -239,22 +238,27 @@ def test_bad_invited_file_names_the_line(boards: Path, tmp_path: Path) -> None:
     invited.write_text("organisatie,uitgenodigd\nHuis & Haard,veel\n", "utf-8")
     done = run_krmscan("report", boards, "--invited-file", invited, "-o", tmp_path / "r.html")
     assert done.returncode == 1
-    assert f"{invited}:2: 'veel' is not a whole number" in done.stderr
+    assert f"{invited}:2: 'veel' is geen heel aantal uitgenodigde medewerkers" in done.stderr
     assert "Traceback" not in done.stderr
     too_few = tmp_path / "te-weinig.csv"
     too_few.write_text("Huis & Haard,5\n", "utf-8")
     done = run_krmscan("report", boards, "--invited-file", too_few, "-o", tmp_path / "r.html")
     assert done.returncode == 1
-    assert "12 respondents but only 5 invited" in done.stderr
+    assert "Huis & Haard heeft 12 respondenten, maar er zijn er maar 5 uitgenodigd" in done.stderr
     assert not (tmp_path / "r.html").exists()
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "rapport.docx"], "give a file ending in .html or .pdf"),
-        ([], "give either -o FILE.html|FILE.pdf or --split DIR"),
-        (["--invited", "30", "-o", "r.html"], "--invited N counts one organisation"),
+        (["-o", "rapport.docx"], "-o rapport.docx: geef een bestand dat eindigt op .html of .pdf"),
+        ([], "geef -o BESTAND.html|BESTAND.pdf of --split MAP"),
+        (["--invited", "30", "-o", "r.html"], "--invited N telt één organisatie"),
+        (["--template", "nergens", "-o", "r.html"], "--template nergens: geen map met sjablonen"),
+        (
+            ["--invited", "3", "--invited-file", "u.csv", "-o", "r.html"],
+            "--invited en --invited-file sluiten elkaar uit",
+        ),
     ],
 )
 def test_wrong_usage(boards: Path, tmp_path: Path, args: list[str], message: str) -> None:
@@ -284,7 +288,7 @@ def test_own_templates_and_control_characters(
     (broken / "report.html.j2").write_text("<p>\n{% if %}\n", "utf-8")
     done = run_krmscan("report", answers, "--template", broken, "-o", tmp_path / "x.html")
     assert done.returncode == 1
-    assert "report.html.j2:2: template error" in done.stderr
+    assert "report.html.j2:2: fout in het sjabloon" in done.stderr
 
 
 def test_second_questionnaire_has_no_text_of_the_krm_scan(

@@ -111,7 +111,7 @@ def test_the_previous_round_in_the_report(split_html: Path) -> None:
     table = table[: table.index("</table>")]
     assert "<th>Sinds vorige scan</th>" in table
     assert table.count('<td class="change">') == 5
-    assert "95 %-interval" in html  # per component page
+    assert "95\u00a0%-interval" in html  # per component page
     assert "Welch" in html  # the method
 
 
@@ -183,7 +183,7 @@ def test_the_overview_heatmap_and_quality(overview: Path, shipped: LoadedQuestio
     small = next(row for row in heatmap.split("<tr")[1:] if 'class="small"' in row)
     assert "n &lt; 5" in small
     assert not re.search(r"\d,\d", small)  # no figure of the small organisation
-    assert "50 %" in heatmap  # participation of De Woonmaatschappij: 30 of 60
+    assert "50\u00a0%" in heatmap  # participation of De Woonmaatschappij: 30 of 60
     benchmark = heatmap[heatmap.index('<tr class="benchmark">') :]
     assert len(re.findall(r'<td class="cell l\d"', benchmark)) == components
     quality = html[html.index('<table class="quality">') :]
@@ -218,7 +218,7 @@ def test_the_overview_in_headless_chromium(overview: Path, browser: Browser) -> 
 def test_overview_needs_one_output_file(rounds: Path) -> None:
     done = run_krmscan("report", rounds / "nu", "--overview", "--split", rounds / "x")
     assert done.returncode == 2
-    assert "--overview writes one file" in done.stderr
+    assert "--overview schrijft één bestand" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -173,8 +173,14 @@ BROKEN = [  # (case, file maker, the message for the shipped (Dutch) questionnai
     (
         "invalid JSON",
         raw('{"format": "krmscan-answers", '),
-        "{path}:1:30: geen geldige JSON (EOF while parsing a value); is het bestand compleet?",
-        "{path}:1:30: not valid JSON (EOF while parsing a value); is the file complete?",
+        (
+            "{path}:1:30: geen geldige JSON (het bestand houdt midden in de JSON op); is het "
+            "bestand compleet?"
+        ),
+        (
+            "{path}:1:30: not valid JSON (the file ends in the middle of the JSON); is the file "
+            "complete?"
+        ),
     ),
     (
         "empty file",

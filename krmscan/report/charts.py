@@ -31,11 +31,16 @@ BENCHMARK = "#2e7d32"
 PREVIOUS = "#6d6d6d"
 RADAR_FROM = 3
 """Fewer components than this: no radar (a line or a dot says nothing), only the bars."""
+FONT = 8
+"""Every chart text in points, as printed: a figure is printed at its own size."""
+RADAR_SIZE = (4.6, 2.9)
+BARS_WIDTH = 6.8
+"""Inches; the print stylesheet shows each SVG at its own width (within the page's 182 mm)."""
 STYLE: dict[RcKeyType, Any] = {
     "text.parse_math": False,  # a "$" in a label is a dollar, not mathematics
     "svg.fonttype": "none",  # text as text
     "font.family": "DejaVu Sans",
-    "font.size": 9,
+    "font.size": FONT,
 }
 
 
@@ -98,7 +103,7 @@ class Radar:
 
         count = len(names)
         self.angles = [2 * math.pi * i / count for i in range(count)]
-        self.figure = Figure(figsize=(6.2, 4.6))
+        self.figure = Figure(figsize=RADAR_SIZE)
         axes = cast("PolarAxes", self.figure.add_subplot(projection="polar"))
         axes.set_theta_offset(math.pi / 2)
         axes.set_theta_direction(-1)
@@ -111,7 +116,7 @@ class Radar:
                 str(band.level),
                 ha="center",
                 va="center",
-                fontsize=8,
+                fontsize=FONT,
                 color="#777777",
                 zorder=1,
             )
@@ -180,11 +185,23 @@ class Radar:
         edges = sorted({b.to_pct for b in bands} | {b.from_pct for b in bands} - {0.0})
         axes.set_ylim(0, 100)
         axes.set_yticks(edges)
-        axes.set_yticklabels([f"{edge:g}" for edge in edges], color="#555555", fontsize=7)
-        axes.set_rlabel_position(360 - 180 / count)  # between the last and first axis
+        axes.set_yticklabels([])
+        between = 2 * math.pi - math.pi / count  # between the last and the first axis
+        for edge in edges:  # above every line, on a white ground: never hidden by one
+            axes.text(
+                between,
+                edge,
+                f"{edge:g}",
+                ha="center",
+                va="center",
+                fontsize=FONT,
+                color="#555555",
+                zorder=6,
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
+            )
         axes.set_xticks(self.angles)
-        axes.set_xticklabels([_label(name, 16) for name in names], fontsize=8.5)
-        axes.tick_params(axis="x", pad=12)
+        axes.set_xticklabels([_label(name, 16) for name in names], fontsize=FONT)
+        axes.tick_params(axis="x", pad=10)
         axes.grid(color="#999999", linewidth=0.6)
         self.figure.legend(
             handles,
@@ -192,10 +209,10 @@ class Radar:
             loc="lower center",
             ncols=min(3, len(handles)),
             frameon=False,
-            fontsize=8.5,
+            fontsize=FONT,
         )
         self.figure.subplots_adjust(
-            left=0.1, right=0.9, top=0.9, bottom=0.14 if len(handles) <= 3 else 0.18
+            left=0.2, right=0.8, top=0.86, bottom=0.19 if len(handles) <= 3 else 0.26
         )
 
     def update(
@@ -251,7 +268,8 @@ class Bars:
 
         count = len(names)
         self.withheld = withheld
-        self.figure = Figure(figsize=(7.0, 0.5 * count + 1.0))
+        height = 0.32 * count + 0.75
+        self.figure = Figure(figsize=(BARS_WIDTH, height))
         axes = self.figure.add_subplot()
         bands = questionnaire.bands
         for band, shade in zip(bands, shades(len(bands)), strict=True):
@@ -262,7 +280,7 @@ class Bars:
                 str(band.level),
                 ha="center",
                 va="bottom",
-                fontsize=7.5,
+                fontsize=FONT,
                 color="#666666",
             )
         rows = list(range(count))[::-1]
@@ -302,20 +320,18 @@ class Bars:
             for row in rows
         ]
         self.flags = [
-            axes.text(101.5, row, "", va="center", fontsize=7.5, color=FLAG, clip_on=False)
+            axes.text(101.5, row, "", va="center", fontsize=FONT, color=FLAG, clip_on=False)
             for row in rows
         ]
         axes.set_yticks(rows)
-        axes.set_yticklabels([_label(name) for name in names], fontsize=8.5)
+        axes.set_yticklabels([_label(name) for name in names], fontsize=FONT)
         axes.set_xlim(0, 100)
         axes.set_ylim(-0.6, count - 0.05)
-        axes.set_xlabel(axis, fontsize=8.5)
-        axes.tick_params(axis="x", labelsize=7.5)
+        axes.set_xlabel(axis, fontsize=FONT)
+        axes.tick_params(axis="x", labelsize=FONT)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        self.figure.subplots_adjust(
-            left=0.22, right=0.8, top=0.96, bottom=0.6 / (0.5 * count + 1.0)
-        )
+        self.figure.subplots_adjust(left=0.22, right=0.8, top=1 - 0.2 / height, bottom=0.5 / height)
 
     def update(self, components: Sequence[ComponentSummary], flags: Sequence[str]) -> Figure:
         """The figure showing ``components`` with a flag text each ('' for none)."""
@@ -362,7 +378,6 @@ _DECIMALS = re.compile(r"(\d+\.\d\d)\d+")
 _GROUP_ID = re.compile(r'<g id="[^"]*"')
 _NO_ROTATION = re.compile(r' transform="rotate\(-?0 [^")]*\)"')
 _FONT = "font-family: 'DejaVu Sans'; "
-_SIZE = re.compile(r'<svg([^>]*?) width="[^"]*" height="[^"]*"')
 
 
 def _rounded(match: re.Match[str]) -> str:
@@ -384,6 +399,5 @@ def _inline(svg: str, prefix: str, title: str) -> str:
     element = element.replace(_FONT, "")  # the page's stylesheet names the font once
     element = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', element)
     element = _REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", element)
-    element = _SIZE.sub(r"<svg\1", element, count=1)
     label = escape(printable(title))
     return element.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)

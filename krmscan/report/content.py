@@ -40,6 +40,7 @@ from krmscan.compare import (
 from krmscan.errors import BadDataError
 from krmscan.messages import Messages
 from krmscan.questionnaire import Level, Questionnaire
+from krmscan.text import printable
 
 
 class Kind(str, Enum):
@@ -98,7 +99,7 @@ class OrganisationReport:
     """First and last day an answers file was completed."""
     invited: int | None
     duplicates: list[tuple[str, tuple[str, ...]]]
-    """Files of this organisation found more than once: (file, copies)."""
+    """Files of this organisation found more than once: (file, copies), names only."""
 
     @property
     def participation(self) -> float | None:
@@ -206,21 +207,34 @@ def organisation_reports(
                 statements={} if summary.withheld else statement_answers(questionnaire, members),
                 period=(min(completed), max(completed)) if completed else None,
                 invited=wanted.get(organisation_key(summary.name)),
-                duplicates=[(m.file, m.copies) for m in members if m.copies],
+                duplicates=[
+                    (file_name(m.file), tuple(file_name(c) for c in m.copies))
+                    for m in members
+                    if m.copies
+                ],
             )
         )
     return reports
 
 
-def read_invited(path: Path) -> dict[str, int]:
+def file_name(path: str) -> str:
+    """A file's name without its folders: a board's report names no consultant's folders."""
+    return Path(path).name
+
+
+def read_invited(path: Path, m: Messages) -> dict[str, int]:
     """Organisation -> employees invited, from a CSV of two columns (a header row allowed).
 
     Comma or semicolon separated. Raises `BadDataError` naming the file and line.
     """
     try:
         text = path.read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise BadDataError(f"{path}: cannot read the invited file: {error}") from None
+    except OSError as error:
+        problem = error.strerror or str(error)
+        raise BadDataError(m.rep_invited_unreadable.format(path=path, problem=problem)) from None
+    except UnicodeDecodeError as error:
+        byte = f"{error.object[error.start]:02X}"
+        raise BadDataError(m.rep_invited_not_utf8.format(path=path, byte=byte)) from None
     delimiter = ";" if text.count(";") > text.count(",") else ","
     found: dict[str, int] = {}
     for line, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
@@ -228,33 +242,34 @@ def read_invited(path: Path) -> dict[str, int]:
         if not any(cells):
             continue
         if len(cells) < 2 or not cells[0]:
-            raise BadDataError(
-                f"{path}:{line}: expected two columns, the organisation and the number "
-                "of employees invited"
-            )
+            raise BadDataError(m.rep_invited_columns.format(path=path, line=line))
         try:
             number = int(cells[1])
         except ValueError:
             if line == 1:  # a header row
                 continue
             raise BadDataError(
-                f"{path}:{line}: '{cells[1]}' is not a whole number of employees invited"
+                m.rep_invited_not_number.format(path=path, line=line, value=printable(cells[1]))
             ) from None
         if number < 1:
-            raise BadDataError(f"{path}:{line}: the number invited must be at least 1")
+            raise BadDataError(m.rep_invited_below_one.format(path=path, line=line))
         found[cells[0]] = number
     if not found:
-        raise BadDataError(f"{path}: no organisation with a number invited found")
+        raise BadDataError(m.rep_invited_none.format(path=path))
     return found
 
 
-def check_invited(reports: Sequence[OrganisationReport], source: str) -> None:
+def check_invited(reports: Sequence[OrganisationReport], source: str, m: Messages) -> None:
     """Raise `BadDataError` when an organisation has more respondents than were invited."""
     for report in reports:
         if report.invited is not None and report.invited < report.summary.n:
             raise BadDataError(
-                f"{source}: {report.summary.name} has {report.summary.n} respondents but "
-                f"only {report.invited} invited; correct the number invited"
+                m.rep_invited_too_few.format(
+                    source=source,
+                    name=printable(report.summary.name),
+                    n=report.summary.n,
+                    invited=report.invited,
+                )
             )
 
 

@@ -32,6 +32,7 @@ from krmscan.report.content import (
     OrganisationReport,
     check_invited,
     compared,
+    file_name,
     organisation_reports,
     overview_rows,
     read_invited,
@@ -83,14 +84,14 @@ def file_stem(name: str) -> str:
     return kept.strip(" ._")[:80] or "organisation"
 
 
-def environment(template_dir: Path | None = None) -> jinja2.Environment:
+def environment(template_dir: Path | None, m: Messages) -> jinja2.Environment:
     """The Jinja2 environment: autoescape on, every printed value made `printable`."""
     import jinja2
 
     loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("krmscan.report", "templates")]
     if template_dir is not None:
         if not template_dir.is_dir():
-            raise UsageError(f"--template {template_dir}: not a folder of templates")
+            raise UsageError(m.rep_template_folder.format(path=template_dir))
         loaders.insert(0, jinja2.FileSystemLoader(template_dir))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -109,8 +110,12 @@ def _finalize(value: object) -> object:
     if isinstance(value, Markup):  # built here from escaped parts (the charts)
         return value
     if isinstance(value, str):
-        return printable(value)
+        return _PERCENT.sub("\u00a0%", printable(value))
     return value
+
+
+_PERCENT = re.compile(r"(?<=\d) %")
+"""A number and its percent sign: one space, never a line break between them."""
 
 
 class Renderer:
@@ -123,17 +128,20 @@ class Renderer:
         *,
         template_dir: Path | None = None,
         today: date | None = None,
+        other_texts: bool = False,
     ) -> None:
         self.results = results
+        self.other_texts = other_texts
+        """Show what respondents typed for an "other" option (only when asked: own words)."""
         self.questionnaire = results.questionnaire
         self.messages = messages_for(self.questionnaire.language)
         self.collected = collected
         self.today = today or date.today()
-        self.env = environment(template_dir)
+        self.env = environment(template_dir, self.messages)
         try:
             self.template = self.env.get_template(TEMPLATE)
         except Exception as error:
-            raise _template_error(error) from None
+            raise _template_error(error, self.messages) from None
         self.compared: dict[str, Compared] | None = None
         self.benchmark: Benchmark | None = None
         self.quality: list[Quality] = []
@@ -169,11 +177,16 @@ class Renderer:
                 single=len(document.organisations) == 1,
                 made=self.today.isoformat(),
                 min_group=self.results.min_group,
+                other_texts=self.other_texts,
                 threshold=number(SHARED_VIEW, m, 2),
                 Kind=Kind,
                 num=lambda value, decimals=1: number(value, m, decimals),
+                pct=lambda value: percentage(value, m),
                 first_sentence=first_sentence,
-                skipped=[s.file for s in self.collected.skipped] if document.whole_run else [],
+                left_out=self.left_out(document),
+                skipped=[file_name(s.file) for s in self.collected.skipped]
+                if document.whole_run
+                else [],
                 scale_colours=charts.scale_colours(len(q.scale)),
                 dark=charts.dark,
                 level_shades=charts.shades(len(q.bands)),
@@ -188,8 +201,14 @@ class Renderer:
                 level_colours=level_colours(len(q.bands)),
             )
         except Exception as error:  # any fault of a template is the user's file
-            raise _template_error(error) from None
+            raise _template_error(error, self.messages) from None
         return _INDENT.sub("\n", page)  # the templates' indentation: 5 % of a sector's file
+
+    def left_out(self, document: Document) -> int:
+        """How many organisations (too small) a whole run's document leaves out; not named."""
+        if not document.whole_run:
+            return 0
+        return len(self.results.summaries) - len(document.organisations)
 
     def comparison_method(self) -> list[str]:
         """The method section's paragraphs on the comparisons; none when nothing is compared."""
@@ -255,13 +274,14 @@ class Renderer:
                 min_group=self.results.min_group,
                 made=self.today.isoformat(),
                 num=lambda value, decimals=1: number(value, m, decimals),
+                pct=lambda value: percentage(value, m),
                 level_colours=level_colours(len(q.bands)),
                 level_of=lambda pct: _level_of(q, pct),
                 alpha_flag=_alpha_flag(),
                 no_benchmark=self._no_benchmark(),
             )
         except Exception as error:  # any fault of a template is the user's file
-            raise _template_error(error) from None
+            raise _template_error(error, self.messages) from None
         return _INDENT.sub("\n", page)
 
 
@@ -364,7 +384,8 @@ def chart_maker(renderer: Renderer) -> Callable[[OrganisationReport], dict[str, 
                     benchmark=band if len(components) < charts.RADAR_FROM else None,
                 )
             figure = bars[report.withheld].update(components, flags)
-            drawn["bars"] = Markup(svg(figure, m.rep_bars_heading))
+            heading = m.rep_bars_heading_small if report.withheld else m.rep_bars_heading
+            drawn["bars"] = Markup(svg(figure, heading))
         return drawn
 
     return make
@@ -389,15 +410,20 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
         m,
     )
     sizes = "; ".join(
-        m.rep_method_size.format(
+        (m.rep_method_size_one if len(c.statements) == 1 else m.rep_method_size).format(
             name=c.name, statements=len(c.statements), points=top * len(c.statements)
         )
         for c in questionnaire.components
     )
+    count = len(questionnaire.components)
+    total = m.rep_method_total_one if count == 1 else m.rep_method_total.format(n=count)
+    position = m.rep_method_position
+    if count >= charts.RADAR_FROM:
+        position += " " + m.rep_method_radar
     return Method(
         before=[
             m.rep_method_scale.format(scale=scale),
-            m.rep_method_sizes.format(sizes=sizes, n=len(questionnaire.components)),
+            m.rep_method_sizes.format(sizes=sizes) + " " + total,
             m.guide_bands,
         ],
         bands=[
@@ -410,7 +436,7 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
             for band in questionnaire.bands
         ],
         after=[
-            m.rep_method_position,
+            position,
             m.rep_method_agreement.format(
                 points=len(questionnaire.scale),
                 threshold=number(SHARED_VIEW, m, 2),
@@ -423,22 +449,29 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
     )
 
 
+def percentage(value: float, messages: Messages) -> str:
+    """A percentage as the report writes every one: whole, a space, the sign (``40 %``)."""
+    return f"{number(value, messages, 0)} %"
+
+
 def first_sentence(text: str) -> str:
     """The first sentence of a description (up to the first '. ', '! ' or '? ')."""
     match = re.search(r"[.!?](\s|$)", text)
     return text if match is None else text[: match.start() + 1]
 
 
-def _template_error(error: Exception) -> KrmscanErrorLike:
+def _template_error(error: Exception, m: Messages) -> KrmscanErrorLike:
     import jinja2
 
     if isinstance(error, jinja2.TemplateSyntaxError):
         return BadDataError(
-            f"{error.filename or error.name}:{error.lineno}: template error: {error.message}"
+            m.rep_template_error.format(
+                file=error.filename or error.name, line=error.lineno, problem=error.message
+            )
         )
     if isinstance(error, jinja2.TemplateNotFound):
-        return UsageError(f"template {error.name} not found in --template folder or package")
-    return BadDataError(f"the report template failed: {type(error).__name__}: {error}")
+        return UsageError(m.rep_template_missing.format(name=error.name))
+    return BadDataError(m.rep_template_failed.format(problem=f"{type(error).__name__}: {error}"))
 
 
 KrmscanErrorLike = BadDataError | UsageError
@@ -465,7 +498,7 @@ class Format(str, Enum):
     pdf = "pdf"
 
 
-def format_of(path: Path, given: Format | None = None) -> Format:
+def format_of(path: Path, m: Messages, given: Format | None = None) -> Format:
     """The format an output file's extension asks for; `UsageError` for another one.
 
     ``-o -`` (standard output) has no extension: ``--format`` says, HTML by default.
@@ -477,7 +510,7 @@ def format_of(path: Path, given: Format | None = None) -> Format:
         return Format.html
     if suffix == ".pdf":
         return Format.pdf
-    raise UsageError(f"-o {path}: give a file ending in .html or .pdf")
+    raise UsageError(m.rep_output_extension.format(path=path))
 
 
 @dataclass(frozen=True)
@@ -509,34 +542,34 @@ def plan(
     template_dir: Path | None,
     whole_run: bool,
     overview: bool = False,
+    other_texts: bool = False,
 ) -> Job:
     """What to write where; raises `UsageError` or `BadDataError` before anything is drawn."""
+    m = messages_for(results.questionnaire.language)
     if overview and (split is not None or output is None):
-        raise UsageError("--overview writes one file: give -o overzicht.html|overzicht.pdf")
+        raise UsageError(m.rep_overview_one_file)
     if (output is None) == (split is None):
-        raise UsageError("give either -o FILE.html|FILE.pdf or --split DIR")
-    chosen = format_of(output, file_format) if output is not None else (file_format or Format.pdf)
+        raise UsageError(m.rep_output_needed)
+    chosen = (
+        format_of(output, m, file_format) if output is not None else (file_format or Format.pdf)
+    )
     if output is not None and file_format is not None and file_format is not chosen:
-        raise UsageError(f"--format {file_format.value} does not match -o {output}")
+        raise UsageError(m.rep_format_mismatch.format(format=file_format.value, path=output))
     if overview:
         assert output is not None
         everyone = organisation_reports(results, include_small=True, invited=invited)
-        check_invited(everyone, invited_source)
+        check_invited(everyone, invited_source, m)
         renderer = Renderer(results, collected, template_dir=template_dir)
         return Job(renderer, [], [output], chosen, None, overview=True, invited=invited)
     reports = organisation_reports(results, include_small=include_small, invited=invited)
     if not reports:
-        raise BadDataError(
-            messages_for(results.questionnaire.language).rep_nothing_left.format(
-                min_group=results.min_group
-            )
-        )
-    check_invited(reports, invited_source)
-    renderer = Renderer(results, collected, template_dir=template_dir)
+        raise BadDataError(m.rep_nothing_left.format(min_group=results.min_group))
+    check_invited(reports, invited_source, m)
+    renderer = Renderer(results, collected, template_dir=template_dir, other_texts=other_texts)
     docs = documents(reports, split=split is not None, whole_run=whole_run)
     if split is not None:
         if split.exists() and not split.is_dir():
-            raise UsageError(f"--split {split}: exists and is not a folder")
+            raise UsageError(m.rep_split_not_folder.format(path=split))
         targets = [split / f"{doc.stem}.{chosen.value}" for doc in docs]
     else:
         assert output is not None
@@ -552,7 +585,9 @@ def run(job: Job, advance: Callable[[], None] = lambda: None) -> None:
         try:
             job.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise BadDataError(f"--split {job.folder}: cannot create: {error}") from None
+            problem = error.strerror or str(error)
+            message = job.renderer.messages.rep_split_not_created
+            raise BadDataError(message.format(path=job.folder, problem=problem)) from None
     make = chart_maker(job.renderer)
     pages = (
         [job.renderer.overview_html(job.invited)]
@@ -585,6 +620,8 @@ class Choices:
     invited_file: Path | None
     template_dir: Path | None
     overview: bool = False
+    other_texts: bool = False
+    """Show the texts typed for an "other" option."""
 
 
 def prepare(
@@ -595,17 +632,14 @@ def prepare(
     note: Callable[[str], object],
 ) -> Job:
     """Plan the files of the loaded ``results``; tell ``note`` which organisations are left out."""
+    messages = messages_for(results.questionnaire.language)
     counts = None
     if choices.invited_file is not None:
-        counts = read_invited(choices.invited_file)
+        counts = read_invited(choices.invited_file, messages)
     elif choices.invited is not None:
         if len(results.summaries) != 1:
-            raise UsageError(
-                "--invited N counts one organisation: add --organisation NAME or give "
-                "--invited-file CSV"
-            )
+            raise UsageError(messages.rep_invited_one)
         counts = {results.summaries[0].name: choices.invited}
-    messages = messages_for(results.questionnaire.language)
     for summary in results.summaries:
         if summary.small and not choices.include_small and not choices.overview:
             note(
@@ -625,4 +659,5 @@ def prepare(
         template_dir=choices.template_dir,
         whole_run=choices.organisation is None and choices.split is None,
         overview=choices.overview,
+        other_texts=choices.other_texts,
     )
