@@ -27,7 +27,10 @@ weights), and both rounds' means are placed in the current questionnaire's bands
 segment is shown only when it and the rest of its organisation have at least ``min_group``
 respondents (or the rest none); everyone in no shown segment is in "overig", shown only when at
 least ``min_group`` strong, else the smallest shown segment joins it, until it is (or nothing
-is shown): no group below ``min_group`` can be shown or worked out from the others.
+is shown). The shown segments (but one of everyone) and "overig" must split the organisation:
+when respondents of a multiple-choice question are in two shown segments, nothing is shown,
+since overlapping means and the organisation's total can be solved for one person's score.
+So no group below ``min_group`` can be shown or worked out from the others.
 
 **Quality.** Per component over all respondents, Cronbach's alpha of its ``k`` statements'
 weights ``x_i`` with total ``T = sum x_i``::
@@ -644,6 +647,14 @@ class Segments:
     """Option ids not shown on their own (in "overig", or left out with it)."""
     merged_texts: list[str]
     """The same options' texts."""
+    overlapping: bool = False
+    """Withheld: a multiple-choice question whose shown segments would share respondents."""
+
+    def reason(self, messages: Messages) -> str | None:
+        """Why no segment is shown, or None."""
+        if self.overlapping:
+            return messages.segments_overlap.format(min_group=self.min_group)
+        return None if self.segments else messages.segments_none.format(min_group=self.min_group)
 
 
 def segment_choices(
@@ -689,6 +700,9 @@ def segments(
             break
         smallest = min(len(chosen[option.id]) for option in shown)
         shown.remove([o for o in shown if len(chosen[o.id]) == smallest][-1])
+    parts = [chosen[option.id] for option in shown if len(chosen[option.id]) < n]
+    if len(frozenset().union(*parts)) < sum(map(len, parts)):
+        return Segments(question.id, question.text, min_group, [], [], [], overlapping=True)
     groups: list[tuple[str | None, str, list[int]]] = [
         (option.id, option.text, sorted(chosen[option.id])) for option in shown
     ]
@@ -741,9 +755,7 @@ def segments_json(found: Segments, messages: Messages) -> dict[str, object]:
         "question": found.question,
         "text": found.text,
         "min_group": found.min_group,
-        "reason": None
-        if found.segments
-        else messages.segments_none.format(min_group=found.min_group),
+        "reason": found.reason(messages),
         "merged_options": found.merged,
         "segments": [
             {

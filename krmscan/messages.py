@@ -160,6 +160,7 @@ class Messages(NamedTuple):
     change_too_few: str
     segments_title: str
     segments_none: str
+    segments_overlap: str
     segments_merged: str
     segments_legend: str
     segment_other: str
@@ -621,6 +622,11 @@ DUTCH = Messages(
     change_too_few="te weinig respondenten",
     segments_title="Naar '{question}' (gemiddelde score %)",
     segments_none="Geen segment met minstens {min_group} respondenten; niets getoond.",
+    segments_overlap=(
+        "Niet naar segment uitgesplitst: respondenten kozen meer dan één antwoord, zodat de "
+        "segmenten elkaar overlappen en uit hun gemiddelden de score van één persoon te "
+        "berekenen zou zijn."
+    ),
     segments_merged=(
         "Niet apart getoond (om groepen kleiner dan {min_group} te beschermen): {options}."
     ),
@@ -1273,6 +1279,10 @@ ENGLISH = Messages(
     change_too_few="too few respondents",
     segments_title="By '{question}' (mean score %)",
     segments_none="No segment with at least {min_group} respondents; nothing shown.",
+    segments_overlap=(
+        "Not broken down by segment: respondents chose more than one answer, so the segments "
+        "overlap and one person's score could be worked out from their means."
+    ),
     segments_merged="Not shown on their own (to protect groups below {min_group}): {options}.",
     segments_legend="+ / -: clearly higher / lower than the rest of the organisation.",
     segment_other="other",

@@ -930,11 +930,9 @@ def _previous_table(found: Previous, min_group: int, messages: Messages) -> Rend
 
 def _segments_table(found: Segments, messages: Messages) -> RenderableType:
     title = messages.segments_title.format(question=found.text)
-    if not found.segments:
-        return Group(
-            Text(title, style="bold"),
-            note(messages.segments_none.format(min_group=found.min_group)),
-        )
+    reason = found.reason(messages)
+    if reason is not None:
+        return Group(Text(title, style="bold"), note(reason))
     headings = [messages.col_component, *(f"{s.text} (n={s.n})" for s in found.segments)]
     marks = {1: " +", -1: " -", 0: "  "}
     rows = [

@@ -9,12 +9,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import yaml
 
 from krmscan import answers, questionnaire
-from krmscan.answers import AnswerValue
-from krmscan.questionnaire import LoadedQuestionnaire
+from krmscan.answers import AnswerValue, Choice, OtherAnswer
+from krmscan.questionnaire import LoadedQuestionnaire, MultipleChoiceQuestion
 from tests.support import run_krmscan, sample_answers
 
 START = datetime(2026, 11, 27, 10, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -188,3 +189,60 @@ def test_the_output_never_replaces_a_file_of_the_previous_round(
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert earlier.read_bytes() == before
+
+
+def solvable(rows: Sequence[Sequence[float]], size: int) -> list[int]:
+    """The respondents whose own score follows from sums over these groups (0/1 rows)."""
+    system = np.array(rows, dtype=float).reshape(-1, size)
+    rank = np.linalg.matrix_rank(system)
+    return [
+        i
+        for i in range(size)
+        if np.linalg.matrix_rank(np.vstack([system, np.eye(size)[i]])) == rank
+    ]
+
+
+def test_overlapping_segments_do_not_give_a_person_away(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """10 respondents, 9 barriers each ticked by 5: the segments' means and the organisation's
+    would be 10 independent equations in the 10 scores."""
+    q = shipped.questionnaire
+    barriers = next(x for x in q.questions if x.id == "krm_barrieres")
+    assert isinstance(barriers, MultipleChoiceQuestion)
+    options = barriers.options
+    random = np.random.default_rng(5)
+    while True:
+        ticked = np.zeros((10, len(options)), dtype=int)
+        for j in range(len(options)):
+            ticked[random.choice(10, 5, replace=False), j] = 1
+        if ticked.sum(axis=1).all() and len(solvable([*ticked.T, [1] * 10], 10)) == 10:
+            break
+    first = len(q.components[0].statements)
+    for i in range(10):
+        given = sample_answers(
+            q, statement_points=indexes(i, first) + [1] * (len(q.statements) - first)
+        )
+        given["naam"] = f"Medewerker {i}"
+        chosen: list[Choice] = [
+            OtherAnswer(id=o.id, text="iets") if o.other else o.id
+            for o, tick in zip(options, ticked[i], strict=True)
+            if tick
+        ]
+        given["krm_barrieres"] = chosen
+        built = answers.build(shipped, given, START, START + timedelta(minutes=10))
+        answers.save(tmp_path / f"r{i}.json", built)
+    data = score_json(tmp_path, "--by", "krm_barrieres")
+    found = data["organisations"][0]["segments"]
+    ids = [o.id for o in options]
+    rows = [[1] * 10]
+    for segment in found["segments"]:
+        if segment["option"] is None:
+            rows.append([int(not any(t)) for t in ticked])
+        else:
+            rows.append(list(ticked[:, ids.index(segment["option"])]))
+    assert solvable(rows, 10) == []
+    assert found["reason"].startswith("Niet naar segment uitgesplitst")
+    table = run_krmscan("score", tmp_path, "--by", "krm_barrieres")
+    assert table.returncode == 0, table.stderr
+    assert "segmenten elkaar overlappen" in " ".join(table.stdout.split())
