@@ -514,7 +514,8 @@ def _other_collection(
     _check_output(output, [*paths])
     found = collect.collect(paths, loaded)
     _check_output(output, [*(r.file for r in found.respondents), *found.progress_files])
-    for line in render.collection_notes(found, messages):
+    hint = messages.hint_previous_questionnaire if option == "--previous" else None
+    for line in render.collection_notes(found, messages, other_version_hint=hint):
         _note(f"{option}: {line}")
     if not found.respondents:
         raise BadDataError(f"{option}: {messages.no_files_scored}")

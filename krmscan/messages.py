@@ -325,6 +325,9 @@ class Messages(NamedTuple):
     codebook_sheet: str
     ambition_starts: str
     note_skipped: str
+    note_other_version_skipped: str
+    hint_other_version: str
+    hint_previous_questionnaire: str
     note_duplicate: str
     note_progress_files: str
     note_warning: str
@@ -930,6 +933,14 @@ DUTCH = Messages(
         "ligt daaronder."
     ),
     note_skipped="overgeslagen {file}: {reason}",
+    note_other_version_skipped=(
+        "overgeslagen: {n} bestand(en) ingevuld met een andere versie van de vragenlijst "
+        "(versie '{version}') passen er niet bij; {hint}. Bijvoorbeeld {file}: {reason}"
+    ),
+    hint_other_version="kies met -q de vragenlijst waarmee ze zijn ingevuld",
+    hint_previous_questionnaire=(
+        "geef met --previous-questionnaire de vragenlijst waarmee de vorige ronde is ingevuld"
+    ),
     note_duplicate="dubbel: {copy} heeft dezelfde inhoud als {file}; één keer geteld",
     note_progress_files=(
         "let op: {n} voortgangsbestand(en) van niet afgeronde scans (*.partial) niet meegeteld"
@@ -1572,6 +1583,14 @@ ENGLISH = Messages(
         "The ambition starts at {pct} % (lower edge of level {level}); red: the mean lies below it."
     ),
     note_skipped="skipped {file}: {reason}",
+    note_other_version_skipped=(
+        "skipped: {n} file(s) answered with another version of the questionnaire "
+        "(version '{version}') do not fit it; {hint}. For example {file}: {reason}"
+    ),
+    hint_other_version="choose the questionnaire they were answered with with -q",
+    hint_previous_questionnaire=(
+        "give the questionnaire the previous round answered with --previous-questionnaire"
+    ),
     note_duplicate="duplicate: {copy} has the same content as {file}; counted once",
     note_progress_files="note: {n} progress file(s) of unfinished scans (*.partial) left out",
     note_warning="warning: {warning}",

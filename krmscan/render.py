@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring fo
 
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
     from krmscan.aggregate import ComponentSummary, Frequency, OrganisationSummary, Results
-    from krmscan.collect import Collected
+    from krmscan.collect import Collected, Skipped
     from krmscan.compare import Change, Comparisons, Previous, Quality, Segments
 
 
@@ -784,14 +784,30 @@ class Packed:
         yield Text(line, style="italic")
 
 
-def collection_notes(collection: Collected, messages: Messages) -> Iterator[str]:
+def collection_notes(
+    collection: Collected, messages: Messages, *, other_version_hint: str | None = None
+) -> Iterator[str]:
     """What the analyst should know about the files (skipped, duplicates, warnings).
 
+    Files of another version of the questionnaire that do not fit are summed up in one line
+    per version, ending in ``other_version_hint`` (default: choose the questionnaire with -q).
     In the questionnaire's language; file names and reasons with control characters shown.
     """
+    versions: dict[str, list[Skipped]] = {}
     for skipped in collection.skipped:
+        if skipped.version is not None:
+            versions.setdefault(skipped.version, []).append(skipped)
+            continue
         yield messages.note_skipped.format(
             file=printable(skipped.file), reason=printable(skipped.reason)
+        )
+    for version, files in versions.items():
+        yield messages.note_other_version_skipped.format(
+            n=len(files),
+            version=printable(version),
+            file=printable(files[0].file),
+            reason=printable(files[0].reason),
+            hint=other_version_hint or messages.hint_other_version,
         )
     for respondent in collection.duplicates:
         for copy in respondent.copies:

@@ -114,6 +114,13 @@ def test_a_statement_dropped_between_rounds(tmp_path: Path, shipped: LoadedQuest
     assert done.returncode == 1
     assert "--previous: geen enkel antwoordbestand kon worden gescoord" in done.stderr
     assert "Traceback" not in done.stderr
+    # one line for the five files of the other version, with what to do
+    skipped = [line for line in done.stderr.splitlines() if "overgeslagen" in line]
+    assert len(skipped) == 2, done.stderr  # the summary and the count
+    assert skipped[0].startswith("--previous: overgeslagen: 5 bestand(en) ingevuld met een ")
+    assert "versie 'vorige'" in skipped[0]
+    assert "geef met --previous-questionnaire de vragenlijst" in skipped[0]
+    assert skipped[1] == "--previous: 0 respondenten uit 5 bestanden, 5 overgeslagen"
 
 
 def test_small_segments_never_appear_on_their_own(
