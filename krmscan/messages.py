@@ -151,6 +151,13 @@ class Messages(NamedTuple):
     previous_left_out: str
     col_earlier: str
     col_now: str
+    previous_figures_title: str
+    col_n_earlier: str
+    col_n_now: str
+    col_level_earlier: str
+    col_level_now: str
+    col_rwg_earlier: str
+    col_rwg_now: str
     col_change: str
     col_interval: str
     change_interval: str
@@ -616,6 +623,13 @@ DUTCH = Messages(
     previous_left_out="Niet vergeleken (niet in beide rondes): {items}.",
     col_earlier="Toen %",
     col_now="Nu %",
+    previous_figures_title="Toen en nu per onderdeel: respondenten, niveau en eensgezindheid",
+    col_n_earlier="n toen",
+    col_n_now="n nu",
+    col_level_earlier="Niveau toen",
+    col_level_now="Niveau nu",
+    col_rwg_earlier="rwg toen",
+    col_rwg_now="rwg nu",
     col_change="Verschil",
     col_interval="95 %-interval",
     change_interval="{low} tot {high}",
@@ -1281,6 +1295,13 @@ ENGLISH = Messages(
     previous_left_out="Not compared (not in both rounds): {items}.",
     col_earlier="Then %",
     col_now="Now %",
+    previous_figures_title="Then and now per component: respondents, level and agreement",
+    col_n_earlier="n then",
+    col_n_now="n now",
+    col_level_earlier="Level then",
+    col_level_now="Level now",
+    col_rwg_earlier="rwg then",
+    col_rwg_now="rwg now",
     col_change="Change",
     col_interval="95 % interval",
     change_interval="{low} to {high}",

@@ -938,10 +938,43 @@ def _previous_table(found: Previous, min_group: int, messages: Messages) -> Rend
         earlier=first.earlier.n if first else 0, now=first.current.n if first else 0
     )
     table = FittedTable(title, headings, rows, right_aligned={1, 2, 3, 4}, row_styles=styles)
+    parts: list[RenderableType] = [table, Text(""), _rounds_table(found, messages)]
     left_out = found.common.components_left_out + found.common.statements_left_out
-    if not left_out:
-        return table
-    return Group(table, note(messages.previous_left_out.format(items=", ".join(left_out))))
+    if left_out:
+        parts.append(note(messages.previous_left_out.format(items=", ".join(left_out))))
+    return Group(*parts)
+
+
+def _rounds_table(found: Previous, messages: Messages) -> FittedTable:
+    """Per component both rounds' n, level and agreement (rwg)."""
+
+    def rwg(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    rows = [
+        (
+            c.name,
+            str(c.earlier.n),
+            str(c.current.n),
+            str(c.earlier.level),
+            str(c.current.level),
+            rwg(c.earlier.rwg),
+            rwg(c.current.rwg),
+        )
+        for c in found.components
+    ]
+    headings = (
+        messages.col_component,
+        messages.col_n_earlier,
+        messages.col_n_now,
+        messages.col_level_earlier,
+        messages.col_level_now,
+        messages.col_rwg_earlier,
+        messages.col_rwg_now,
+    )
+    return FittedTable(
+        messages.previous_figures_title, headings, rows, right_aligned=set(range(1, 7))
+    )
 
 
 def _segments_table(found: Segments, messages: Messages) -> RenderableType:

@@ -84,6 +84,11 @@ def test_the_previous_round_matched_by_name(tmp_path: Path, shipped: LoadedQuest
     assert table.returncode == 0, table.stderr
     assert "Sinds de vorige scan (toen 5 respondenten, nu 5)" in table.stdout
     assert f"{6 * f - margin:+.1f}\u00a0tot\u00a0{6 * f + margin:+.1f}" in table.stdout
+    # both rounds' n, level and agreement per component, as in the JSON
+    rounds = table.stdout[table.stdout.index("Toen en nu per onderdeel") :]
+    earlier, current = strategie["earlier"], strategie["current"]
+    cells = [5, 5, 2, 4, f"{earlier['rwg']:.2f}", f"{current['rwg']:.2f}"]
+    assert ["Strategie", *map(str, cells)] in [line.split() for line in rounds.splitlines()]
 
 
 def test_a_statement_dropped_between_rounds(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
