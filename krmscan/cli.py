@@ -380,9 +380,7 @@ def score(
         output=output,
     )
     if output_format is Format.table:
-        views = render.organisation_views(
-            results, messages, [render.comparison_view(f, messages) for f in figures], detail=detail
-        )
+        views = render.organisation_views(results, messages, figures, detail=detail)
         _emit_rendered(render.with_quality(views, quality, messages), output)
     elif output_format is Format.json:
         from krmscan import compare

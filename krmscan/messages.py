@@ -346,6 +346,9 @@ class Messages(NamedTuple):
     note_small_group_withheld: str
     no_files_scored: str
     overview_title: str
+    overview_benchmark_row: str
+    overview_changes: str
+    overview_detail: str
     col_organisation: str
     col_n: str
     progress_loading: str
@@ -975,6 +978,15 @@ DUTCH = Messages(
     overview_title=(
         "{n} organisaties: één regel per organisatie (gemiddelde score % per onderdeel, niveau "
         "van het totaal); --detail toont alle tabellen, --organisation NAAM één organisatie"
+    ),
+    overview_benchmark_row="Benchmark (mediaan)",
+    overview_changes=(
+        "+ / -: duidelijk hoger / lager dan in de vorige scan ({n} van de {total} organisaties "
+        "vergeleken)."
+    ),
+    overview_detail=(
+        "--detail toont per organisatie de benchmark (mediaan, middelste helft, positie), de "
+        "vorige ronde en de segmenten."
     ),
     col_organisation="Organisatie",
     col_n="n",
@@ -1630,6 +1642,15 @@ ENGLISH = Messages(
     overview_title=(
         "{n} organisations: one line each (mean score % per component, level overall); --detail"
         " shows every table, --organisation NAME one organisation"
+    ),
+    overview_benchmark_row="Benchmark (median)",
+    overview_changes=(
+        "+ / -: clearly higher / lower than in the previous scan ({n} of the {total} "
+        "organisations compared)."
+    ),
+    overview_detail=(
+        "--detail shows per organisation the benchmark (median, middle half, position), the "
+        "previous round and the segments."
     ),
     col_organisation="Organisation",
     col_n="n",

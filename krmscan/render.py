@@ -713,17 +713,16 @@ Twenty lines, a title, a legend and a heading fill a 24-line screen."""
 def organisation_views(
     results: Results,
     messages: Messages,
-    extras: Sequence[RenderableType] = (),
+    figures: Sequence[Comparisons] = (),
     *,
     detail: bool = False,
 ) -> Group:
-    """Every organisation's results, each followed by its ``extras``; many as one line each.
+    """Every organisation's results, each followed by its comparisons; many as one line each.
 
-    From `OVERVIEW_FROM` organisations on, without ``detail``: the `overview` (the extras,
-    per organisation, are left to ``--detail`` too).
+    From `OVERVIEW_FROM` organisations on, without ``detail``: the `overview`.
     """
     if len(results.summaries) >= OVERVIEW_FROM and not detail:
-        return overview(results, messages)
+        return overview(results, messages, figures)
     views: list[RenderableType] = []
     for index, summary in enumerate(results.summaries):
         if index:
@@ -731,17 +730,19 @@ def organisation_views(
         views.append(
             organisation_view(results.questionnaire, summary, messages, min_group=results.min_group)
         )
-        if index < len(extras):
-            views += [Text(""), extras[index]]
+        if index < len(figures):
+            views += [Text(""), comparison_view(figures[index], messages)]
     return Group(*views)
 
 
-def overview(results: Results, messages: Messages) -> Group:
+def overview(results: Results, messages: Messages, figures: Sequence[Comparisons] = ()) -> Group:
     """One line per organisation: its name, n, mean score % per component, overall level.
 
     Components are numbered in the heading (a legend names them) and the means are whole
     percentages (the tables of ``--detail`` have decimals), so five components fit 60 columns
-    whatever their names.
+    whatever their names. With comparisons: a mean clearly higher or lower than in the previous
+    round is marked + or -, the benchmark's medians are the last row, and a note points to
+    ``--detail`` for the rest.
     """
     components = results.questionnaire.components
     legend = Packed([f"{number} = {c.name}" for number, c in enumerate(components, start=1)])
@@ -751,18 +752,52 @@ def overview(results: Results, messages: Messages) -> Group:
         *(str(number) for number in range(1, len(components) + 1)),
         messages.col_level,
     )
+    ids = [c.id for c in components]
+    marks = [_change_marks(f, ids) for f in figures]
     rows = [
         (
             printable(summary.name),
             str(summary.n),
-            *(f"{c.mean_pct:.0f}" for c in summary.components),
+            *(
+                f"{c.mean_pct:.0f}" + (marks[index][number] if index < len(marks) else "")
+                for number, c in enumerate(summary.components)
+            ),
             str(summary.overall.level),
         )
-        for summary in results.summaries
+        for index, summary in enumerate(results.summaries)
     ]
     title = messages.overview_title.format(n=len(rows))
-    table = FittedTable("", headings, rows, right_aligned=set(range(1, len(headings))))
-    return Group(Text(title, style="bold"), legend, table)
+    notes: list[RenderableType] = []
+    section = None
+    if figures:
+        from krmscan.compare import benchmark_reason
+
+        found = figures[0].benchmark
+        if found.available:
+            section = len(rows)
+            medians = (f"{float(c.median):.0f}" for c in found.components)
+            rows.append((messages.overview_benchmark_row, "", *medians, ""))
+        else:
+            notes.append(note(benchmark_reason(found, messages)))
+        if any(f.previous is not None for f in figures):
+            compared = sum(bool(f.previous and f.previous.components) for f in figures)
+            notes.append(
+                note(messages.overview_changes.format(n=compared, total=len(results.summaries)))
+            )
+        notes.append(note(messages.overview_detail))
+    table = FittedTable(
+        "", headings, rows, right_aligned=set(range(1, len(headings))), section_before=section
+    )
+    return Group(Text(title, style="bold"), legend, table, *notes)
+
+
+def _change_marks(figures: Comparisons, components: Sequence[str]) -> list[str]:
+    """Per component (by id) "+" or "-" for a clear change since the previous round."""
+    if figures.previous is None:
+        return [""] * len(components)
+    sign = {1: "+", -1: "-", 0: " "}
+    marks = {c.id: sign[c.change.direction] for c in figures.previous.components}
+    return [marks.get(component, " ") for component in components]
 
 
 class Packed:

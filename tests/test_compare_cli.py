@@ -258,3 +258,26 @@ def test_overlapping_segments_do_not_give_a_person_away(
     table = run_krmscan("score", tmp_path, "--by", "krm_barrieres")
     assert table.returncode == 0, table.stderr
     assert "segmenten elkaar overlappen" in " ".join(table.stdout.split())
+
+
+def test_the_overview_of_many_organisations_keeps_the_comparisons(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """From 20 organisations on one line each: the changes marked, the benchmark's medians."""
+    write(shipped, tmp_path / "nu", "Org 00", [10, 12, 14, 12, 12])
+    write(shipped, tmp_path / "toen", "Org 00", [4, 6, 8, 6, 6])
+    for number in range(1, 20):
+        write(shipped, tmp_path / "nu", f"Org {number:02}", [7] * 5)
+        write(shipped, tmp_path / "toen", f"Org {number:02}", [7] * 5)
+    done = run_krmscan(
+        "score", tmp_path / "nu", "--previous", tmp_path / "toen", env={"COLUMNS": "80"}
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line.split() for line in done.stdout.splitlines()]
+    assert lines[0][:2] == ["20", "organisaties:"]
+    assert ["Org", "00", "5", "86+", "50", "50", "50", "50"] in [line[:8] for line in lines]
+    assert ["Org", "01", "5", "50", "50", "50", "50", "50"] in [line[:8] for line in lines]
+    assert ["Benchmark", "(mediaan)", "50", "50", "50", "50", "50"] in lines
+    text = " ".join(done.stdout.split())
+    assert "+ / -: duidelijk hoger / lager dan in de vorige scan (20 van de 20" in text
+    assert "--detail toont per organisatie de benchmark" in text
