@@ -11,7 +11,7 @@ import functools
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
@@ -395,7 +395,9 @@ def score(
         _emit_with(lambda stream: export.write_text_chunks(stream, chunks), output)
     elif output_format is Format.csv:
         _emit_with(
-            lambda stream: _csv_into(stream, results, decimal_comma=decimal_comma, track=track),
+            lambda stream: _csv_into(
+                stream, results, decimal_comma=decimal_comma, track=track, comparisons=figures
+            ),
             output,
         )
     else:
@@ -526,6 +528,7 @@ def _csv_into(
     *,
     decimal_comma: bool | None,
     track: "Track",
+    comparisons: "Sequence[compare.Comparisons]",
 ) -> None:
     """The CSV export as UTF-8 with a byte order mark, written into ``stream`` as it is made."""
     import io
@@ -534,7 +537,9 @@ def _csv_into(
 
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        export.to_csv(results, text, decimal_comma=decimal_comma, track=track)
+        export.to_csv(
+            results, text, decimal_comma=decimal_comma, track=track, comparisons=comparisons
+        )
         text.flush()
     finally:
         text.detach()
