@@ -300,3 +300,20 @@ def test_an_organisation_without_a_previous_round_says_so(
     assert "Geen antwoorden van deze organisatie in de vorige ronde." in since[:400]
     assert "De Key" not in html  # the previous round's other organisations are never named
     assert '<td class="change">' not in html
+
+
+def test_the_radar_legend_names_only_the_lines_drawn(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """Two organisations on the same figure: only the one compared has "Vorige scan"."""
+    write(shipped, tmp_path / "nu", "Woonstede", [12] * 5)
+    write(shipped, tmp_path / "nu", "De Key", [7] * 5)
+    write(shipped, tmp_path / "nu", "Ymere", [9] * 5)
+    write(shipped, tmp_path / "toen", "De Key", [3] * 5)
+    out = tmp_path / "r.html"
+    done = run_krmscan("report", tmp_path / "nu", "-o", out, "--previous", tmp_path / "toen")
+    assert done.returncode == 0, done.stderr
+    html = out.read_text("utf-8")
+    radars = re.findall(r'<figure class="chart radar">.*?</figure>', html, re.DOTALL)
+    assert len(radars) == 3  # De Key, Woonstede, Ymere
+    assert [">Vorige scan<" in radar for radar in radars] == [True, False, False]
