@@ -149,6 +149,7 @@ class Messages(NamedTuple):
     previous_not_found: str
     previous_small: str
     previous_left_out: str
+    previous_left_out_component: str
     col_earlier: str
     col_now: str
     previous_figures_title: str
@@ -624,6 +625,7 @@ DUTCH = Messages(
         "{min_group} respondenten."
     ),
     previous_left_out="Niet vergeleken (niet in beide rondes): {items}.",
+    previous_left_out_component="het onderdeel {name}",
     col_earlier="Toen %",
     col_now="Nu %",
     previous_figures_title="Toen en nu per onderdeel: respondenten, niveau en eensgezindheid",
@@ -1305,6 +1307,7 @@ ENGLISH = Messages(
         "Not compared with the previous round: a round has fewer than {min_group} respondents."
     ),
     previous_left_out="Not compared (not in both rounds): {items}.",
+    previous_left_out_component="the component {name}",
     col_earlier="Then %",
     col_now="Now %",
     previous_figures_title="Then and now per component: respondents, level and agreement",

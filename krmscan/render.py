@@ -943,7 +943,7 @@ def interval_text(change: Change, messages: Messages) -> str:
 
 
 def _previous_table(found: Previous, min_group: int, messages: Messages) -> RenderableType:
-    from krmscan.compare import previous_reason, verdict
+    from krmscan.compare import left_out_texts, previous_reason, verdict
 
     reason = previous_reason(found, min_group, messages)
     if reason is not None:
@@ -974,9 +974,9 @@ def _previous_table(found: Previous, min_group: int, messages: Messages) -> Rend
     )
     table = FittedTable(title, headings, rows, right_aligned={1, 2, 3, 4}, row_styles=styles)
     parts: list[RenderableType] = [table, Text(""), _rounds_table(found, messages)]
-    left_out = found.common.components_left_out + found.common.statements_left_out
+    left_out = left_out_texts(found.common, messages)
     if left_out:
-        parts.append(note(messages.previous_left_out.format(items=", ".join(left_out))))
+        parts.append(note(messages.previous_left_out.format(items="; ".join(left_out))))
     return Group(*parts)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -249,12 +250,13 @@ def test_what_was_left_out_when_the_questionnaire_changed(
     import yaml
 
     document = yaml.safe_load(shipped.path.read_text(encoding="utf-8"))
-    dropped = document["components"][0]["statements"].pop(0)["id"]
+    dropped = document["components"][0]["statements"].pop(0)
     earlier = tmp_path / "vorige.yaml"
     earlier.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     from krmscan import questionnaire
 
     write(shipped, tmp_path / "nu", "Woonstede", [12] * 6)
+    write(shipped, tmp_path / "nu", "De Key", [7] * 5)  # not in the previous round
     write(questionnaire.load(earlier), tmp_path / "toen", "Woonstede", [2] * 6)
     out = tmp_path / "r.html"
     done = run_krmscan(
@@ -269,7 +271,10 @@ def test_what_was_left_out_when_the_questionnaire_changed(
     )
     assert done.returncode == 0, done.stderr
     html = " ".join(out.read_text("utf-8").split())
-    assert f"Niet vergeleken (niet in beide rondes): {dropped}." in html
+    assert dropped["id"] not in html
+    short = textwrap.shorten(dropped["text"], 60, placeholder=" ...")  # by its text, cut
+    assert f"Niet vergeleken (niet in beide rondes): {short}." in html
+    assert html.count("Niet vergeleken (niet in beide rondes)") == 1  # not for De Key
     assert "Sinds de vorige scan" in html
 
 
