@@ -709,8 +709,8 @@ DUTCH = Messages(
     ),
     rep_method_quality=(
         "Cronbachs alfa meet per onderdeel of de stellingen samen één ding meten, over alle "
-        "respondenten van de gegevens; onder {threshold} staat: onderdeel meet mogelijk niet "
-        "één ding."
+        "{n} respondenten van de gegevens (alle organisaties); onder {threshold} staat: "
+        "onderdeel meet mogelijk niet één ding."
     ),
     rep_method_quality_flagged="Alfa onder {threshold}: {items}.",
     ov_title="Overzicht voor de adviseur",
@@ -1384,8 +1384,8 @@ ENGLISH = Messages(
     ),
     rep_method_quality=(
         "Cronbach's alpha tells per component whether its statements measure one thing "
-        "together, over all respondents of the data; below {threshold} it says: component may "
-        "not measure one thing."
+        "together, over all {n} respondents of the data (every organisation); below {threshold} "
+        "it says: component may not measure one thing."
     ),
     rep_method_quality_flagged="Alpha below {threshold}: {items}.",
     ov_title="Overview for the consultant",

@@ -322,3 +322,9 @@ def test_the_radar_legend_names_only_the_lines_drawn(
     radars = re.findall(r'<figure class="chart radar">.*?</figure>', html, re.DOTALL)
     assert len(radars) == 3  # De Key, Woonstede, Ymere
     assert [">Vorige scan<" in radar for radar in radars] == [True, False, False]
+
+
+def test_the_method_gives_the_respondents_alpha_rests_on(split_html: Path) -> None:
+    html = " ".join((split_html / "De Woonmaatschappij.html").read_text("utf-8").split())
+    total = sum(SIZES.values())  # every organisation's, the small one's too
+    assert f"één ding meten, over alle {total} respondenten van de gegevens" in html

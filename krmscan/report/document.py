@@ -220,7 +220,8 @@ class Renderer:
             )
         if self.quality:
             threshold = _number(ALPHA_FLAG, m, 1)
-            texts.append(m.rep_method_quality.format(threshold=threshold))
+            n = self.quality[0].n  # every component over the same respondents
+            texts.append(m.rep_method_quality.format(n=n, threshold=threshold))
             flagged = [
                 f"{q.name} ({_number(q.alpha, m, 2)})"
                 for q in self.quality
