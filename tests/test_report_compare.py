@@ -328,3 +328,17 @@ def test_the_method_gives_the_respondents_alpha_rests_on(split_html: Path) -> No
     html = " ".join((split_html / "De Woonmaatschappij.html").read_text("utf-8").split())
     total = sum(SIZES.values())  # every organisation's, the small one's too
     assert f"één ding meten, over alle {total} respondenten van de gegevens" in html
+
+
+def test_the_overview_quality_heading_stays_with_its_table(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """Eight organisations fill the first page so far that the heading alone would fit."""
+    write_boards(shipped, tmp_path / "in", {f"Corporatie {i:02}": 6 for i in range(8)}, seed=3)
+    out = tmp_path / "overzicht.pdf"
+    done = run_krmscan("report", tmp_path / "in", "--overview", "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    (page,) = [text for text in pages if "Kwaliteit van de meting" in text]
+    below = page[page.index("Kwaliteit van de meting") :]
+    assert "Strategie 48 " in below  # the table's first row: alpha over all 48 respondents
