@@ -108,10 +108,10 @@ def test_the_previous_round_in_the_report(split_html: Path) -> None:
     assert ">Vorige scan<" in radar[0]  # the third line's legend ...
     assert "stroke: #6d6d6d" in radar[0]  # ... and the line drawn
     assert "Benchmark: middelste helft" in radar[0]
-    table = html[html.index('<table class="components') :]
+    table = html[html.index('<table class="components compared">') :]
     table = table[: table.index("</table>")]
-    assert "<th>Sinds vorige scan</th>" in table
-    assert table.count('<td class="change">') == 5
+    assert '<th colspan="3" class="group">Sinds vorige scan</th>' in table
+    assert table.count('<td class="change number">') == 5
     assert "95 %-interval" in html  # per component page
     assert "Welch" in html  # the method
 
@@ -155,6 +155,10 @@ def test_small_segments_never_in_the_report(tmp_path: Path, shipped: LoadedQuest
     assert "al veel aan doen" not in table
     assert "goed beheersen" not in table
     assert "Niet apart getoond" in html  # and the report says so
+    legend = html[html.index('<p class="legend levels">') :]
+    legend = " ".join(legend[: legend.index("</p>")].split())
+    assert "1 De klantvriendelijke corporatie" in legend  # what the cells' colours mean
+    assert "4 De partner in wonen" in legend
 
 
 @pytest.fixture(scope="module")
@@ -304,7 +308,7 @@ def test_an_organisation_without_a_previous_round_says_so(
     since = html[html.index("<h3>Sinds de vorige scan</h3>") :]
     assert "Geen antwoorden van deze organisatie in de vorige ronde." in since[:400]
     assert "De Key" not in html  # the previous round's other organisations are never named
-    assert '<td class="change">' not in html
+    assert 'class="change' not in html
 
 
 def test_the_radar_legend_names_only_the_lines_drawn(
@@ -342,3 +346,40 @@ def test_the_overview_quality_heading_stays_with_its_table(
     (page,) = [text for text in pages if "Kwaliteit van de meting" in text]
     below = page[page.index("Kwaliteit van de meting") :]
     assert "Strategie 48 " in below  # the table's first row: alpha over all 48 respondents
+
+
+def test_the_component_tables_fit_their_cells(split_html: Path, rounds: Path) -> None:
+    """In Chromium at 1200 px no heading or cell runs into the next; on paper no heading is
+    hyphenated (the benchmark and the previous round have a table of their own)."""
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip("Chromium is not installed (.ci/run installs the Debian package chromium)")
+    page = split_html / "De Woonmaatschappij.html"
+    with Browser(executable, width=1200) as browser:
+        browser.open(page)
+        overflowing = browser.evaluate(
+            """[...document.querySelectorAll('table.components th, table.components td')]
+                 .filter(cell => cell.scrollWidth > cell.clientWidth)
+                 .map(cell => cell.textContent)"""
+        )
+        tables = browser.evaluate("document.querySelectorAll('table.components').length")
+    assert overflowing == []
+    assert tables == 2
+    out = rounds / "woonmaatschappij.pdf"
+    done = run_krmscan(
+        "report",
+        rounds / "nu",
+        "-o",
+        out,
+        "--organisation",
+        "De Woonmaatschappij",
+        "--benchmark",
+        rounds / "nu",
+        "--previous",
+        rounds / "toen",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "\u2010" not in text and "Sco-" not in text  # no word hyphenated
+    assert "Mediaan % (middelste helft)" in " ".join(text.split())

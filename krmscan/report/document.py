@@ -100,7 +100,13 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["unbroken"] = unbroken
     return env
+
+
+def unbroken(text: str) -> str:
+    """``text`` with its percent signs kept to their numbers (``25 %``, ``95 %-interval``)."""
+    return text.replace(" %", "\u00a0%").replace("%-", "%\u2011")
 
 
 def _finalize(value: object) -> object:
