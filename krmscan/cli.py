@@ -11,7 +11,7 @@ import functools
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
@@ -385,9 +385,7 @@ def score(
         output=output,
     )
     if output_format is Format.table:
-        views = render.organisation_views(
-            results, messages, [render.comparison_view(f, messages) for f in figures], detail=detail
-        )
+        views = render.organisation_views(results, messages, figures, detail=detail)
         _emit_rendered(render.with_quality(views, quality, messages), output)
     elif output_format is Format.json:
         from krmscan import compare
@@ -402,7 +400,9 @@ def score(
         _emit_with(lambda stream: export.write_text_chunks(stream, chunks), output)
     elif output_format is Format.csv:
         _emit_with(
-            lambda stream: _csv_into(stream, results, decimal_comma=decimal_comma, track=track),
+            lambda stream: _csv_into(
+                stream, results, decimal_comma=decimal_comma, track=track, comparisons=figures
+            ),
             output,
         )
     else:
@@ -519,7 +519,8 @@ def _other_collection(
     _check_output(output, [*paths])
     found = collect.collect(paths, loaded)
     _check_output(output, [*(r.file for r in found.respondents), *found.progress_files])
-    for line in render.collection_notes(found, messages):
+    hint = messages.hint_previous_questionnaire if option == "--previous" else None
+    for line in render.collection_notes(found, messages, other_version_hint=hint):
         _note(f"{option}: {line}")
     if not found.respondents:
         raise BadDataError(f"{option}: {messages.no_files_scored}")
@@ -532,6 +533,7 @@ def _csv_into(
     *,
     decimal_comma: bool | None,
     track: "Track",
+    comparisons: "Sequence[compare.Comparisons]",
 ) -> None:
     """The CSV export as UTF-8 with a byte order mark, written into ``stream`` as it is made."""
     import io
@@ -540,7 +542,9 @@ def _csv_into(
 
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        export.to_csv(results, text, decimal_comma=decimal_comma, track=track)
+        export.to_csv(
+            results, text, decimal_comma=decimal_comma, track=track, comparisons=comparisons
+        )
         text.flush()
     finally:
         text.detach()

@@ -70,6 +70,9 @@ class Skipped:
 
     file: str
     reason: str
+    version: str | None = None
+    """The version of the questionnaire a file that does not fit was answered with, when that
+    is another version of this questionnaire (another sha256)."""
 
 
 @dataclass(frozen=True)
@@ -171,9 +174,16 @@ class Loader:
         try:
             raw = answers.read(file, self.messages)
             answers_file = answers.parse(raw, file, personal=self.personal, messages=self.messages)
-            warnings = answers.check(answers_file, self.loaded, file, self.rules)
         except BadDataError as error:
             return Skipped(file, _reason(error.message, file, self.messages))
+        try:
+            warnings = answers.check(answers_file, self.loaded, file, self.rules)
+        except BadDataError as error:
+            reference = answers_file.questionnaire
+            other = reference.id == self.loaded.questionnaire.id
+            other = other and reference.sha256 != self.loaded.sha256
+            version = reference.version if other else None
+            return Skipped(file, _reason(error.message, file, self.messages), version)
         given = answers_file.answers
         choices: dict[str, tuple[str, ...]] = {}
         others: dict[str, str] = {}

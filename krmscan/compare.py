@@ -27,7 +27,10 @@ weights), and both rounds' means are placed in the current questionnaire's bands
 segment is shown only when it and the rest of its organisation have at least ``min_group``
 respondents (or the rest none); everyone in no shown segment is in "overig", shown only when at
 least ``min_group`` strong, else the smallest shown segment joins it, until it is (or nothing
-is shown): no group below ``min_group`` can be shown or worked out from the others.
+is shown). The shown segments (but one of everyone) and "overig" must split the organisation:
+when respondents of a multiple-choice question are in two shown segments, nothing is shown,
+since overlapping means and the organisation's total can be solved for one person's score.
+So no group below ``min_group`` can be shown or worked out from the others.
 
 **Quality.** Per component over all respondents, Cronbach's alpha of its ``k`` statements'
 weights ``x_i`` with total ``T = sum x_i``::
@@ -43,6 +46,7 @@ from __future__ import annotations
 import enum
 import math
 import statistics
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -402,13 +406,33 @@ class Common:
     """Ids of components only one round has."""
     statements_left_out: list[str]
     """Ids of statements of shared components that only one round has."""
+    components_left_out_names: list[str]
+    statements_left_out_texts: list[str]
+    """The same components' names and statements' texts (from the round that has them)."""
+
+
+SHORT_STATEMENT = 60
+"""A statement left out of the comparison is named by its text, cut at a word to this length."""
+
+
+def left_out_texts(found: Common, messages: Messages) -> list[str]:
+    """What was left out of the comparison in words: components by name, statements by text."""
+    components = [
+        messages.previous_left_out_component.format(name=name)
+        for name in found.components_left_out_names
+    ]
+    statements = [
+        textwrap.shorten(text, SHORT_STATEMENT, placeholder=" ...")
+        for text in found.statements_left_out_texts
+    ]
+    return components + statements
 
 
 def common(current: Questionnaire, earlier: Questionnaire) -> Common:
     """The components and statements both questionnaires have, matched by id."""
     before = {c.id: index for index, c in enumerate(earlier.components)}
     now = {c.id for c in current.components}
-    shared, statements_left_out = [], []
+    shared, statements_left_out, texts = [], [], []
     for index, component in enumerate(current.components):
         other = before.get(component.id)
         if other is None:
@@ -419,8 +443,10 @@ def common(current: Questionnaire, earlier: Questionnaire) -> Common:
         ours = [(start + n, s.id) for n, s in enumerate(component.statements)]
         kept = [(position, old_positions[sid]) for position, sid in ours if sid in old_positions]
         ids = {s.id for s in component.statements}
-        statements_left_out += [sid for _, sid in ours if sid not in old_positions]
-        statements_left_out += [s.id for s in old.statements if s.id not in ids]
+        dropped = [s for s in component.statements if s.id not in old_positions]
+        dropped += [s for s in old.statements if s.id not in ids]
+        statements_left_out += [s.id for s in dropped]
+        texts += [s.text for s in dropped]
         same = [s.id for s in component.statements] == [s.id for s in old.statements]
         shared.append(
             Shared(
@@ -431,9 +457,15 @@ def common(current: Questionnaire, earlier: Questionnaire) -> Common:
                 (index, other) if same else None,
             )
         )
-    left_out = [c.id for c in current.components if c.id not in before]
-    left_out += [c.id for c in earlier.components if c.id not in now]
-    return Common(shared, left_out, statements_left_out)
+    left_out = [c for c in current.components if c.id not in before]
+    left_out += [c for c in earlier.components if c.id not in now]
+    return Common(
+        shared,
+        [c.id for c in left_out],
+        statements_left_out,
+        [c.name for c in left_out],
+        texts,
+    )
 
 
 @dataclass(frozen=True)
@@ -644,6 +676,14 @@ class Segments:
     """Option ids not shown on their own (in "overig", or left out with it)."""
     merged_texts: list[str]
     """The same options' texts."""
+    overlapping: bool = False
+    """Withheld: a multiple-choice question whose shown segments would share respondents."""
+
+    def reason(self, messages: Messages) -> str | None:
+        """Why no segment is shown, or None."""
+        if self.overlapping:
+            return messages.segments_overlap.format(min_group=self.min_group)
+        return None if self.segments else messages.segments_none.format(min_group=self.min_group)
 
 
 def segment_choices(
@@ -689,6 +729,9 @@ def segments(
             break
         smallest = min(len(chosen[option.id]) for option in shown)
         shown.remove([o for o in shown if len(chosen[o.id]) == smallest][-1])
+    parts = [chosen[option.id] for option in shown if len(chosen[option.id]) < n]
+    if len(frozenset().union(*parts)) < sum(map(len, parts)):
+        return Segments(question.id, question.text, min_group, [], [], [], overlapping=True)
     groups: list[tuple[str | None, str, list[int]]] = [
         (option.id, option.text, sorted(chosen[option.id])) for option in shown
     ]
@@ -741,9 +784,7 @@ def segments_json(found: Segments, messages: Messages) -> dict[str, object]:
         "question": found.question,
         "text": found.text,
         "min_group": found.min_group,
-        "reason": None
-        if found.segments
-        else messages.segments_none.format(min_group=found.min_group),
+        "reason": found.reason(messages),
         "merged_options": found.merged,
         "segments": [
             {

@@ -386,20 +386,73 @@ def to_csv(
     *,
     decimal_comma: bool | None = None,
     track: Track = untracked,
+    comparisons: Sequence[Comparisons] | None = None,
 ) -> None:
     """One row per respondent under a row of ids and a row of texts, ``;``-separated.
 
     Written to ``stream`` (UTF-8 with a BOM, as Excel needs it). The decimal comma is the
-    default for a Dutch questionnaire (``decimal_comma=None``).
+    default for a Dutch questionnaire (``decimal_comma=None``). With ``comparisons`` (in the
+    order of ``results.summaries``) each row ends in its organisation's `csv_comparison_columns`.
     """
     if decimal_comma is None:
         decimal_comma = messages_for(results.questionnaire.language).decimal_mark == ","
     writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
-    columns = respondent_columns(results)
+    more = [] if comparisons is None else csv_comparison_columns(results)
+    columns = respondent_columns(results) + more
     writer.writerow([column.id for column in columns])
     writer.writerow([_csv_cell(column.label, decimal_comma=False) for column in columns])
-    for row in respondent_rows(results, track=track):
-        writer.writerow([_csv_cell(value, decimal_comma=decimal_comma) for value in row])
+    extra = _csv_comparison_cells(results, comparisons or ())
+    blank: list[Cell] = [None] * len(more)
+    shown = results.shown_respondents()
+    for (summary, _), row in zip(shown, respondent_rows(results, track=track), strict=True):
+        cells = row + extra.get(id(summary), blank)
+        writer.writerow([_csv_cell(value, decimal_comma=decimal_comma) for value in cells])
+
+
+CSV_COMPARISON = {
+    "benchmark_median_pct": 1,
+    "benchmark_position": 3,
+    "previous_pct": 6,
+    "previous_level": 7,
+    "change": 9,
+    "change_verdict": 12,
+}
+"""The CSV's comparison columns per component: their place in `comparison_columns`."""
+
+
+def csv_comparison_columns(results: Results) -> list[Column]:
+    """Per component ``ID_benchmark_median_pct`` .. ``ID_change_verdict`` (`CSV_COMPARISON`).
+
+    The organisation's figures, the same on each of its respondents' rows.
+    """
+    shared = comparison_columns(results)
+    return [
+        Column(
+            f"{component.id}_{name}",
+            f"{component.name}: {shared[index].label}",
+            shared[index].values,
+            shared[index].number_format,
+        )
+        for component in results.questionnaire.components
+        for name, index in CSV_COMPARISON.items()
+    ]
+
+
+def _csv_comparison_cells(
+    results: Results, comparisons: Sequence[Comparisons]
+) -> dict[int, list[Cell]]:
+    """Per organisation summary (by ``id``) its cells under `csv_comparison_columns`."""
+    messages = messages_for(results.questionnaire.language)
+    found: dict[int, list[Cell]] = {}
+    for summary, figures in zip(results.summaries, comparisons, strict=False):
+        cells = comparison_cells(summary, figures, messages)
+        empty: list[Cell] = [None] * COMPARISON_CELLS
+        found[id(summary)] = [
+            cells.get(c.id, empty)[index]
+            for c in summary.components
+            for index in CSV_COMPARISON.values()
+        ]
+    return found
 
 
 def _csv_cell(value: Cell, *, decimal_comma: bool) -> str:

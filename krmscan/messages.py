@@ -153,8 +153,16 @@ class Messages(NamedTuple):
     previous_not_found: str
     previous_small: str
     previous_left_out: str
+    previous_left_out_component: str
     col_earlier: str
     col_now: str
+    previous_figures_title: str
+    col_n_earlier: str
+    col_n_now: str
+    col_level_earlier: str
+    col_level_now: str
+    col_rwg_earlier: str
+    col_rwg_now: str
     col_change: str
     col_interval: str
     change_interval: str
@@ -164,6 +172,7 @@ class Messages(NamedTuple):
     change_too_few: str
     segments_title: str
     segments_none: str
+    segments_overlap: str
     segments_merged: str
     segments_legend: str
     segment_other: str
@@ -356,6 +365,9 @@ class Messages(NamedTuple):
     codebook_sheet: str
     ambition_starts: str
     note_skipped: str
+    note_other_version_skipped: str
+    hint_other_version: str
+    hint_previous_questionnaire: str
     note_duplicate: str
     note_progress_files: str
     note_warning: str
@@ -368,6 +380,9 @@ class Messages(NamedTuple):
     no_files_scored: str
     organisation_unknown: str
     overview_title: str
+    overview_benchmark_row: str
+    overview_changes: str
+    overview_detail: str
     col_organisation: str
     col_n: str
     progress_loading: str
@@ -673,8 +688,16 @@ DUTCH = Messages(
         "{min_group} respondenten."
     ),
     previous_left_out="Niet vergeleken (niet in beide rondes): {items}.",
+    previous_left_out_component="het onderdeel {name}",
     col_earlier="Toen %",
     col_now="Nu %",
+    previous_figures_title="Toen en nu per onderdeel: respondenten, niveau en eensgezindheid",
+    col_n_earlier="n toen",
+    col_n_now="n nu",
+    col_level_earlier="Niveau toen",
+    col_level_now="Niveau nu",
+    col_rwg_earlier="rwg toen",
+    col_rwg_now="rwg nu",
     col_change="Verschil",
     col_interval="95 %-interval",
     change_interval="{low} tot {high}",
@@ -684,6 +707,11 @@ DUTCH = Messages(
     change_too_few="te weinig respondenten",
     segments_title="Naar '{question}' (gemiddelde score %)",
     segments_none="Geen segment met minstens {min_group} respondenten; niets getoond.",
+    segments_overlap=(
+        "Niet naar segment uitgesplitst: respondenten kozen meer dan één antwoord, zodat de "
+        "segmenten elkaar overlappen en uit hun gemiddelden de score van één persoon te "
+        "berekenen zou zijn."
+    ),
     segments_merged=(
         "Niet apart getoond (om groepen kleiner dan {min_group} te beschermen): {options}."
     ),
@@ -744,8 +772,8 @@ DUTCH = Messages(
     ),
     rep_method_quality=(
         "Cronbachs alfa meet per onderdeel of de stellingen samen één ding meten, over alle "
-        "respondenten van de gegevens; onder {threshold} staat: onderdeel meet mogelijk niet "
-        "één ding."
+        "{n} respondenten van de gegevens (alle organisaties); onder {threshold} staat: "
+        "onderdeel meet mogelijk niet één ding."
     ),
     rep_method_quality_flagged="Alfa onder {threshold}: {items}.",
     ov_title="Overzicht voor de adviseur",
@@ -1034,6 +1062,14 @@ DUTCH = Messages(
         "ligt daaronder."
     ),
     note_skipped="overgeslagen {file}: {reason}",
+    note_other_version_skipped=(
+        "overgeslagen: {n} bestand(en) ingevuld met een andere versie van de vragenlijst "
+        "(versie '{version}') passen er niet bij; {hint}. Bijvoorbeeld {file}: {reason}"
+    ),
+    hint_other_version="kies met -q de vragenlijst waarmee ze zijn ingevuld",
+    hint_previous_questionnaire=(
+        "geef met --previous-questionnaire de vragenlijst waarmee de vorige ronde is ingevuld"
+    ),
     note_duplicate="dubbel: {copy} heeft dezelfde inhoud als {file}; één keer geteld",
     note_progress_files=(
         "let op: {n} voortgangsbestand(en) van niet afgeronde scans (*.partial) niet meegeteld"
@@ -1057,6 +1093,15 @@ DUTCH = Messages(
     overview_title=(
         "{n} organisaties: één regel per organisatie (gemiddelde score % per onderdeel, niveau "
         "van het totaal); --detail toont alle tabellen, --organisation NAAM één organisatie"
+    ),
+    overview_benchmark_row="Benchmark (mediaan)",
+    overview_changes=(
+        "+ / -: duidelijk hoger / lager dan in de vorige scan ({n} van de {total} organisaties "
+        "vergeleken)."
+    ),
+    overview_detail=(
+        "--detail toont per organisatie de benchmark (mediaan, middelste helft, positie), de "
+        "vorige ronde en de segmenten."
     ),
     col_organisation="Organisatie",
     col_n="n",
@@ -1420,8 +1465,16 @@ ENGLISH = Messages(
         "Not compared with the previous round: a round has fewer than {min_group} respondents."
     ),
     previous_left_out="Not compared (not in both rounds): {items}.",
+    previous_left_out_component="the component {name}",
     col_earlier="Then %",
     col_now="Now %",
+    previous_figures_title="Then and now per component: respondents, level and agreement",
+    col_n_earlier="n then",
+    col_n_now="n now",
+    col_level_earlier="Level then",
+    col_level_now="Level now",
+    col_rwg_earlier="rwg then",
+    col_rwg_now="rwg now",
     col_change="Change",
     col_interval="95 % interval",
     change_interval="{low} to {high}",
@@ -1431,6 +1484,10 @@ ENGLISH = Messages(
     change_too_few="too few respondents",
     segments_title="By '{question}' (mean score %)",
     segments_none="No segment with at least {min_group} respondents; nothing shown.",
+    segments_overlap=(
+        "Not broken down by segment: respondents chose more than one answer, so the segments "
+        "overlap and one person's score could be worked out from their means."
+    ),
     segments_merged="Not shown on their own (to protect groups below {min_group}): {options}.",
     segments_legend="+ / -: clearly higher / lower than the rest of the organisation.",
     segment_other="other",
@@ -1485,8 +1542,8 @@ ENGLISH = Messages(
     ),
     rep_method_quality=(
         "Cronbach's alpha tells per component whether its statements measure one thing "
-        "together, over all respondents of the data; below {threshold} it says: component may "
-        "not measure one thing."
+        "together, over all {n} respondents of the data (every organisation); below {threshold} "
+        "it says: component may not measure one thing."
     ),
     rep_method_quality_flagged="Alpha below {threshold}: {items}.",
     ov_title="Overview for the consultant",
@@ -1762,6 +1819,14 @@ ENGLISH = Messages(
         "The ambition starts at {pct} % (lower edge of level {level}); red: the mean lies below it."
     ),
     note_skipped="skipped {file}: {reason}",
+    note_other_version_skipped=(
+        "skipped: {n} file(s) answered with another version of the questionnaire "
+        "(version '{version}') do not fit it; {hint}. For example {file}: {reason}"
+    ),
+    hint_other_version="choose the questionnaire they were answered with with -q",
+    hint_previous_questionnaire=(
+        "give the questionnaire the previous round answered with --previous-questionnaire"
+    ),
     note_duplicate="duplicate: {copy} has the same content as {file}; counted once",
     note_progress_files="note: {n} progress file(s) of unfinished scans (*.partial) left out",
     note_warning="warning: {warning}",
@@ -1783,6 +1848,15 @@ ENGLISH = Messages(
     overview_title=(
         "{n} organisations: one line each (mean score % per component, level overall); --detail"
         " shows every table, --organisation NAME one organisation"
+    ),
+    overview_benchmark_row="Benchmark (median)",
+    overview_changes=(
+        "+ / -: clearly higher / lower than in the previous scan ({n} of the {total} "
+        "organisations compared)."
+    ),
+    overview_detail=(
+        "--detail shows per organisation the benchmark (median, middle half, position), the "
+        "previous round and the segments."
     ),
     col_organisation="Organisation",
     col_n="n",

@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring fo
 
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
     from krmscan.aggregate import ComponentSummary, Frequency, OrganisationSummary, Results
-    from krmscan.collect import Collected
+    from krmscan.collect import Collected, Skipped
     from krmscan.compare import Change, Comparisons, Previous, Quality, Segments
 
 
@@ -724,17 +724,16 @@ Twenty lines, a title, a legend and a heading fill a 24-line screen."""
 def organisation_views(
     results: Results,
     messages: Messages,
-    extras: Sequence[RenderableType] = (),
+    figures: Sequence[Comparisons] = (),
     *,
     detail: bool = False,
 ) -> Group:
-    """Every organisation's results, each followed by its ``extras``; many as one line each.
+    """Every organisation's results, each followed by its comparisons; many as one line each.
 
-    From `OVERVIEW_FROM` organisations on, without ``detail``: the `overview` (the extras,
-    per organisation, are left to ``--detail`` too).
+    From `OVERVIEW_FROM` organisations on, without ``detail``: the `overview`.
     """
     if len(results.summaries) >= OVERVIEW_FROM and not detail:
-        return overview(results, messages)
+        return overview(results, messages, figures)
     views: list[RenderableType] = []
     for index, summary in enumerate(results.summaries):
         if index:
@@ -742,17 +741,19 @@ def organisation_views(
         views.append(
             organisation_view(results.questionnaire, summary, messages, min_group=results.min_group)
         )
-        if index < len(extras):
-            views += [Text(""), extras[index]]
+        if index < len(figures):
+            views += [Text(""), comparison_view(figures[index], messages)]
     return Group(*views)
 
 
-def overview(results: Results, messages: Messages) -> Group:
+def overview(results: Results, messages: Messages, figures: Sequence[Comparisons] = ()) -> Group:
     """One line per organisation: its name, n, mean score % per component, overall level.
 
     Components are numbered in the heading (a legend names them) and the means are whole
     percentages (the tables of ``--detail`` have decimals), so five components fit 60 columns
-    whatever their names.
+    whatever their names. With comparisons: a mean clearly higher or lower than in the previous
+    round is marked + or -, the benchmark's medians are the last row, and a note points to
+    ``--detail`` for the rest.
     """
     components = results.questionnaire.components
     legend = Packed([f"{number} = {c.name}" for number, c in enumerate(components, start=1)])
@@ -762,18 +763,53 @@ def overview(results: Results, messages: Messages) -> Group:
         *(str(number) for number in range(1, len(components) + 1)),
         messages.col_level,
     )
+    ids = [c.id for c in components]
+    marks = [_change_marks(f, ids) for f in figures]
     rows = [
         (
             printable(summary.name),
             str(summary.n),
-            *(number(c.mean_pct, messages, 0) for c in summary.components),
+            *(
+                number(c.mean_pct, messages, 0)
+                + (marks[index][position] if index < len(marks) else "")
+                for position, c in enumerate(summary.components)
+            ),
             str(summary.overall.level),
         )
-        for summary in results.summaries
+        for index, summary in enumerate(results.summaries)
     ]
     title = messages.overview_title.format(n=len(rows))
-    table = FittedTable("", headings, rows, right_aligned=set(range(1, len(headings))))
-    return Group(Text(title, style="bold"), legend, table)
+    notes: list[RenderableType] = []
+    section = None
+    if figures:
+        from krmscan.compare import benchmark_reason
+
+        found = figures[0].benchmark
+        if found.available:
+            section = len(rows)
+            medians = (number(float(c.median), messages, 0) for c in found.components)
+            rows.append((messages.overview_benchmark_row, "", *medians, ""))
+        else:
+            notes.append(note(benchmark_reason(found, messages)))
+        if any(f.previous is not None for f in figures):
+            compared = sum(bool(f.previous and f.previous.components) for f in figures)
+            notes.append(
+                note(messages.overview_changes.format(n=compared, total=len(results.summaries)))
+            )
+        notes.append(note(messages.overview_detail))
+    table = FittedTable(
+        "", headings, rows, right_aligned=set(range(1, len(headings))), section_before=section
+    )
+    return Group(Text(title, style="bold"), legend, table, *notes)
+
+
+def _change_marks(figures: Comparisons, components: Sequence[str]) -> list[str]:
+    """Per component (by id) "+" or "-" for a clear change since the previous round."""
+    if figures.previous is None:
+        return [""] * len(components)
+    sign = {1: "+", -1: "-", 0: " "}
+    marks = {c.id: sign[c.change.direction] for c in figures.previous.components}
+    return [marks.get(component, " ") for component in components]
 
 
 class Packed:
@@ -795,14 +831,30 @@ class Packed:
         yield Text(line, style="italic")
 
 
-def collection_notes(collection: Collected, messages: Messages) -> Iterator[str]:
+def collection_notes(
+    collection: Collected, messages: Messages, *, other_version_hint: str | None = None
+) -> Iterator[str]:
     """What the analyst should know about the files (skipped, duplicates, warnings).
 
+    Files of another version of the questionnaire that do not fit are summed up in one line
+    per version, ending in ``other_version_hint`` (default: choose the questionnaire with -q).
     In the questionnaire's language; file names and reasons with control characters shown.
     """
+    versions: dict[str, list[Skipped]] = {}
     for skipped in collection.skipped:
+        if skipped.version is not None:
+            versions.setdefault(skipped.version, []).append(skipped)
+            continue
         yield messages.note_skipped.format(
             file=printable(skipped.file), reason=printable(skipped.reason)
+        )
+    for version, files in versions.items():
+        yield messages.note_other_version_skipped.format(
+            n=len(files),
+            version=printable(version),
+            file=printable(files[0].file),
+            reason=printable(files[0].reason),
+            hint=other_version_hint or messages.hint_other_version,
         )
     for respondent in collection.duplicates:
         for copy in respondent.copies:
@@ -906,7 +958,7 @@ def interval_text(change: Change, messages: Messages) -> str:
 
 
 def _previous_table(found: Previous, min_group: int, messages: Messages) -> RenderableType:
-    from krmscan.compare import previous_reason, verdict
+    from krmscan.compare import left_out_texts, previous_reason, verdict
 
     reason = previous_reason(found, min_group, messages)
     if reason is not None:
@@ -936,19 +988,50 @@ def _previous_table(found: Previous, min_group: int, messages: Messages) -> Rend
         earlier=first.earlier.n if first else 0, now=first.current.n if first else 0
     )
     table = FittedTable(title, headings, rows, right_aligned={1, 2, 3, 4}, row_styles=styles)
-    left_out = found.common.components_left_out + found.common.statements_left_out
-    if not left_out:
-        return table
-    return Group(table, note(messages.previous_left_out.format(items=", ".join(left_out))))
+    parts: list[RenderableType] = [table, Text(""), _rounds_table(found, messages)]
+    left_out = left_out_texts(found.common, messages)
+    if left_out:
+        parts.append(note(messages.previous_left_out.format(items="; ".join(left_out))))
+    return Group(*parts)
+
+
+def _rounds_table(found: Previous, messages: Messages) -> FittedTable:
+    """Per component both rounds' n, level and agreement (rwg)."""
+
+    def rwg(value: float | None) -> str:
+        return "-" if value is None else number(value, messages, 2)
+
+    rows = [
+        (
+            c.name,
+            str(c.earlier.n),
+            str(c.current.n),
+            str(c.earlier.level),
+            str(c.current.level),
+            rwg(c.earlier.rwg),
+            rwg(c.current.rwg),
+        )
+        for c in found.components
+    ]
+    headings = (
+        messages.col_component,
+        messages.col_n_earlier,
+        messages.col_n_now,
+        messages.col_level_earlier,
+        messages.col_level_now,
+        messages.col_rwg_earlier,
+        messages.col_rwg_now,
+    )
+    return FittedTable(
+        messages.previous_figures_title, headings, rows, right_aligned=set(range(1, 7))
+    )
 
 
 def _segments_table(found: Segments, messages: Messages) -> RenderableType:
     title = messages.segments_title.format(question=found.text)
-    if not found.segments:
-        return Group(
-            Text(title, style="bold"),
-            note(messages.segments_none.format(min_group=found.min_group)),
-        )
+    reason = found.reason(messages)
+    if reason is not None:
+        return Group(Text(title, style="bold"), note(reason))
     headings = [messages.col_component, *(f"{s.text} (n={s.n})" for s in found.segments)]
     marks = {1: " +", -1: " -", 0: "  "}
     rows = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import textwrap
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from fractions import Fraction
@@ -259,6 +260,10 @@ def test_a_questionnaire_that_dropped_a_statement(shipped: LoadedQuestionnaire) 
     assert compare.verdict(strategie.change, DUTCH) == "geen duidelijke verandering"
     left = compare.previous_json(found, 5, DUTCH)["left_out"]
     assert left == {"components": [others[-1].id], "statements": [dropped.id]}
+    # in words: the component by its name, the statement by its text (cut at a word)
+    short = textwrap.shorten(dropped.text, compare.SHORT_STATEMENT, placeholder=" ...")
+    assert compare.left_out_texts(shared, DUTCH) == [f"het onderdeel {others[-1].name}", short]
+    assert len(short) <= compare.SHORT_STATEMENT
 
 
 def test_an_organisation_without_a_previous_round(shipped: LoadedQuestionnaire) -> None:

@@ -9,12 +9,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import yaml
 
 from krmscan import answers, questionnaire
-from krmscan.answers import AnswerValue
-from krmscan.questionnaire import LoadedQuestionnaire
+from krmscan.answers import AnswerValue, Choice, OtherAnswer
+from krmscan.questionnaire import LoadedQuestionnaire, MultipleChoiceQuestion
 from tests.support import run_krmscan, sample_answers
 
 START = datetime(2026, 11, 27, 10, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -84,6 +85,12 @@ def test_the_previous_round_matched_by_name(tmp_path: Path, shipped: LoadedQuest
     assert "Sinds de vorige scan (toen 5 respondenten, nu 5)" in table.stdout
     interval = f"{6 * f - margin:+.1f}\u00a0tot\u00a0{6 * f + margin:+.1f}"
     assert interval.replace(".", ",") in table.stdout  # a decimal comma in a Dutch scan
+    # both rounds' n, level and agreement per component, as in the JSON
+    rounds = table.stdout[table.stdout.index("Toen en nu per onderdeel") :]
+    earlier, current = strategie["earlier"], strategie["current"]
+    rwg = [f"{r['rwg']:.2f}".replace(".", ",") for r in (earlier, current)]
+    cells = [5, 5, 2, 4, *rwg]
+    assert ["Strategie", *map(str, cells)] in [line.split() for line in rounds.splitlines()]
 
 
 def test_a_statement_dropped_between_rounds(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
@@ -114,6 +121,13 @@ def test_a_statement_dropped_between_rounds(tmp_path: Path, shipped: LoadedQuest
     assert done.returncode == 1
     assert "--previous: geen enkel antwoordbestand kon worden gescoord" in done.stderr
     assert "Traceback" not in done.stderr
+    # one line for the five files of the other version, with what to do
+    skipped = [line for line in done.stderr.splitlines() if "overgeslagen" in line]
+    assert len(skipped) == 2, done.stderr  # the summary and the count
+    assert skipped[0].startswith("--previous: overgeslagen: 5 bestand(en) ingevuld met een ")
+    assert "versie 'vorige'" in skipped[0]
+    assert "geef met --previous-questionnaire de vragenlijst" in skipped[0]
+    assert skipped[1] == "--previous: 0 respondenten uit 5 bestanden, 5 overgeslagen"
 
 
 def test_small_segments_never_appear_on_their_own(
@@ -189,3 +203,83 @@ def test_the_output_never_replaces_a_file_of_the_previous_round(
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert earlier.read_bytes() == before
+
+
+def solvable(rows: Sequence[Sequence[float]], size: int) -> list[int]:
+    """The respondents whose own score follows from sums over these groups (0/1 rows)."""
+    system = np.array(rows, dtype=float).reshape(-1, size)
+    rank = np.linalg.matrix_rank(system)
+    return [
+        i
+        for i in range(size)
+        if np.linalg.matrix_rank(np.vstack([system, np.eye(size)[i]])) == rank
+    ]
+
+
+def test_overlapping_segments_do_not_give_a_person_away(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """10 respondents, 9 barriers each ticked by 5: the segments' means and the organisation's
+    would be 10 independent equations in the 10 scores."""
+    q = shipped.questionnaire
+    barriers = next(x for x in q.questions if x.id == "krm_barrieres")
+    assert isinstance(barriers, MultipleChoiceQuestion)
+    options = barriers.options
+    random = np.random.default_rng(5)
+    while True:
+        ticked = np.zeros((10, len(options)), dtype=int)
+        for j in range(len(options)):
+            ticked[random.choice(10, 5, replace=False), j] = 1
+        if ticked.sum(axis=1).all() and len(solvable([*ticked.T, [1] * 10], 10)) == 10:
+            break
+    first = len(q.components[0].statements)
+    for i in range(10):
+        given = sample_answers(
+            q, statement_points=indexes(i, first) + [1] * (len(q.statements) - first)
+        )
+        given["naam"] = f"Medewerker {i}"
+        chosen: list[Choice] = [
+            OtherAnswer(id=o.id, text="iets") if o.other else o.id
+            for o, tick in zip(options, ticked[i], strict=True)
+            if tick
+        ]
+        given["krm_barrieres"] = chosen
+        built = answers.build(shipped, given, START, START + timedelta(minutes=10))
+        answers.save(tmp_path / f"r{i}.json", built)
+    data = score_json(tmp_path, "--by", "krm_barrieres")
+    found = data["organisations"][0]["segments"]
+    ids = [o.id for o in options]
+    rows = [[1] * 10]
+    for segment in found["segments"]:
+        if segment["option"] is None:
+            rows.append([int(not any(t)) for t in ticked])
+        else:
+            rows.append(list(ticked[:, ids.index(segment["option"])]))
+    assert solvable(rows, 10) == []
+    assert found["reason"].startswith("Niet naar segment uitgesplitst")
+    table = run_krmscan("score", tmp_path, "--by", "krm_barrieres")
+    assert table.returncode == 0, table.stderr
+    assert "segmenten elkaar overlappen" in " ".join(table.stdout.split())
+
+
+def test_the_overview_of_many_organisations_keeps_the_comparisons(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """From 20 organisations on one line each: the changes marked, the benchmark's medians."""
+    write(shipped, tmp_path / "nu", "Org 00", [10, 12, 14, 12, 12])
+    write(shipped, tmp_path / "toen", "Org 00", [4, 6, 8, 6, 6])
+    for number in range(1, 20):
+        write(shipped, tmp_path / "nu", f"Org {number:02}", [7] * 5)
+        write(shipped, tmp_path / "toen", f"Org {number:02}", [7] * 5)
+    done = run_krmscan(
+        "score", tmp_path / "nu", "--previous", tmp_path / "toen", env={"COLUMNS": "80"}
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line.split() for line in done.stdout.splitlines()]
+    assert lines[0][:2] == ["20", "organisaties:"]
+    assert ["Org", "00", "5", "86+", "50", "50", "50", "50"] in [line[:8] for line in lines]
+    assert ["Org", "01", "5", "50", "50", "50", "50", "50"] in [line[:8] for line in lines]
+    assert ["Benchmark", "(mediaan)", "50", "50", "50", "50", "50"] in lines
+    text = " ".join(done.stdout.split())
+    assert "+ / -: duidelijk hoger / lager dan in de vorige scan (20 van de 20" in text
+    assert "--detail toont per organisatie de benchmark" in text

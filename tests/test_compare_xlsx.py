@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from pathlib import Path
 from typing import Any
@@ -160,17 +162,57 @@ def test_a_dropped_statement_the_change_over_the_shared_ones(
     assert strategie["change_verdict"] == "geen duidelijke verandering"
 
 
-def test_the_csv_stays_a_table_of_respondents(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
-    """No comparison columns in the CSV, with --previous or without (README, "Output formats")."""
-    write(shipped, tmp_path / "nu", "Woonstede", [10, 12, 14, 12, 12])
-    write(shipped, tmp_path / "toen", "Woonstede", [4, 6, 8, 6, 6])
-    plain = run_krmscan("score", tmp_path / "nu", "--format", "csv")
-    compared = run_krmscan(
-        "score", tmp_path / "nu", "--previous", tmp_path / "toen", "--format", "csv"
+def test_the_csv_ends_each_row_with_its_organisations_comparisons(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """Per component the benchmark's median and position and the previous round, as the JSON
+    gives them; empty for an organisation below the minimum group."""
+    now, then = tmp_path / "nu", tmp_path / "toen"
+    write(shipped, now, "Woonstede", [10, 12, 14, 12, 12])
+    for number, points in enumerate([2, 4, 6, 8, 10]):
+        write(shipped, now, f"Corporatie {number}", [points] * 5)
+    write(shipped, now, "Klein", [14, 0])
+    write(shipped, then, "Woonstede", [4, 6, 8, 6, 6])
+    write(shipped, then, "Klein", [0, 0])
+    args = (now, "--previous", then, "--include-small-groups")
+    done = run_krmscan("score", *args, "--format", "csv", "--decimal-point")
+    assert done.returncode == 0, done.stderr
+    ids, labels, *rows = csv.reader(io.StringIO(done.stdout.removeprefix("\ufeff")), delimiter=";")
+    found = [dict(zip(ids, row, strict=True)) for row in rows]
+    components = [c.id for c in shipped.questionnaire.components]
+    names = [*export.CSV_COMPARISON]
+    assert ids[-len(names) * len(components) :] == [f"{c}_{n}" for c in components for n in names]
+    assert labels[ids.index("strategie_change_verdict")] == (
+        "Strategie: Verandering sinds de vorige ronde"
     )
-    assert plain.returncode == compared.returncode == 0, compared.stderr
-    assert compared.stdout == plain.stdout
-    assert "previous" not in compared.stdout.splitlines()[0]
+    data = {o["name"]: o for o in score_json(*args)["organisations"]}
+    for row in found:
+        organisation = data[row["organisation"]]
+        for component in components:
+            cells = [row[f"{component}_{n}"] for n in names]
+            if organisation["small_group"]:
+                assert cells == [""] * len(names)
+                continue
+            shown = next(c for c in organisation["benchmark"]["components"] if c["id"] == component)
+            change = next(
+                (c for c in organisation["previous"]["components"] if c["id"] == component), None
+            )
+            expected = [pytest.approx(shown["median_pct"]), shown["position_text"]]
+            if change is None:
+                expected += [""] * 4
+            else:
+                earlier = change["earlier"]
+                expected += [
+                    pytest.approx(earlier["mean_pct"]),
+                    str(earlier["level"]),
+                    pytest.approx(change["change"]),
+                    change["verdict"],
+                ]
+            numbers = {0, 2, 4} if change is not None else {0}
+            assert [float(c) if i in numbers else c for i, c in enumerate(cells)] == expected
+    woonstede = next(row for row in found if row["organisation"] == "Woonstede")
+    assert woonstede["strategie_change_verdict"] == "beter"
+    assert woonstede["strategie_benchmark_position"] == "bij de hoogste 25 %"
 
 
 def test_the_quality_sheet_holds_alpha_and_every_item_rest_correlation(

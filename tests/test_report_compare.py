@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,10 +108,10 @@ def test_the_previous_round_in_the_report(split_html: Path) -> None:
     assert ">Vorige scan<" in radar[0]  # the third line's legend ...
     assert "stroke: #6d6d6d" in radar[0]  # ... and the line drawn
     assert "Benchmark: middelste helft" in radar[0]
-    table = html[html.index('<table class="components') :]
+    table = html[html.index('<table class="components compared">') :]
     table = table[: table.index("</table>")]
-    assert "<th>Sinds vorige scan</th>" in table
-    assert table.count('<td class="change">') == 5
+    assert '<th colspan="3" class="group">Sinds vorige scan</th>' in table
+    assert table.count('<td class="change number">') == 5
     assert "95\u00a0%-interval" in html  # per component page
     assert "Welch" in html  # the method
 
@@ -154,6 +155,10 @@ def test_small_segments_never_in_the_report(tmp_path: Path, shipped: LoadedQuest
     assert "al veel aan doen" not in table
     assert "goed beheersen" not in table
     assert "Niet apart getoond" in html  # and the report says so
+    legend = html[html.index('<p class="legend levels">') :]
+    legend = " ".join(legend[: legend.index("</p>")].split())
+    assert "1 De klantvriendelijke corporatie" in legend  # what the cells' colours mean
+    assert "4 De partner in wonen" in legend
 
 
 @pytest.fixture(scope="module")
@@ -249,12 +254,13 @@ def test_what_was_left_out_when_the_questionnaire_changed(
     import yaml
 
     document = yaml.safe_load(shipped.path.read_text(encoding="utf-8"))
-    dropped = document["components"][0]["statements"].pop(0)["id"]
+    dropped = document["components"][0]["statements"].pop(0)
     earlier = tmp_path / "vorige.yaml"
     earlier.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     from krmscan import questionnaire
 
     write(shipped, tmp_path / "nu", "Woonstede", [12] * 6)
+    write(shipped, tmp_path / "nu", "De Key", [7] * 5)  # not in the previous round
     write(questionnaire.load(earlier), tmp_path / "toen", "Woonstede", [2] * 6)
     out = tmp_path / "r.html"
     done = run_krmscan(
@@ -269,7 +275,10 @@ def test_what_was_left_out_when_the_questionnaire_changed(
     )
     assert done.returncode == 0, done.stderr
     html = " ".join(out.read_text("utf-8").split())
-    assert f"Niet vergeleken (niet in beide rondes): {dropped}." in html
+    assert dropped["id"] not in html
+    short = textwrap.shorten(dropped["text"], 60, placeholder=" ...")  # by its text, cut
+    assert f"Niet vergeleken (niet in beide rondes): {short}." in html
+    assert html.count("Niet vergeleken (niet in beide rondes)") == 1  # not for De Key
     assert "Sinds de vorige scan" in html
 
 
@@ -299,4 +308,78 @@ def test_an_organisation_without_a_previous_round_says_so(
     since = html[html.index("<h3>Sinds de vorige scan</h3>") :]
     assert "Geen antwoorden van deze organisatie in de vorige ronde." in since[:400]
     assert "De Key" not in html  # the previous round's other organisations are never named
-    assert '<td class="change">' not in html
+    assert 'class="change' not in html
+
+
+def test_the_radar_legend_names_only_the_lines_drawn(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """Two organisations on the same figure: only the one compared has "Vorige scan"."""
+    write(shipped, tmp_path / "nu", "Woonstede", [12] * 5)
+    write(shipped, tmp_path / "nu", "De Key", [7] * 5)
+    write(shipped, tmp_path / "nu", "Ymere", [9] * 5)
+    write(shipped, tmp_path / "toen", "De Key", [3] * 5)
+    out = tmp_path / "r.html"
+    done = run_krmscan("report", tmp_path / "nu", "-o", out, "--previous", tmp_path / "toen")
+    assert done.returncode == 0, done.stderr
+    html = out.read_text("utf-8")
+    radars = re.findall(r'<figure class="chart radar">.*?</figure>', html, re.DOTALL)
+    assert len(radars) == 3  # De Key, Woonstede, Ymere
+    assert [">Vorige scan<" in radar for radar in radars] == [True, False, False]
+
+
+def test_the_method_gives_the_respondents_alpha_rests_on(split_html: Path) -> None:
+    html = " ".join((split_html / "De Woonmaatschappij.html").read_text("utf-8").split())
+    total = sum(SIZES.values())  # every organisation's, the small one's too
+    assert f"één ding meten, over alle {total} respondenten van de gegevens" in html
+
+
+def test_the_overview_quality_heading_stays_with_its_table(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """Eight organisations fill the first page so far that the heading alone would fit."""
+    write_boards(shipped, tmp_path / "in", {f"Corporatie {i:02}": 6 for i in range(8)}, seed=3)
+    out = tmp_path / "overzicht.pdf"
+    done = run_krmscan("report", tmp_path / "in", "--overview", "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    (page,) = [text for text in pages if "Kwaliteit van de meting" in text]
+    below = page[page.index("Kwaliteit van de meting") :]
+    assert "Strategie 48 " in below  # the table's first row: alpha over all 48 respondents
+
+
+def test_the_component_tables_fit_their_cells(split_html: Path, rounds: Path) -> None:
+    """In Chromium at 1200 px no heading or cell runs into the next; on paper no heading is
+    hyphenated (the benchmark and the previous round have a table of their own)."""
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip("Chromium is not installed (.ci/run installs the Debian package chromium)")
+    page = split_html / "De Woonmaatschappij.html"
+    with Browser(executable, width=1200) as browser:
+        browser.open(page)
+        overflowing = browser.evaluate(
+            """[...document.querySelectorAll('table.components th, table.components td')]
+                 .filter(cell => cell.scrollWidth > cell.clientWidth)
+                 .map(cell => cell.textContent)"""
+        )
+        tables = browser.evaluate("document.querySelectorAll('table.components').length")
+    assert overflowing == []
+    assert tables == 2
+    out = rounds / "woonmaatschappij.pdf"
+    done = run_krmscan(
+        "report",
+        rounds / "nu",
+        "-o",
+        out,
+        "--organisation",
+        "De Woonmaatschappij",
+        "--benchmark",
+        rounds / "nu",
+        "--previous",
+        rounds / "toen",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "\u2010" not in text and "Sco-" not in text  # no word hyphenated
+    assert "Mediaan % (middelste helft)" in " ".join(text.split())

@@ -21,6 +21,7 @@ from krmscan.text import printable
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
     from matplotlib.projections.polar import PolarAxes
     from matplotlib.typing import RcKeyType
 
@@ -203,7 +204,15 @@ class Radar:
         axes.set_xticklabels([_label(name, 16) for name in names], fontsize=FONT)
         axes.tick_params(axis="x", pad=10)
         axes.grid(color="#999999", linewidth=0.6)
-        self.figure.legend(
+        self.handles, self.labels = handles, labels
+        self.legend: Legend | None = None
+        self._legend(handles, labels)
+
+    def _legend(self, handles: Sequence[Any], labels: Sequence[str]) -> None:
+        """The legend of what this drawing shows (replacing the previous drawing's)."""
+        if self.legend is not None:
+            self.legend.remove()
+        self.legend = self.figure.legend(
             handles,
             labels,
             loc="lower center",
@@ -223,7 +232,7 @@ class Radar:
         """The figure showing ``components`` (in the names' order).
 
         ``earlier``: the previous round's mean score per component (None: not compared); the
-        line is hidden when no component was compared.
+        line, and its entry in the legend, are left out when no component was compared.
         """
         measured = [c.mean_pct for c in components]
         closed = [*self.angles, self.angles[0]]
@@ -233,7 +242,15 @@ class Radar:
         self.ambition.set_ydata([*ambition, ambition[0]])
         if self.earlier is not None:
             shown = [math.nan if value is None else value for value in earlier or []]
-            self.earlier.set_visible(any(not math.isnan(value) for value in shown))
+            visible = any(not math.isnan(value) for value in shown)
+            if visible != self.earlier.get_visible():  # the legend names what is drawn
+                self.earlier.set_visible(visible)
+                kept = [
+                    (handle, label)
+                    for handle, label in zip(self.handles, self.labels, strict=True)
+                    if visible or handle is not self.earlier
+                ]
+                self._legend([h for h, _ in kept], [label for _, label in kept])
             if shown:
                 self.earlier.set_ydata([*shown, shown[0]])
         return self.figure

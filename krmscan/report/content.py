@@ -35,6 +35,7 @@ from krmscan.compare import (
     Previous,
     Segments,
     benchmark_reason,
+    left_out_texts,
     previous_reason,
 )
 from krmscan.errors import BadDataError
@@ -299,7 +300,7 @@ class Compared:
     clear: list[ComponentChange]
     """The clear changes, the largest first."""
     left_out: list[str]
-    """Components and statements not in both rounds (their ids)."""
+    """Components and statements not in both rounds, in words; empty when not compared."""
     segments: Segments | None
 
 
@@ -316,18 +317,15 @@ def compared(found: Comparisons, messages: Messages) -> Compared:
         (c for c in changes.values() if c.change.direction),
         key=lambda c: -abs(c.change.difference),
     )
+    reason = None if previous is None else previous_reason(previous, bench.min_group, messages)
     left_out = (
-        []
-        if previous is None
-        else previous.common.components_left_out + previous.common.statements_left_out
+        [] if previous is None or reason is not None else left_out_texts(previous.common, messages)
     )
     return Compared(
         benchmark=views,
         benchmark_reason=None if bench.available else benchmark_reason(bench, messages),
         previous=previous,
-        previous_reason=None
-        if previous is None
-        else previous_reason(previous, bench.min_group, messages),
+        previous_reason=reason,
         changes=changes,
         clear=clear,
         left_out=left_out,

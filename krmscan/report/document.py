@@ -101,7 +101,13 @@ def environment(template_dir: Path | None, m: Messages) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["unbroken"] = unbroken
     return env
+
+
+def unbroken(text: str) -> str:
+    """``text`` with its percent signs kept to their numbers (``25 %``, ``95 %-interval``)."""
+    return text.replace(" %", "\u00a0%").replace("%-", "%\u2011")
 
 
 def _finalize(value: object) -> object:
@@ -239,7 +245,8 @@ class Renderer:
             )
         if self.quality:
             threshold = number(ALPHA_FLAG, m, 1)
-            texts.append(m.rep_method_quality.format(threshold=threshold))
+            n = self.quality[0].n  # every component over the same respondents
+            texts.append(m.rep_method_quality.format(n=n, threshold=threshold))
             flagged = [
                 f"{q.name} ({number(q.alpha, m, 2)})"
                 for q in self.quality
