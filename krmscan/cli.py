@@ -177,7 +177,7 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     if kiosk is not None:
         _check_kiosk(kiosk, output=output, plain=plain, resume=resume or restart)
     loaded = questionnaire.load(questionnaire_path)
-    taking.check_output(output, force=force)
+    taking.check_output(output, loaded, force=force)
     messages = messages_for(loaded.questionnaire.language)
     fixed = {}
     if preset or organisation is not None:

@@ -71,13 +71,23 @@ class Conversation(flow.Prompter, Protocol):
         """Offer unfinished ``scans`` (the first is the default); the index, or None for new."""
 
 
-def check_output(output: Path | None, *, force: bool) -> None:
-    """Refuse an output that exists (without ``force``), is no regular file or has no folder."""
+def check_output(output: Path | None, loaded: LoadedQuestionnaire, *, force: bool) -> None:
+    """Refuse an output `take` must not write, before anything is asked.
+
+    Refused: the questionnaire itself, a file that exists (without ``force``), anything but
+    a regular file or a new one in an existing folder, a name too long for its progress file
+    beside it, and anything but krmscan's own regular files at the progress file's and the
+    lock's names (`files.check_own_file`).
+    """
     if output is None:
         return
-    files.check_output(output)
+    messages = messages_for(loaded.questionnaire.language)
+    files.check_output(output, [loaded.path], messages)
+    files.check_name_fits(output, progress.progress_path(output), messages)
+    for sibling in (progress.progress_path(output), progress.lock_path(output)):
+        files.check_own_file(sibling, messages)
     if output.exists() and not force:
-        raise UsageError(f"{output}: exists; pass --force to overwrite it, or choose another -o")
+        raise UsageError(messages.output_exists.format(path=output))
 
 
 def default_output(
@@ -134,7 +144,7 @@ def take(
     ``output`` the answers file is named in ``folder``, and on a terminal an unfinished scan
     of this questionnaire there is offered to continue.
     """
-    check_output(output, force=force)
+    check_output(output, loaded, force=force)
     if output is None and resume is Resume.ASK and interactive:
         output = _discovered(loaded, _conversation(prompter), folder)
         resume = Resume.ASK if output is None else Resume.CONTINUE
@@ -155,7 +165,7 @@ def take(
                 answers_file = answers.build(loaded, given, session.started_at, _now())
                 with progress.signals_held(drop=True):  # a stop now comes too late
                     answers.save(session.output, answers_file)
-                    progress.discard(session.progress_file)
+                    progress.discard(session.progress_file, session.messages)
             except (KeyboardInterrupt, InterruptedByUser):
                 raise InterruptedByUser(session.stopped_message()) from None
             except _Stopped as stop:
@@ -177,7 +187,7 @@ def _start(
     messages = session.messages
     where = {"output": session.output, "progress": session.progress_file}
     if resume is Resume.RESTART:
-        progress.discard(session.progress_file)
+        progress.discard(session.progress_file, session.messages)
     saved = None
     if session.fixed:
         saved = progress.load(session.progress_file, session.loaded, messages)
@@ -195,7 +205,7 @@ def _start(
             saved=f"{saved.saved_at.astimezone():%d-%m-%Y %H:%M}",
         )
         if not _conversation(prompter).ask_resume(summary):
-            progress.discard(session.progress_file)
+            progress.discard(session.progress_file, session.messages)
             return flow.Walk(session.steps(), session.presets)
     return _resumed(session, saved, _conversation(prompter), interactive=interactive)
 
@@ -359,7 +369,7 @@ class _Session:
         progress.save(self.progress_file, snapshot)
         if moved_from is not None:
             old_progress, old_lock = moved_from
-            progress.discard(old_progress)
+            progress.discard(old_progress, self.messages)
             old_lock.release()
 
     def _fix_name(self, walk: flow.Walk) -> tuple[Path, progress.OutputLock] | None:
