@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from krmscan.errors import BadDataError, KrmscanError, UsageError
+from krmscan.errors import BadDataError, ExitCode, KrmscanError, UsageError
 
 if TYPE_CHECKING:
     from typing import IO
@@ -69,7 +69,11 @@ class SchemaKind(str, Enum):
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Print a `KrmscanError` as one message on stderr and exit with its code (no traceback)."""
+    """Print a `KrmscanError` as one message on stderr and exit with its code (no traceback).
+
+    Standard output closed by its reader (``krmscan score DIR | head``) ends the command
+    quietly with exit code 141, as a program stopped by SIGPIPE.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -80,8 +84,32 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
                 raise
             _note(error.message.rstrip("\n"))  # not even when the terminal is gone (SIGHUP)
             raise typer.Exit(int(error.exit_code)) from None
+        except Exception as error:
+            if _debug or not _broken_pipe(error):
+                raise
+            _silence_stdout()
+            raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
 
     return wrapper
+
+
+def _broken_pipe(error: BaseException | None) -> bool:
+    """Whether ``error`` or an error it came from is a closed pipe (xlsxwriter wraps it)."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, BrokenPipeError):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that nothing written later fails."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 @app.callback()

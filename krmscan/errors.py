@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     BAD_DATA = 1
     USAGE = 2
     HANGUP = 129
+    BROKEN_PIPE = 141
     INTERRUPTED = 130
     TERMINATED = 143
 
