@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from krmscan import aggregate, collect, compare, questionnaire
+    from krmscan.messages import Messages
     from krmscan.meter import Track
     from krmscan.report import document
 
@@ -411,7 +412,7 @@ def score(
         views = render.organisation_views(
             results, messages, [render.comparison_view(f, messages) for f in figures], detail=detail
         )
-        _emit_rendered(render.with_quality(views, quality, messages), output)
+        _emit_rendered(render.with_quality(views, quality, messages), output, messages)
     elif output_format is Format.json:
         from krmscan import compare
 
@@ -422,11 +423,12 @@ def score(
             extras=[found.as_json(messages) for found in figures],
             more={"quality": compare.quality_json(quality, messages)},
         )
-        _emit_with(lambda stream: export.write_text_chunks(stream, chunks), output)
+        _emit_with(lambda stream: export.write_text_chunks(stream, chunks), output, messages)
     elif output_format is Format.csv:
         _emit_with(
             lambda stream: _csv_into(stream, results, decimal_comma=decimal_comma, track=track),
             output,
+            messages,
         )
     else:
         _emit_with(
@@ -434,6 +436,7 @@ def score(
                 results, collection, stream, track=track, comparisons=figures, quality=quality
             ),
             output,
+            messages,
         )
     if collection.skipped or not complete:
         raise typer.Exit(1)
@@ -569,7 +572,9 @@ def _csv_into(
         text.detach()
 
 
-def _emit_with(produce: "Callable[[IO[bytes]], object]", output: Path | None) -> None:
+def _emit_with(
+    produce: "Callable[[IO[bytes]], object]", output: Path | None, messages: "Messages"
+) -> None:
     """Let ``produce`` write into ``output`` (atomically, mode 0600) or standard output."""
     if _is_stdout(output):
         produce(sys.stdout.buffer)
@@ -578,7 +583,7 @@ def _emit_with(produce: "Callable[[IO[bytes]], object]", output: Path | None) ->
     from krmscan import export
 
     assert output is not None  # _is_stdout said so
-    export.write_with(output, produce)
+    export.write_with(output, produce, messages)
 
 
 def _score_one(
@@ -599,11 +604,13 @@ def _score_one(
     if output_format is Format.json:
         from krmscan.text import json_text
 
-        _emit(json_text(scoring.as_dict(result)) + "\n", output)
+        _emit(json_text(scoring.as_dict(result)) + "\n", output, messages)
     else:
         from krmscan import render
 
-        _emit_rendered(render.personal_result(loaded.questionnaire, result, messages), output)
+        _emit_rendered(
+            render.personal_result(loaded.questionnaire, result, messages), output, messages
+        )
 
 
 def _organisation_results(
@@ -650,7 +657,7 @@ def _organisation_results(
     return collection, results
 
 
-def _emit(data: str | bytes, output: Path | None) -> None:
+def _emit(data: str | bytes, output: Path | None, messages: "Messages") -> None:
     """Write ``data`` to ``output`` atomically (mode 0600), or to standard output.
 
     Text goes out in the terminal's encoding, bytes (UTF-8 exports) as they are.
@@ -665,17 +672,17 @@ def _emit(data: str | bytes, output: Path | None) -> None:
     assert output is not None  # _is_stdout said so
     from krmscan import export
 
-    export.write(output, data.encode("utf-8") if isinstance(data, str) else data)
+    export.write(output, data.encode("utf-8") if isinstance(data, str) else data, messages)
 
 
-def _emit_rendered(renderable: "RenderableType", output: Path | None) -> None:
+def _emit_rendered(renderable: "RenderableType", output: Path | None, messages: "Messages") -> None:
     """Print a rich renderable, or write it as plain text to ``output``."""
     from krmscan import render
 
     if output is None:
         render.console().print(renderable)
         return
-    _emit(render.as_text(renderable), output)
+    _emit(render.as_text(renderable), output, messages)
 
 
 class ReportFormat(str, Enum):

@@ -34,10 +34,10 @@ class BadDataError(KrmscanError):
 class NotSavedError(BadDataError):
     """A file could not be written (disk full, no permission); nothing half-written is left."""
 
-    def __init__(self, path: object, problem: str) -> None:
-        super().__init__(f"{path}: cannot write: {problem}")
+    def __init__(self, path: object, error: OSError) -> None:
+        super().__init__(f"{path}: cannot write: {error.strerror or error}")
         self.path = path
-        self.problem = problem
+        self.error = error
 
 
 class UsageError(KrmscanError):

@@ -200,6 +200,7 @@ def os_problem(error: OSError, messages: Messages = ENGLISH) -> str:
         errno.ENOENT: messages.os_missing,
         errno.ENOTDIR: messages.os_missing,
         errno.EIO: messages.os_io_error,
+        errno.EFBIG: messages.os_too_large,
     }
     return known.get(error.errno or 0) or str(error.strerror or error)
 

@@ -401,6 +401,7 @@ class Messages(NamedTuple):
     output_dangling_link: str
     output_no_folder: str
     output_unusable: str
+    output_not_written: str
     os_no_space: str
     os_no_permission: str
     os_read_only: str
@@ -408,6 +409,7 @@ class Messages(NamedTuple):
     os_is_folder: str
     os_missing: str
     os_io_error: str
+    os_too_large: str
     answers_wanted: str
     answers_kind: str
     answers_check: str
@@ -1073,6 +1075,7 @@ DUTCH = Messages(
     ),
     output_no_folder="{path}: deze map voor het uitvoerbestand bestaat niet",
     output_unusable="{path}: kan deze uitvoer niet gebruiken: {problem}",
+    output_not_written="{path}: kan het niet schrijven: {problem}",
     os_no_space="de schijf is vol",
     os_no_permission="geen toestemming",
     os_read_only="de schijf is alleen-lezen",
@@ -1080,6 +1083,7 @@ DUTCH = Messages(
     os_is_folder="het is een map",
     os_missing="de map of het bestand bestaat niet",
     os_io_error="een fout van de schijf (invoer/uitvoer)",
+    os_too_large="het bestand wordt groter dan het systeem toestaat",
     answers_wanted="een antwoordbestand (.json)",
     answers_kind="antwoordbestand",
     answers_check="een antwoordbestand van krmscan",
@@ -1748,6 +1752,7 @@ ENGLISH = Messages(
     output_dangling_link="{path}: is a link to a missing file; give another name",
     output_no_folder="{path}: no such folder for the output file",
     output_unusable="{path}: cannot use this output: {problem}",
+    output_not_written="{path}: cannot write: {problem}",
     os_no_space="the disk is full",
     os_no_permission="no permission",
     os_read_only="the disk is read-only",
@@ -1755,6 +1760,7 @@ ENGLISH = Messages(
     os_is_folder="it is a folder",
     os_missing="no such folder or file",
     os_io_error="a disk (input/output) error",
+    os_too_large="the file would grow larger than the system allows",
     answers_wanted="an answers .json file",
     answers_kind="answers file",
     answers_check="the file krmscan wrote",

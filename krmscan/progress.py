@@ -125,7 +125,7 @@ def save(path: Path, progress: ProgressFile) -> None:
         with signals_held():
             write_private(path, data)
     except OSError as error:
-        raise NotSavedError(path, error.strerror or str(error)) from None
+        raise NotSavedError(path, error) from None
 
 
 @contextlib.contextmanager

@@ -408,7 +408,8 @@ class _Session:
 
     def not_saved_message(self, failed: NotSavedError) -> str:
         """What to say when the progress or the answers file cannot be written (disk full)."""
-        where = {"file": failed.path, "problem": failed.problem, "progress": self.progress_file}
+        problem = files.os_problem(failed.error, self.messages)
+        where = {"file": failed.path, "problem": problem, "progress": self.progress_file}
         if self.progress_file.exists():
             return self.messages.not_saved.format(**where, command=self.continue_command())
         command = shlex.join([*self.command, "-o", str(self.output)])

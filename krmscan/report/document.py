@@ -576,7 +576,7 @@ def run(job: Job, advance: Callable[[], None] = lambda: None) -> None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
-            write(target, data)
+            write(target, data, job.renderer.messages)
         advance()
 
 
