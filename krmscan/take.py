@@ -10,6 +10,7 @@ was asking.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shlex
 import signal
@@ -112,7 +113,9 @@ def default_output(
 
 
 def _in_use(path: Path) -> bool:
-    return any(p.exists() for p in (path, progress.progress_path(path), progress.lock_path(path)))
+    """Whether anything (a link too, even a broken one) has the name or a sibling's name."""
+    siblings = (path, progress.progress_path(path), progress.lock_path(path))
+    return any(os.path.lexists(p) for p in siblings)
 
 
 def slug(text: str) -> str:
@@ -321,7 +324,7 @@ class _Session:
             path = default_output(self.loaded, given, self.started_at, self.folder)
             lock = progress.OutputLock(path, self.messages)
             if lock.try_acquire():
-                if not (path.exists() or progress.progress_path(path).exists()):
+                if not any(map(os.path.lexists, (path, progress.progress_path(path)))):
                     return path, lock
                 lock.release()
         raise UsageError(self.messages.locked.format(output=path, lock=progress.lock_path(path)))

@@ -7,12 +7,15 @@ import resource
 import shutil
 import signal
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
+from krmscan import take as taking
 from krmscan.files import os_problem
 from krmscan.messages import DUTCH, ENGLISH
+from krmscan.questionnaire import LoadedQuestionnaire
 from tests.support import REPO, run_krmscan
 
 VALID = REPO / "tests" / "bad_inputs" / "answers" / "valid.json"
@@ -71,3 +74,14 @@ def test_a_rare_system_error_keeps_the_systems_words() -> None:
     assert os_problem(OSError(errno.ELOOP, "Too many levels of symbolic links"), DUTCH) == (
         "Too many levels of symbolic links"
     )
+
+
+@pytest.mark.parametrize("sibling", ["json", "json.partial", "json.lock"])
+def test_a_generated_name_passes_by_a_broken_link_at_it_or_beside_it(
+    shipped: LoadedQuestionnaire, tmp_path: Path, sibling: str
+) -> None:
+    """A link is no file of krmscan's: the generated name moves on rather than replace it."""
+    moment = datetime(2026, 11, 27, 10, 15, tzinfo=timezone.utc)
+    (tmp_path / f"krmscan-20261127-101500.{sibling}").symlink_to("nowhere")
+    name = taking.default_output(shipped, {}, moment, tmp_path)
+    assert name == tmp_path / "krmscan-20261127-101500-2.json"
