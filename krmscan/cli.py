@@ -11,7 +11,7 @@ import functools
 import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
@@ -369,16 +369,15 @@ def score(
 ) -> None:
     """Score answers files: one file as a personal table, many as organisation results."""
     from krmscan import files, questionnaire
-
-    if output_format is Format.xlsx:
-        _binary_output(output, "--format xlsx", "FILE.xlsx")
-    _check_output(output, [*paths, questionnaire_path, previous_questionnaire])
-    loaded = questionnaire.load(questionnaire_path)
-    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
-    comparing = bool(benchmark or previous or by)
     from krmscan.messages import messages_for
 
+    loaded = questionnaire.load(questionnaire_path)  # read only: its language tells the words
     messages = messages_for(loaded.questionnaire.language)
+    if output_format is Format.xlsx:
+        _binary_output(output, "--format xlsx", "FILE.xlsx", messages)
+    _check_output(output, [*paths, questionnaire_path, previous_questionnaire], messages)
+    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
+    comparing = bool(benchmark or previous or by)
     one = len(paths) == 1 and not files.is_folder(paths[0], messages) and not comparing
     if one and output_format in (Format.table, Format.json) and organisation is None:
         _score_one(loaded, paths[0], output_format, output)
@@ -542,9 +541,10 @@ def _other_collection(
     from krmscan.messages import messages_for
 
     messages = messages_for(loaded.questionnaire.language)
-    _check_output(output, [*paths])
+    _check_output(output, [*paths], messages)
     found = collect.collect(paths, loaded)
-    _check_output(output, [*(r.file for r in found.respondents), *found.progress_files])
+    inputs = [*(r.file for r in found.respondents), *found.progress_files]
+    _check_output(output, inputs, messages)
     for line in render.collection_notes(found, messages):
         _note(f"{option}: {line}")
     if not found.respondents:
@@ -637,7 +637,8 @@ def _organisation_results(
     messages = messages_for(loaded.questionnaire.language)
     track = track or untracked
     collection = collect.collect(paths, loaded, track=track)
-    _check_output(output, [*(r.file for r in collection.respondents), *collection.progress_files])
+    inputs = [*(r.file for r in collection.respondents), *collection.progress_files]
+    _check_output(output, inputs, messages)
     for line in render.collection_notes(collection, messages):
         _note(line)
     if not collection.respondents:
@@ -700,22 +701,22 @@ def _is_stdout(output: Path | None) -> bool:
     return output is None or output == STDOUT
 
 
-def _check_output(output: Path | None, inputs: "list[Path | str | None]") -> None:
+def _check_output(
+    output: Path | None, inputs: "Sequence[Path | str | None]", messages: "Messages"
+) -> None:
     """Refuse an output that is no regular file or that is one of ``inputs`` (exit 2)."""
     if _is_stdout(output):
         return
     from krmscan import files
 
     assert output is not None  # _is_stdout said so
-    files.check_output(output, [given for given in inputs if given is not None])
+    files.check_output(output, [given for given in inputs if given is not None], messages)
 
 
-def _binary_output(output: Path | None, what: str, example: str) -> None:
+def _binary_output(output: Path | None, option: str, example: str, messages: "Messages") -> None:
     """A binary file goes to -o FILE, or to a standard output that is no terminal."""
     if output is None or (output == STDOUT and _stdout_is_terminal()):
-        raise UsageError(
-            f"{what} writes a binary file: give it with -o {example} (or -o - into a pipe)"
-        )
+        raise UsageError(messages.binary_output.format(option=option, example=example))
 
 
 def _stdout_is_terminal() -> bool:
@@ -806,12 +807,13 @@ def report(
     from krmscan.messages import messages_for
     from krmscan.report import document
 
-    _check_output(output, [*paths, questionnaire_path, invited_file, previous_questionnaire])
-    if wants_pdf and output == STDOUT:
-        _binary_output(output, "a PDF report", "rapport.pdf")
-    loaded = questionnaire.load(questionnaire_path)
-    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
+    loaded = questionnaire.load(questionnaire_path)  # read only: its language tells the words
     messages = messages_for(loaded.questionnaire.language)
+    inputs = [*paths, questionnaire_path, invited_file, previous_questionnaire]
+    _check_output(output, inputs, messages)
+    if wants_pdf and output == STDOUT:
+        _binary_output(output, "--format pdf", "rapport.pdf", messages)
+    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     from krmscan.meter import meter_for
 
     collection, results = _organisation_results(
@@ -844,7 +846,7 @@ def report(
     )
     if split is not None and files.is_folder(split):  # a new folder holds nothing to replace
         for planned in job.targets:
-            _check_output(planned, [*paths, questionnaire_path, invited_file])
+            _check_output(planned, [*paths, questionnaire_path, invited_file], messages)
     complete = True
     if overview or benchmark or previous or by:
         figures, quality, complete = _comparisons(

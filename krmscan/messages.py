@@ -402,6 +402,7 @@ class Messages(NamedTuple):
     output_no_folder: str
     output_unusable: str
     output_not_written: str
+    binary_output: str
     os_no_space: str
     os_no_permission: str
     os_read_only: str
@@ -1076,6 +1077,9 @@ DUTCH = Messages(
     output_no_folder="{path}: deze map voor het uitvoerbestand bestaat niet",
     output_unusable="{path}: kan deze uitvoer niet gebruiken: {problem}",
     output_not_written="{path}: kan het niet schrijven: {problem}",
+    binary_output=(
+        "{option} schrijft een binair bestand: geef het met -o {example} (of -o - naar een pipe)"
+    ),
     os_no_space="de schijf is vol",
     os_no_permission="geen toestemming",
     os_read_only="de schijf is alleen-lezen",
@@ -1753,6 +1757,7 @@ ENGLISH = Messages(
     output_no_folder="{path}: no such folder for the output file",
     output_unusable="{path}: cannot use this output: {problem}",
     output_not_written="{path}: cannot write: {problem}",
+    binary_output="{option} writes a binary file: give it with -o {example} (or -o - into a pipe)",
     os_no_space="the disk is full",
     os_no_permission="no permission",
     os_read_only="the disk is read-only",
