@@ -198,7 +198,7 @@ def os_problem(error: OSError, messages: Messages = ENGLISH) -> str:
         errno.ENAMETOOLONG: messages.os_name_too_long,
         errno.EISDIR: messages.os_is_folder,
         errno.ENOENT: messages.os_missing,
-        errno.ENOTDIR: messages.os_missing,
+        errno.ENOTDIR: messages.os_not_folder,
         errno.EIO: messages.os_io_error,
         errno.EFBIG: messages.os_too_large,
     }

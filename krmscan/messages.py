@@ -409,6 +409,7 @@ class Messages(NamedTuple):
     os_name_too_long: str
     os_is_folder: str
     os_missing: str
+    os_not_folder: str
     os_io_error: str
     os_too_large: str
     answers_wanted: str
@@ -1086,6 +1087,7 @@ DUTCH = Messages(
     os_name_too_long="de bestandsnaam is te lang",
     os_is_folder="het is een map",
     os_missing="de map of het bestand bestaat niet",
+    os_not_folder="een deel van het pad is geen map",
     os_io_error="een fout van de schijf (invoer/uitvoer)",
     os_too_large="het bestand wordt groter dan het systeem toestaat",
     answers_wanted="een antwoordbestand (.json)",
@@ -1764,6 +1766,7 @@ ENGLISH = Messages(
     os_name_too_long="the file name is too long",
     os_is_folder="it is a folder",
     os_missing="no such folder or file",
+    os_not_folder="a part of the path is not a folder",
     os_io_error="a disk (input/output) error",
     os_too_large="the file would grow larger than the system allows",
     answers_wanted="an answers .json file",

@@ -85,3 +85,28 @@ def test_a_generated_name_passes_by_a_broken_link_at_it_or_beside_it(
     (tmp_path / f"krmscan-20261127-101500.{sibling}").symlink_to("nowhere")
     name = taking.default_output(shipped, {}, moment, tmp_path)
     assert name == tmp_path / "krmscan-20261127-101500-2.json"
+
+
+def test_a_split_folder_that_cannot_be_made_is_told_in_the_questionnaires_words(
+    tmp_path: Path,
+) -> None:
+    shutil.copyfile(VALID, tmp_path / "a.json")
+    (tmp_path / "blocker").write_text("a file, not a folder\n")
+    result = run_krmscan(
+        "report",
+        "a.json",
+        "--min-group",
+        "1",
+        "--split",
+        "blocker/sub",
+        "--format",
+        "html",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (
+        "--split blocker/sub: kan deze uitvoer niet gebruiken: een deel van het pad is geen map"
+        in result.stderr
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.json", "blocker"]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from krmscan.aggregate import SHARED_VIEW, Results, organisation_key
 from krmscan.collect import Collected
 from krmscan.errors import BadDataError, UsageError
+from krmscan.files import os_problem
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import Questionnaire
 from krmscan.report import charts
@@ -561,7 +562,12 @@ def run(job: Job, advance: Callable[[], None] = lambda: None) -> None:
         try:
             job.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise BadDataError(f"--split {job.folder}: cannot create: {error}") from None
+            problem = os_problem(error, job.renderer.messages)
+            raise BadDataError(
+                job.renderer.messages.output_unusable.format(
+                    path=f"--split {job.folder}", problem=problem
+                )
+            ) from None
     make = chart_maker(job.renderer)
     pages = (
         [job.renderer.overview_html(job.invited)]
