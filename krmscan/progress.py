@@ -194,12 +194,13 @@ def unfinished(folder: Path, loaded: LoadedQuestionnaire, messages: Messages) ->
     """The unfinished scans of this questionnaire in ``folder``, the latest saved first.
 
     Only the names `take` generates (``krmscan-*.json.partial``); progress that cannot be read,
-    or belongs to another questionnaire, or is being taken right now (locked), is passed by.
+    is no regular file of its own (a link), belongs to another questionnaire, or is being taken
+    right now (locked), is passed by.
     """
     found = []
     for path in sorted(folder.glob("krmscan-*.json.partial")):
         output = path.with_name(path.name.removesuffix(".partial"))
-        if output.exists() or _locked(output, messages):
+        if path.is_symlink() or output.exists() or _locked(output, messages):
             continue
         try:
             saved = load(path, loaded, messages)

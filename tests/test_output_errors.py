@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from krmscan import flow, progress
 from krmscan import take as taking
 from krmscan.files import os_problem
 from krmscan.messages import DUTCH, ENGLISH
@@ -110,3 +111,17 @@ def test_a_split_folder_that_cannot_be_made_is_told_in_the_questionnaires_words(
         in result.stderr
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a.json", "blocker"]
+
+
+def test_an_unfinished_scan_offered_is_a_regular_file_never_a_link(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """A link is no progress of krmscan's: continuing it would remove the link at the end."""
+    walk = flow.Walk(flow.steps(shipped.questionnaire), {})
+    now = datetime(2026, 11, 27, 10, 15, tzinfo=timezone.utc)
+    saved = progress.snapshot(shipped, walk, started_at=now, saved_at=now, anonymous=False)
+    progress.save(tmp_path / "elsewhere.partial", saved)
+    (tmp_path / "krmscan-20261127-101500.json.partial").symlink_to("elsewhere.partial")
+    progress.save(tmp_path / "krmscan-20261127-101501.json.partial", saved)
+    found = progress.unfinished(tmp_path, shipped, DUTCH)
+    assert [scan.output.name for scan in found] == ["krmscan-20261127-101501.json"]
