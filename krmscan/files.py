@@ -150,8 +150,8 @@ def check_own_file(path: Path, messages: Messages = ENGLISH) -> None:
         problem = os_problem(error, messages)
         raise UsageError(messages.output_unusable.format(path=path, problem=problem)) from None
     if not stat.S_ISREG(status.st_mode):
-        kind = messages.kind_link if stat.S_ISLNK(status.st_mode) else None
-        kind = kind or special_kind(status.st_mode, messages)
+        link = stat.S_ISLNK(status.st_mode)
+        kind = messages.kind_link if link else special_kind(status.st_mode, messages)
         raise UsageError(messages.own_file_special.format(path=path, kind=kind))
 
 
@@ -173,16 +173,12 @@ def check_name_fits(path: Path, beside: Path, messages: Messages = ENGLISH) -> N
     ``beside`` is the longest name krmscan keeps next to ``path`` (``a.json.partial``).
     """
     limit = name_limit(path.parent)
-    length = len(os.fsencode(path.name))
-    extra = len(os.fsencode(beside.name[len(path.name) :]))
+    added = beside.name[len(path.name) :]
+    length, extra = len(os.fsencode(path.name)), len(os.fsencode(added))
     if length + extra > limit:
         raise UsageError(
             messages.name_too_long.format(
-                path=path,
-                length=length,
-                sibling=beside.name[len(path.name) :],
-                limit=limit,
-                fits=limit - extra,
+                path=path, length=length, sibling=added, limit=limit, fits=limit - extra
             )
         )
 
@@ -214,7 +210,7 @@ def _output_status(path: Path, messages: Messages) -> os.stat_result | None:
     except FileNotFoundError:
         if path.is_symlink():
             raise UsageError(messages.output_dangling_link.format(path=path)) from None
-        if not is_folder(path.parent):
+        if not is_folder(path.parent, messages):
             raise UsageError(messages.output_no_folder.format(path=path.parent)) from None
         return None
     except OSError as error:
