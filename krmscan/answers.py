@@ -507,7 +507,7 @@ def save(path: Path, answers_file: AnswersFile) -> None:
     try:
         write_private(path, dump(answers_file))
     except OSError as error:
-        raise NotSavedError(path, error.strerror or str(error)) from None
+        raise NotSavedError(path, error) from None
 
 
 def load(path: Path, loaded: LoadedQuestionnaire) -> LoadedAnswers:

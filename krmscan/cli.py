@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from krmscan.errors import BadDataError, KrmscanError, UsageError
+from krmscan.errors import BadDataError, ExitCode, KrmscanError, UsageError
 
 if TYPE_CHECKING:
     from typing import IO
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from krmscan import aggregate, collect, compare, questionnaire
+    from krmscan.messages import Messages
     from krmscan.meter import Track
     from krmscan.report import document
 
@@ -69,7 +70,11 @@ class SchemaKind(str, Enum):
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Print a `KrmscanError` as one message on stderr and exit with its code (no traceback)."""
+    """Print a `KrmscanError` as one message on stderr and exit with its code (no traceback).
+
+    Standard output closed by its reader (``krmscan score DIR | head``) ends the command
+    quietly with exit code 141, as a program stopped by SIGPIPE.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -80,8 +85,32 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
                 raise
             _note(error.message.rstrip("\n"))  # not even when the terminal is gone (SIGHUP)
             raise typer.Exit(int(error.exit_code)) from None
+        except Exception as error:
+            if _debug or not _broken_pipe(error):
+                raise
+            _silence_stdout()
+            raise typer.Exit(int(ExitCode.BROKEN_PIPE)) from None
 
     return wrapper
+
+
+def _broken_pipe(error: BaseException | None) -> bool:
+    """Whether ``error`` or an error it came from is a closed pipe (xlsxwriter wraps it)."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, BrokenPipeError):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that nothing written later fails."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 @app.callback()
@@ -180,7 +209,7 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     if kiosk is not None:
         _check_kiosk(kiosk, output=output, plain=plain, resume=resume or restart)
     loaded = questionnaire.load(questionnaire_path)
-    taking.check_output(output, force=force)
+    taking.check_output(output, loaded, force=force)
     messages = messages_for(loaded.questionnaire.language)
     fixed = {}
     if preset or organisation is not None:
@@ -345,16 +374,15 @@ def score(
 ) -> None:
     """Score answers files: one file as a personal table, many as organisation results."""
     from krmscan import files, questionnaire
-
-    if output_format is Format.xlsx:
-        _binary_output(output, "--format xlsx", "FILE.xlsx")
-    _check_output(output, [*paths, questionnaire_path, previous_questionnaire])
-    loaded = questionnaire.load(questionnaire_path)
-    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
-    comparing = bool(benchmark or previous or by)
     from krmscan.messages import messages_for
 
+    loaded = questionnaire.load(questionnaire_path)  # read only: its language tells the words
     messages = messages_for(loaded.questionnaire.language)
+    if output_format is Format.xlsx:
+        _binary_output(output, "--format xlsx", "FILE.xlsx", messages)
+    _check_output(output, [*paths, questionnaire_path, previous_questionnaire], messages)
+    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
+    comparing = bool(benchmark or previous or by)
     one = len(paths) == 1 and not files.is_folder(paths[0], messages) and not comparing
     if one and output_format in (Format.table, Format.json) and organisation is None:
         _score_one(loaded, paths[0], output_format, output)
@@ -386,7 +414,7 @@ def score(
     )
     if output_format is Format.table:
         views = render.organisation_views(results, messages, figures, detail=detail)
-        _emit_rendered(render.with_quality(views, quality, messages), output)
+        _emit_rendered(render.with_quality(views, quality, messages), output, messages)
     elif output_format is Format.json:
         from krmscan import compare
 
@@ -397,13 +425,14 @@ def score(
             extras=[found.as_json(messages) for found in figures],
             more={"quality": compare.quality_json(quality, messages)},
         )
-        _emit_with(lambda stream: export.write_text_chunks(stream, chunks), output)
+        _emit_with(lambda stream: export.write_text_chunks(stream, chunks), output, messages)
     elif output_format is Format.csv:
         _emit_with(
             lambda stream: _csv_into(
                 stream, results, decimal_comma=decimal_comma, track=track, comparisons=figures
             ),
             output,
+            messages,
         )
     else:
         _emit_with(
@@ -411,6 +440,7 @@ def score(
                 results, collection, stream, track=track, comparisons=figures, quality=quality
             ),
             output,
+            messages,
         )
     if collection.skipped or not complete:
         raise typer.Exit(1)
@@ -516,9 +546,10 @@ def _other_collection(
     from krmscan.messages import messages_for
 
     messages = messages_for(loaded.questionnaire.language)
-    _check_output(output, [*paths])
+    _check_output(output, [*paths], messages)
     found = collect.collect(paths, loaded)
-    _check_output(output, [*(r.file for r in found.respondents), *found.progress_files])
+    inputs = [*(r.file for r in found.respondents), *found.progress_files]
+    _check_output(output, inputs, messages)
     hint = messages.hint_previous_questionnaire if option == "--previous" else None
     for line in render.collection_notes(found, messages, other_version_hint=hint):
         _note(f"{option}: {line}")
@@ -550,7 +581,9 @@ def _csv_into(
         text.detach()
 
 
-def _emit_with(produce: "Callable[[IO[bytes]], object]", output: Path | None) -> None:
+def _emit_with(
+    produce: "Callable[[IO[bytes]], object]", output: Path | None, messages: "Messages"
+) -> None:
     """Let ``produce`` write into ``output`` (atomically, mode 0600) or standard output."""
     if _is_stdout(output):
         produce(sys.stdout.buffer)
@@ -559,7 +592,7 @@ def _emit_with(produce: "Callable[[IO[bytes]], object]", output: Path | None) ->
     from krmscan import export
 
     assert output is not None  # _is_stdout said so
-    export.write_with(output, produce)
+    export.write_with(output, produce, messages)
 
 
 def _score_one(
@@ -580,11 +613,13 @@ def _score_one(
     if output_format is Format.json:
         from krmscan.text import json_text
 
-        _emit(json_text(scoring.as_dict(result)) + "\n", output)
+        _emit(json_text(scoring.as_dict(result)) + "\n", output, messages)
     else:
         from krmscan import render
 
-        _emit_rendered(render.personal_result(loaded.questionnaire, result, messages), output)
+        _emit_rendered(
+            render.personal_result(loaded.questionnaire, result, messages), output, messages
+        )
 
 
 def _organisation_results(
@@ -611,7 +646,8 @@ def _organisation_results(
     messages = messages_for(loaded.questionnaire.language)
     track = track or untracked
     collection = collect.collect(paths, loaded, track=track)
-    _check_output(output, [*(r.file for r in collection.respondents), *collection.progress_files])
+    inputs = [*(r.file for r in collection.respondents), *collection.progress_files]
+    _check_output(output, inputs, messages)
     for line in render.collection_notes(collection, messages):
         _note(line)
     if not collection.respondents:
@@ -631,7 +667,7 @@ def _organisation_results(
     return collection, results
 
 
-def _emit(data: str | bytes, output: Path | None) -> None:
+def _emit(data: str | bytes, output: Path | None, messages: "Messages") -> None:
     """Write ``data`` to ``output`` atomically (mode 0600), or to standard output.
 
     Text goes out in the terminal's encoding, bytes (UTF-8 exports) as they are.
@@ -646,17 +682,17 @@ def _emit(data: str | bytes, output: Path | None) -> None:
     assert output is not None  # _is_stdout said so
     from krmscan import export
 
-    export.write(output, data.encode("utf-8") if isinstance(data, str) else data)
+    export.write(output, data.encode("utf-8") if isinstance(data, str) else data, messages)
 
 
-def _emit_rendered(renderable: "RenderableType", output: Path | None) -> None:
+def _emit_rendered(renderable: "RenderableType", output: Path | None, messages: "Messages") -> None:
     """Print a rich renderable, or write it as plain text to ``output``."""
     from krmscan import render
 
     if output is None:
         render.console().print(renderable)
         return
-    _emit(render.as_text(renderable), output)
+    _emit(render.as_text(renderable), output, messages)
 
 
 class ReportFormat(str, Enum):
@@ -674,22 +710,22 @@ def _is_stdout(output: Path | None) -> bool:
     return output is None or output == STDOUT
 
 
-def _check_output(output: Path | None, inputs: "list[Path | str | None]") -> None:
+def _check_output(
+    output: Path | None, inputs: "Sequence[Path | str | None]", messages: "Messages"
+) -> None:
     """Refuse an output that is no regular file or that is one of ``inputs`` (exit 2)."""
     if _is_stdout(output):
         return
     from krmscan import files
 
     assert output is not None  # _is_stdout said so
-    files.check_output(output, [given for given in inputs if given is not None])
+    files.check_output(output, [given for given in inputs if given is not None], messages)
 
 
-def _binary_output(output: Path | None, what: str, example: str) -> None:
+def _binary_output(output: Path | None, option: str, example: str, messages: "Messages") -> None:
     """A binary file goes to -o FILE, or to a standard output that is no terminal."""
     if output is None or (output == STDOUT and _stdout_is_terminal()):
-        raise UsageError(
-            f"{what} writes a binary file: give it with -o {example} (or -o - into a pipe)"
-        )
+        raise UsageError(messages.binary_output.format(option=option, example=example))
 
 
 def _stdout_is_terminal() -> bool:
@@ -785,12 +821,13 @@ def report(
     from krmscan.messages import messages_for
     from krmscan.report import document
 
-    _check_output(output, [*paths, questionnaire_path, invited_file, previous_questionnaire])
-    if wants_pdf and output == STDOUT:
-        _binary_output(output, "a PDF report", "rapport.pdf")
-    loaded = questionnaire.load(questionnaire_path)
-    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
+    loaded = questionnaire.load(questionnaire_path)  # read only: its language tells the words
     messages = messages_for(loaded.questionnaire.language)
+    inputs = [*paths, questionnaire_path, invited_file, previous_questionnaire]
+    _check_output(output, inputs, messages)
+    if wants_pdf and output == STDOUT:
+        _binary_output(output, "--format pdf", "rapport.pdf", messages)
+    segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     if invited is not None and invited_file is not None:
         raise UsageError(messages.rep_invited_both)
     from krmscan.meter import meter_for
@@ -826,7 +863,7 @@ def report(
     )
     if split is not None and files.is_folder(split):  # a new folder holds nothing to replace
         for planned in job.targets:
-            _check_output(planned, [*paths, questionnaire_path, invited_file])
+            _check_output(planned, [*paths, questionnaire_path, invited_file], messages)
     complete = True
     if overview or benchmark or previous or by:
         figures, quality, complete = _comparisons(

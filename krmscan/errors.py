@@ -12,6 +12,7 @@ class ExitCode(IntEnum):
     BAD_DATA = 1
     USAGE = 2
     HANGUP = 129
+    BROKEN_PIPE = 141
     INTERRUPTED = 130
     TERMINATED = 143
 
@@ -33,10 +34,10 @@ class BadDataError(KrmscanError):
 class NotSavedError(BadDataError):
     """A file could not be written (disk full, no permission); nothing half-written is left."""
 
-    def __init__(self, path: object, problem: str) -> None:
-        super().__init__(f"{path}: cannot write: {problem}")
+    def __init__(self, path: object, error: OSError) -> None:
+        super().__init__(f"{path}: cannot write: {error.strerror or error}")
         self.path = path
-        self.problem = problem
+        self.error = error
 
 
 class UsageError(KrmscanError):

@@ -31,7 +31,7 @@ from krmscan.aggregate import PRIORITIES, OrganisationSummary, Results
 from krmscan.collect import Collected, Respondent
 from krmscan.compare import Comparisons, ComponentChange, Quality, verdict
 from krmscan.errors import BadDataError
-from krmscan.files import write_private_with
+from krmscan.files import os_problem, write_private_with
 from krmscan.messages import Messages, messages_for
 from krmscan.meter import Track, untracked
 from krmscan.questionnaire import (
@@ -901,17 +901,18 @@ def _widths(columns: list[Column], sample: list[list[Cell]]) -> list[int]:
     return widths
 
 
-def write(path: Path, data: bytes) -> None:
+def write(path: Path, data: bytes, messages: Messages) -> None:
     """Write an export atomically, readable by its owner only (it describes people)."""
-    write_with(path, lambda stream: stream.write(data))
+    write_with(path, lambda stream: stream.write(data), messages)
 
 
-def write_with(path: Path, produce: Callable[[IO[bytes]], object]) -> None:
+def write_with(path: Path, produce: Callable[[IO[bytes]], object], messages: Messages) -> None:
     """Write what ``produce`` writes to its stream, atomically and readable by its owner only."""
     try:
         write_private_with(path, produce)
     except OSError as error:
-        raise BadDataError(f"{path}: cannot write: {error.strerror or error}") from None
+        problem = os_problem(error, messages)
+        raise BadDataError(messages.output_not_written.format(path=path, problem=problem)) from None
 
 
 def write_text_chunks(stream: IO[bytes], chunks: Iterable[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -58,7 +59,7 @@ def read_input(
             messages.file_too_large.format(path=path, kib=max_bytes // 1024, kind=kind, check=check)
         ) from None
     except OSError as error:
-        problem = error.strerror or error
+        problem = os_problem(error, messages)
         raise BadDataError(messages.file_unreadable.format(path=path, problem=problem)) from None
 
 
@@ -110,52 +111,111 @@ _TEMPORARY = re.compile(r"\.krmscan-(\d+)-[0-9a-f]{8}\.tmp\Z")
 _cleaned: set[str] = set()
 
 
-def check_output(path: Path, inputs: Iterable[Path | str] = ()) -> None:
+def check_output(
+    path: Path, inputs: Iterable[Path | str] = (), messages: Messages = ENGLISH
+) -> None:
     """Refuse an output that krmscan must not replace, before anything is read or written.
 
     Only a regular file (or a link to one) is replaced, or a new file created in an existing
     folder. A device, FIFO, socket, folder or a link to one (``/dev/null``, ``/proc/self/fd/1``)
     and any of ``inputs`` (the same file, however named) raise `UsageError`; nothing is touched.
     """
-    status = _output_status(path)
+    status = _output_status(path, messages)
     if status is None:
         return
     if stat.S_ISDIR(status.st_mode):
-        raise UsageError(f"{path}: is a folder; give a file name such as {path / 'out.json'}")
+        raise UsageError(messages.output_folder.format(path=path, example=path / "out.json"))
     if _through_proc(path):
-        raise UsageError(
-            f"{path}: leads into /proc (an open file of a process), not a regular file; "
-            "give -o - for standard output"
-        )
+        raise UsageError(messages.output_proc.format(path=path))
     if not stat.S_ISREG(status.st_mode):
-        raise UsageError(
-            f"{path}: is {special_kind(status.st_mode)}, not a regular file; krmscan writes only "
-            "regular files (give -o - for standard output)"
-        )
+        kind = special_kind(status.st_mode, messages)
+        raise UsageError(messages.output_special.format(path=path, kind=kind))
     for given in inputs:
         if _same_file(status, given):
-            raise UsageError(
-                f"{path}: is one of the inputs ({given}); writing it would destroy it, "
-                "so choose another output file"
+            raise UsageError(messages.output_is_input.format(path=path, given=given))
+
+
+def check_own_file(path: Path, messages: Messages = ENGLISH) -> None:
+    """Refuse when ``path`` is there and is no regular file: krmscan's own files beside an output.
+
+    A progress file or a lock is removed and replaced by krmscan, so only a regular file
+    (never a link, device, FIFO, socket or folder) may stand at its name; anything else
+    raises `UsageError` and is left as it is.
+    """
+    try:
+        status = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        problem = os_problem(error, messages)
+        raise UsageError(messages.output_unusable.format(path=path, problem=problem)) from None
+    if not stat.S_ISREG(status.st_mode):
+        link = stat.S_ISLNK(status.st_mode)
+        kind = messages.kind_link if link else special_kind(status.st_mode, messages)
+        raise UsageError(messages.own_file_special.format(path=path, kind=kind))
+
+
+NAME_MAX = 255
+"""The longest file name in bytes on common file systems, where the system does not say."""
+
+
+def name_limit(folder: Path) -> int:
+    """The longest file name (in bytes) ``folder`` takes."""
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return NAME_MAX
+
+
+def check_name_fits(path: Path, beside: Path, messages: Messages = ENGLISH) -> None:
+    """Refuse ``path`` (`UsageError`) when the longer name ``beside`` it is too long.
+
+    ``beside`` is the longest name krmscan keeps next to ``path`` (``a.json.partial``).
+    """
+    limit = name_limit(path.parent)
+    added = beside.name[len(path.name) :]
+    length, extra = len(os.fsencode(path.name)), len(os.fsencode(added))
+    if length + extra > limit:
+        raise UsageError(
+            messages.name_too_long.format(
+                path=path, length=length, sibling=added, limit=limit, fits=limit - extra
             )
+        )
 
 
-def _output_status(path: Path) -> os.stat_result | None:
+def os_problem(error: OSError, messages: Messages = ENGLISH) -> str:
+    """What went wrong in ``error``, in the catalogue's words for the common errno values."""
+    known = {
+        errno.ENOSPC: messages.os_no_space,
+        getattr(errno, "EDQUOT", errno.ENOSPC): messages.os_no_space,
+        errno.EACCES: messages.os_no_permission,
+        errno.EPERM: messages.os_no_permission,
+        errno.EROFS: messages.os_read_only,
+        errno.ENAMETOOLONG: messages.os_name_too_long,
+        errno.EISDIR: messages.os_is_folder,
+        errno.ENOENT: messages.os_missing,
+        errno.ENOTDIR: messages.os_not_folder,
+        errno.EIO: messages.os_io_error,
+        errno.EFBIG: messages.os_too_large,
+    }
+    return known.get(error.errno or 0) or str(error.strerror or error)
+
+
+def _output_status(path: Path, messages: Messages) -> os.stat_result | None:
     """What ``path`` is (links followed), or None for a new file in an existing folder."""
     try:
         return path.stat()
     except PermissionError:
-        raise UsageError(
-            f"{path}: no permission to enter a folder on this path; choose another output"
-        ) from None
+        raise UsageError(messages.output_no_permission.format(path=path)) from None
     except FileNotFoundError:
         if path.is_symlink():
-            raise UsageError(f"{path}: is a link to a missing file; give another name") from None
-        if not is_folder(path.parent):
-            raise UsageError(f"{path.parent}: no such folder for the output file") from None
+            raise UsageError(messages.output_dangling_link.format(path=path)) from None
+        if not is_folder(path.parent, messages):
+            raise UsageError(messages.output_no_folder.format(path=path.parent)) from None
         return None
     except OSError as error:
-        raise UsageError(f"{path}: cannot use this output: {error.strerror or error}") from None
+        problem = os_problem(error, messages)
+        raise UsageError(messages.output_unusable.format(path=path, problem=problem)) from None
 
 
 def _same_file(status: os.stat_result, other: Path | str) -> bool:

@@ -445,6 +445,29 @@ class Messages(NamedTuple):
     kind_pipe: str
     kind_socket: str
     kind_special: str
+    kind_link: str
+    own_file_special: str
+    output_exists: str
+    name_too_long: str
+    output_folder: str
+    output_proc: str
+    output_special: str
+    output_is_input: str
+    output_no_permission: str
+    output_dangling_link: str
+    output_no_folder: str
+    output_unusable: str
+    output_not_written: str
+    binary_output: str
+    os_no_space: str
+    os_no_permission: str
+    os_read_only: str
+    os_name_too_long: str
+    os_is_folder: str
+    os_missing: str
+    os_not_folder: str
+    os_io_error: str
+    os_too_large: str
     answers_wanted: str
     answers_kind: str
     answers_check: str
@@ -1199,6 +1222,53 @@ DUTCH = Messages(
     kind_pipe="een pipe (FIFO)",
     kind_socket="een socket",
     kind_special="een speciaal bestand",
+    kind_link="een koppeling (symbolische link)",
+    own_file_special=(
+        "{path}: is {kind}, geen bestand dat krmscan maakte; krmscan verwijdert of vervangt "
+        "alleen zijn eigen bestanden. Zet het ergens anders neer, of kies een ander bestand met -o"
+    ),
+    name_too_long=(
+        "{path}: de naam is {length} bytes lang; krmscan bewaart ernaast dezelfde naam met "
+        "{sibling} erachter, en een naam mag hier hoogstens {limit} bytes zijn. Kies met -o "
+        "een naam van hoogstens {fits} bytes"
+    ),
+    output_exists=(
+        "{path}: bestaat al; geef --force om het te overschrijven, of kies een ander bestand met -o"
+    ),
+    output_folder="{path}: is een map; geef een bestandsnaam, zoals {example}",
+    output_proc=(
+        "{path}: leidt naar /proc (een open bestand van een proces), geen gewoon bestand; "
+        "geef -o - voor de standaarduitvoer"
+    ),
+    output_special=(
+        "{path}: is {kind}, geen gewoon bestand; krmscan schrijft alleen gewone bestanden "
+        "(geef -o - voor de standaarduitvoer)"
+    ),
+    output_is_input=(
+        "{path}: is een van de invoerbestanden ({given}); schrijven zou het vernietigen, "
+        "kies dus een ander uitvoerbestand"
+    ),
+    output_no_permission=(
+        "{path}: geen toestemming om een map op dit pad te openen; kies een andere uitvoer"
+    ),
+    output_dangling_link=(
+        "{path}: is een koppeling naar een bestand dat niet bestaat; geef een andere naam"
+    ),
+    output_no_folder="{path}: deze map voor het uitvoerbestand bestaat niet",
+    output_unusable="{path}: kan deze uitvoer niet gebruiken: {problem}",
+    output_not_written="{path}: kan het niet schrijven: {problem}",
+    binary_output=(
+        "{option} schrijft een binair bestand: geef het met -o {example} (of -o - naar een pipe)"
+    ),
+    os_no_space="de schijf is vol",
+    os_no_permission="geen toestemming",
+    os_read_only="de schijf is alleen-lezen",
+    os_name_too_long="de bestandsnaam is te lang",
+    os_is_folder="het is een map",
+    os_missing="de map of het bestand bestaat niet",
+    os_not_folder="een deel van het pad is geen map",
+    os_io_error="een fout van de schijf (invoer/uitvoer)",
+    os_too_large="het bestand wordt groter dan het systeem toestaat",
     answers_wanted="een antwoordbestand (.json)",
     answers_kind="antwoordbestand",
     answers_check="een antwoordbestand van krmscan",
@@ -1950,6 +2020,47 @@ ENGLISH = Messages(
     kind_pipe="a pipe (FIFO)",
     kind_socket="a socket",
     kind_special="a special file",
+    kind_link="a symbolic link",
+    own_file_special=(
+        "{path}: is {kind}, not a file krmscan made; krmscan removes or replaces only its own "
+        "files. Move it away, or choose another file with -o"
+    ),
+    name_too_long=(
+        "{path}: the name is {length} bytes long; krmscan keeps the same name with {sibling} "
+        "added beside it, and a name can be at most {limit} bytes here. Choose a name of at "
+        "most {fits} bytes with -o"
+    ),
+    output_exists="{path}: exists; pass --force to overwrite it, or choose another -o",
+    output_folder="{path}: is a folder; give a file name such as {example}",
+    output_proc=(
+        "{path}: leads into /proc (an open file of a process), not a regular file; "
+        "give -o - for standard output"
+    ),
+    output_special=(
+        "{path}: is {kind}, not a regular file; krmscan writes only regular files "
+        "(give -o - for standard output)"
+    ),
+    output_is_input=(
+        "{path}: is one of the inputs ({given}); writing it would destroy it, "
+        "so choose another output file"
+    ),
+    output_no_permission=(
+        "{path}: no permission to enter a folder on this path; choose another output"
+    ),
+    output_dangling_link="{path}: is a link to a missing file; give another name",
+    output_no_folder="{path}: no such folder for the output file",
+    output_unusable="{path}: cannot use this output: {problem}",
+    output_not_written="{path}: cannot write: {problem}",
+    binary_output="{option} writes a binary file: give it with -o {example} (or -o - into a pipe)",
+    os_no_space="the disk is full",
+    os_no_permission="no permission",
+    os_read_only="the disk is read-only",
+    os_name_too_long="the file name is too long",
+    os_is_folder="it is a folder",
+    os_missing="no such folder or file",
+    os_not_folder="a part of the path is not a folder",
+    os_io_error="a disk (input/output) error",
+    os_too_large="the file would grow larger than the system allows",
     answers_wanted="an answers .json file",
     answers_kind="answers file",
     answers_check="the file krmscan wrote",

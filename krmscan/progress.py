@@ -36,7 +36,7 @@ from krmscan.answers import (
     refuse_duplicate_keys,
 )
 from krmscan.errors import BadDataError, NotSavedError, UsageError
-from krmscan.files import read_limited, write_private
+from krmscan.files import check_own_file, os_problem, read_limited, write_private
 from krmscan.flow import Step, Walk
 from krmscan.messages import Messages
 from krmscan.questionnaire import LoadedQuestionnaire
@@ -125,7 +125,7 @@ def save(path: Path, progress: ProgressFile) -> None:
         with signals_held():
             write_private(path, data)
     except OSError as error:
-        raise NotSavedError(path, error.strerror or str(error)) from None
+        raise NotSavedError(path, error) from None
 
 
 @contextlib.contextmanager
@@ -155,7 +155,7 @@ def load(path: Path, loaded: LoadedQuestionnaire, messages: Messages) -> Progres
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as error:
-        problem = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        problem = os_problem(error, messages) if isinstance(error, OSError) else str(error)
         raise BadDataError(
             messages.resume_unreadable.format(progress=path, problem=problem)
         ) from None
@@ -194,12 +194,13 @@ def unfinished(folder: Path, loaded: LoadedQuestionnaire, messages: Messages) ->
     """The unfinished scans of this questionnaire in ``folder``, the latest saved first.
 
     Only the names `take` generates (``krmscan-*.json.partial``); progress that cannot be read,
-    or belongs to another questionnaire, or is being taken right now (locked), is passed by.
+    is no regular file of its own (a link), belongs to another questionnaire, or is being taken
+    right now (locked), is passed by.
     """
     found = []
     for path in sorted(folder.glob("krmscan-*.json.partial")):
         output = path.with_name(path.name.removesuffix(".partial"))
-        if output.exists() or _locked(output, messages):
+        if path.is_symlink() or output.exists() or _locked(output, messages):
             continue
         try:
             saved = load(path, loaded, messages)
@@ -220,8 +221,12 @@ def _locked(output: Path, messages: Messages) -> bool:
     return False
 
 
-def discard(path: Path) -> None:
-    """Remove a progress file (nothing happens when it is gone already)."""
+def discard(path: Path, messages: Messages) -> None:
+    """Remove a progress file (nothing happens when it is gone already).
+
+    Only a regular file is removed: anything else at its name raises `UsageError`.
+    """
+    check_own_file(path, messages)
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
 
@@ -285,6 +290,7 @@ class OutputLock:
         """Take the lock at once, or raise `UsageError` naming the file in use."""
         from filelock import FileLock, Timeout
 
+        check_own_file(self.path, self.messages)  # never a device, FIFO or link made empty
         lock = FileLock(self.path, timeout=0, mode=0o600)
         try:
             lock.acquire()
@@ -293,7 +299,10 @@ class OutputLock:
                 self.messages.locked.format(output=self.output, lock=self.path)
             ) from None
         except OSError as error:
-            raise BadDataError(f"{self.path}: cannot lock: {error.strerror or error}") from None
+            problem = os_problem(error, self.messages)
+            raise BadDataError(
+                self.messages.output_unusable.format(path=self.path, problem=problem)
+            ) from None
         self._lock = lock
 
     def try_acquire(self) -> bool:

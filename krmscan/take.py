@@ -10,6 +10,7 @@ was asking.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shlex
 import signal
@@ -74,13 +75,23 @@ class Conversation(flow.Prompter, Protocol):
         """
 
 
-def check_output(output: Path | None, *, force: bool) -> None:
-    """Refuse an output that exists (without ``force``), is no regular file or has no folder."""
+def check_output(output: Path | None, loaded: LoadedQuestionnaire, *, force: bool) -> None:
+    """Refuse an output `take` must not write, before anything is asked.
+
+    Refused: the questionnaire itself, a file that exists (without ``force``), anything but
+    a regular file or a new one in an existing folder, a name too long for its progress file
+    beside it, and anything but krmscan's own regular files at the progress file's and the
+    lock's names (`files.check_own_file`).
+    """
     if output is None:
         return
-    files.check_output(output)
+    messages = messages_for(loaded.questionnaire.language)
+    files.check_output(output, [loaded.path], messages)
+    files.check_name_fits(output, progress.progress_path(output), messages)
+    for sibling in (progress.progress_path(output), progress.lock_path(output)):
+        files.check_own_file(sibling, messages)
     if output.exists() and not force:
-        raise UsageError(f"{output}: exists; pass --force to overwrite it, or choose another -o")
+        raise UsageError(messages.output_exists.format(path=output))
 
 
 def default_output(
@@ -105,7 +116,9 @@ def default_output(
 
 
 def _in_use(path: Path) -> bool:
-    return any(p.exists() for p in (path, progress.progress_path(path), progress.lock_path(path)))
+    """Whether anything (a link too, even a broken one) has the name or a sibling's name."""
+    siblings = (path, progress.progress_path(path), progress.lock_path(path))
+    return any(os.path.lexists(p) for p in siblings)
 
 
 def slug(text: str) -> str:
@@ -140,7 +153,7 @@ def take(
     another person's: a new scan is the default, and a scan continued there asks its personal
     questions again, so nobody sees another's name or e-mail.
     """
-    check_output(output, force=force)
+    check_output(output, loaded, force=force)
     if output is None and resume is Resume.ASK and interactive:
         fixed = set(presets or {})
         output = _discovered(
@@ -165,7 +178,7 @@ def take(
                 answers_file = answers.build(loaded, given, session.started_at, _now())
                 with progress.signals_held(drop=True):  # a stop now comes too late
                     answers.save(session.output, answers_file)
-                    progress.discard(session.progress_file)
+                    progress.discard(session.progress_file, session.messages)
             except (KeyboardInterrupt, InterruptedByUser):
                 raise InterruptedByUser(session.stopped_message()) from None
             except _Stopped as stop:
@@ -187,7 +200,7 @@ def _start(
     messages = session.messages
     where = {"output": session.output, "progress": session.progress_file}
     if resume is Resume.RESTART:
-        progress.discard(session.progress_file)
+        progress.discard(session.progress_file, session.messages)
     saved = None
     if session.fixed:
         saved = progress.load(session.progress_file, session.loaded, messages)
@@ -211,7 +224,7 @@ def _start(
             saved=f"{saved.saved_at.astimezone():%d-%m-%Y %H:%M}",
         )
         if not _conversation(prompter).ask_resume(summary):
-            progress.discard(session.progress_file)
+            progress.discard(session.progress_file, session.messages)
             return flow.Walk(session.steps(), session.presets)
     return _resumed(session, saved, _conversation(prompter), interactive=interactive)
 
@@ -360,7 +373,7 @@ class _Session:
             path = default_output(self.loaded, given, self.started_at, self.folder)
             lock = progress.OutputLock(path, self.messages)
             if lock.try_acquire():
-                if not (path.exists() or progress.progress_path(path).exists()):
+                if not any(map(os.path.lexists, (path, progress.progress_path(path)))):
                     return path, lock
                 lock.release()
         raise UsageError(self.messages.locked.format(output=path, lock=progress.lock_path(path)))
@@ -404,7 +417,7 @@ class _Session:
         progress.save(self.progress_file, snapshot)
         if moved_from is not None:
             old_progress, old_lock = moved_from
-            progress.discard(old_progress)
+            progress.discard(old_progress, self.messages)
             old_lock.release()
 
     def _fix_name(self, walk: flow.Walk) -> tuple[Path, progress.OutputLock] | None:
@@ -443,7 +456,8 @@ class _Session:
 
     def not_saved_message(self, failed: NotSavedError) -> str:
         """What to say when the progress or the answers file cannot be written (disk full)."""
-        where = {"file": failed.path, "problem": failed.problem, "progress": self.progress_file}
+        problem = files.os_problem(failed.error, self.messages)
+        where = {"file": failed.path, "problem": problem, "progress": self.progress_file}
         if self.progress_file.exists():
             return self.messages.not_saved.format(**where, command=self.continue_command())
         command = shlex.join([*self.command, "-o", str(self.output)])

@@ -12,21 +12,33 @@ import io
 import re
 import unicodedata
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""C0 and C1 control characters, DEL, and the bidirectional marks, embeddings and overrides."""
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""C0 and C1 control characters, DEL, the bidirectional marks, embeddings and overrides, and
+lone surrogates (no UTF-8 can carry them)."""
 _CONTROL_LINES = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 """The same, newline excepted."""
 REPLACEMENT = "\ufffd"
 
 
 def _shown(match: re.Match[str]) -> str:
-    """A C0 character or DEL as its picture (ESC as U+241B), anything else as U+FFFD."""
+    """A C0 character or DEL as its picture (ESC as U+241B), a byte as `_byte`, else U+FFFD."""
     code = ord(match.group())
     if code < 0x20:
         return chr(0x2400 + code)
-    return "\u2421" if code == 0x7F else REPLACEMENT
+    return "\u2421" if code == 0x7F else _byte(code) or REPLACEMENT
+
+
+def _byte(code: int) -> str:
+    r"""A byte of a file name that is no UTF-8, as ``\xff``: the name's own byte, visible.
+
+    Python reads such a byte ``b`` into a name as the lone surrogate U+DC00 + ``b``
+    (`os.fsdecode`); an output can carry it only as text. Empty for anything else.
+    """
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else ""
 
 
 def printable(text: str, *, lines: bool = False) -> str:
@@ -38,9 +50,18 @@ def json_escaped(text: str) -> str:
     """JSON text with every control character `printable` replaces written as a JSON escape.
 
     Only valid in JSON text produced by `json.dumps`, where such characters occur only inside
-    strings: the decoded data stays exactly the same.
+    strings: the decoded data stays exactly the same, but for lone surrogates (from a file
+    name that is no UTF-8), which no UTF-8 text can hold: they read as `printable` shows them.
     """
-    return _CONTROL_LINES.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _CONTROL_LINES.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """A control character as its JSON escape; a lone surrogate as `printable` shows it."""
+    code = ord(match.group())
+    if 0xD800 <= code <= 0xDFFF:  # no JSON reader need take a lone surrogate
+        return (_byte(code) or REPLACEMENT).replace("\\", "\\\\")
+    return f"\\u{code:04x}"
 
 
 def has_control(text: str) -> bool:

@@ -98,6 +98,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "tty_link": _tty_link,
     "proc_link": _proc_link,
     "copy_of_valid": lambda path: shutil.copyfile(VALID_ANSWERS, path),
+    "link_to_valid": lambda path: path.symlink_to("valid.json"),
     "unsearchable": _unsearchable,
     "deep_json": _deep_json,
     "fifty_megabytes": lambda path: _sized(path, b'{"format": "krmscan-answers", "x": "', 50),

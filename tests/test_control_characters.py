@@ -3,9 +3,10 @@
 Arbitrary text, C0 and C1 controls, DEL and bidirectional overrides included, goes into every
 text field of a questionnaire (titles, questions, options, levels, components, statements)
 and of answers files (organisation, name, "other" texts, file names, a bad option id that ends
-up in a "skipped" reason). Then the terminal tables, the stderr notes, CSV, xlsx, JSON and the
-HTML report must carry none of those characters, and each export must still open. Once, the
-same runs as a real process in a pseudo-terminal.
+up in a "skipped" reason); file names also hold bytes that are no UTF-8 (Python's lone
+surrogates), which no output can carry as they are. Then the terminal tables, the stderr
+notes, CSV, xlsx, JSON and the HTML report must carry none of those characters, and each
+export must still open. Once, the same runs as a real process in a pseudo-terminal.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ MINI["sections"][0]["questions"].insert(
 )
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 CONTROLS = "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]) + BIDI
-FORBIDDEN = re.compile(f"[{re.escape(CONTROLS)}]")
+FORBIDDEN = re.compile(f"[{re.escape(CONTROLS)}\ud800-\udfff]")
 TEXT_FIELDS = {"title", "text", "name", "label", "intro", "hint", "description"}
 
 nasty = st.text(
@@ -51,6 +52,12 @@ nasty = st.text(
     min_size=1,
     max_size=10,
 )
+names = st.lists(
+    st.binary(max_size=6).map(lambda raw: raw.replace(b"/", b"").replace(b"\0", b"") + b"\xff"),
+    min_size=3,
+    max_size=3,
+)
+"""File names' own bytes, each with at least one that is no UTF-8."""
 PROPERTY = settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -83,8 +90,13 @@ def _questionnaire(texts: list[str]) -> LoadedQuestionnaire:
     return LoadedQuestionnaire(parsed, path, hashlib.sha256(text.encode()).hexdigest())
 
 
-def _write_answers(loaded: LoadedQuestionnaire, folder: Path, texts: list[str]) -> None:
-    """Three answers files with nasty texts and names, and one refused for a nasty option id."""
+def _write_answers(
+    loaded: LoadedQuestionnaire, folder: Path, texts: list[str], raw_names: Sequence[bytes] = ()
+) -> None:
+    """Three answers files with nasty texts and names, and one refused for a nasty option id.
+
+    ``raw_names`` adds bytes to the names (on Linux a name is any bytes but / and NUL).
+    """
     survey = loaded.questionnaire
     for index, text in enumerate(texts[:3]):
         given = sample_answers(survey, organisation=f"x{text}", ambition=2)
@@ -97,7 +109,8 @@ def _write_answers(loaded: LoadedQuestionnaire, folder: Path, texts: list[str]) 
         moment = _moment()
         data = dump(build(loaded, given, moment, moment))
         name = re.sub(r"[\x00/]", "", text)[:20]
-        (folder / f"{index}{name}.json").write_bytes(data)
+        raw = raw_names[index] if index < len(raw_names) else b""
+        (folder / f"{index}{name}{os.fsdecode(raw)}.json").write_bytes(data)
     bad = json.loads(data)
     bad["answers"]["goals"] = [f"x{texts[-1]}"]
     (folder / "bad.json").write_text(json.dumps(bad), "utf-8")
@@ -110,10 +123,10 @@ def _moment() -> Any:
 
 
 @contextlib.contextmanager
-def _results(texts: list[str]) -> Iterator[tuple[Any, Any, Any]]:
+def _results(texts: list[str], raw_names: list[bytes]) -> Iterator[tuple[Any, Any, Any]]:
     loaded = _questionnaire(texts)
     with tempfile.TemporaryDirectory() as folder:
-        _write_answers(loaded, Path(folder), texts)
+        _write_answers(loaded, Path(folder), texts, raw_names)
         collected = collect.collect([Path(folder)], loaded)
         results = aggregate.results(
             loaded.questionnaire,
@@ -132,9 +145,11 @@ def _xlsx(results: Any, collected: Any) -> bytes:
 
 
 @PROPERTY
-@given(st.lists(nasty, min_size=4, max_size=4))
-def test_no_output_carries_a_control_character_from_the_data(texts: list[str]) -> None:
-    with _results(texts) as (loaded, collected, results):
+@given(st.lists(nasty, min_size=4, max_size=4), names)
+def test_no_output_carries_a_control_character_from_the_data(
+    texts: list[str], raw_names: list[bytes]
+) -> None:
+    with _results(texts, raw_names) as (loaded, collected, results):
         assert collected.skipped, "the refused file names its option id in a reason"
         messages = messages_for(loaded.questionnaire.language)
         screen = io.StringIO()
@@ -162,6 +177,7 @@ def test_no_output_carries_a_control_character_from_the_data(texts: list[str]) -
         export.to_csv(results, csv_stream)
         csv_text = csv_stream.getvalue()
         assert not brought(csv_text, allowed="\r\n")
+        assert "\\xff.json" in csv_text  # a name's byte that is no UTF-8, shown as itself
 
         cells = [
             cell.value
@@ -176,12 +192,18 @@ def test_no_output_carries_a_control_character_from_the_data(texts: list[str]) -
         json_text = "".join(export.json_chunks(results, collected))
         assert not brought(json_text)
         assert json.loads(json_text)["organisations"]
+        assert all(r["file"].endswith("\\xff.json") for r in json.loads(json_text)["respondents"])
 
 
 @settings(max_examples=3, deadline=None)
-@given(st.lists(nasty, min_size=4, max_size=4))
-def test_the_report_carries_no_control_character_from_the_data(texts: list[str]) -> None:
-    with _results(texts) as (_loaded, collected, results), tempfile.TemporaryDirectory() as out:
+@given(st.lists(nasty, min_size=4, max_size=4), names)
+def test_the_report_carries_no_control_character_from_the_data(
+    texts: list[str], raw_names: list[bytes]
+) -> None:
+    with (
+        _results(texts, raw_names) as (_loaded, collected, results),
+        tempfile.TemporaryDirectory() as out,
+    ):
         target = Path(out) / "rapport.html"
         job = document.plan(
             results,

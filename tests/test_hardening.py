@@ -367,7 +367,10 @@ def test_a_full_disk_while_saving_progress_gives_the_command_that_continues(
     )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert "Opslaan in a.json.partial lukte niet: File too large." in result.stderr
+    assert (
+        "Opslaan in a.json.partial lukte niet: het bestand wordt groter dan het systeem toestaat."
+        in result.stderr
+    )
     assert "krmscan take --resume -o a.json" in result.stderr
     saved = json.loads((tmp_path / "a.json.partial").read_text("utf-8"))  # the last whole save
     assert saved["answers"]

@@ -188,7 +188,10 @@ def test_existing_output_needs_force(tmp_path: Path, lines: list[str]) -> None:
     refused = run_krmscan("take", "-o", out, input=typed(lines))
     assert refused.returncode == 2
     assert refused.stdout == ""  # nothing was asked
-    assert refused.stderr == f"{out}: exists; pass --force to overwrite it, or choose another -o\n"
+    assert refused.stderr == (
+        f"{out}: bestaat al; geef --force om het te overschrijven, "
+        "of kies een ander bestand met -o\n"
+    )
     assert out.read_text() == "earlier answers\n"
 
     forced = run_krmscan("take", "-o", out, "--force", input=typed(lines))
@@ -201,8 +204,8 @@ def test_existing_output_needs_force(tmp_path: Path, lines: list[str]) -> None:
 @pytest.mark.parametrize(
     ("output", "message"),
     [
-        ("missing/a.json", "missing: no such folder for the output file"),
-        (".", ".: is a folder; give a file name such as out.json"),
+        ("missing/a.json", "missing: deze map voor het uitvoerbestand bestaat niet"),
+        (".", ".: is een map; geef een bestandsnaam, zoals out.json"),
     ],
     ids=["missing folder", "a folder"],
 )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from krmscan.aggregate import SHARED_VIEW, Results, organisation_key
 from krmscan.collect import Collected
 from krmscan.errors import BadDataError, UsageError
+from krmscan.files import os_problem
 from krmscan.messages import Messages, messages_for
 from krmscan.numbers import number, signed
 from krmscan.questionnaire import Questionnaire
@@ -592,7 +593,7 @@ def run(job: Job, advance: Callable[[], None] = lambda: None) -> None:
         try:
             job.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            problem = error.strerror or str(error)
+            problem = os_problem(error, job.renderer.messages)
             message = job.renderer.messages.rep_split_not_created
             raise BadDataError(message.format(path=job.folder, problem=problem)) from None
     make = chart_maker(job.renderer)
@@ -609,7 +610,7 @@ def run(job: Job, advance: Callable[[], None] = lambda: None) -> None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
-            write(target, data)
+            write(target, data, job.renderer.messages)
         advance()
 
 
