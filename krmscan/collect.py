@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -101,7 +100,7 @@ def find(paths: Sequence[Path], messages: Messages) -> tuple[list[str], list[Ski
         try:
             folder = is_folder(name, messages)
         except BadDataError as error:
-            skipped.append(Skipped(name, _reason(error.message, name, messages)))
+            skipped.append(Skipped(name, answers.without_file_name(error.message, name, messages)))
             continue
         if folder:
             found = _search(name, progress, skipped, messages)
@@ -173,7 +172,7 @@ class Loader:
             answers_file = answers.parse(raw, file, personal=self.personal, messages=self.messages)
             warnings = answers.check(answers_file, self.loaded, file, self.rules)
         except BadDataError as error:
-            return Skipped(file, _reason(error.message, file, self.messages))
+            return Skipped(file, answers.without_file_name(error.message, file, self.messages))
         given = answers_file.answers
         choices: dict[str, tuple[str, ...]] = {}
         others: dict[str, str] = {}
@@ -233,27 +232,6 @@ def content_digest(
         codes,
     )
     return hashlib.sha256(repr(content).encode("utf-8", "surrogatepass")).digest()
-
-
-def _reason(message: str, file: str, messages: Messages) -> str:
-    """A problem message without the file name each of its lines starts with.
-
-    ``FILE:LINE:COL: problem`` (a fault found while reading the JSON) keeps its place in words.
-    """
-    return "; ".join(_without_file(line, file, messages) for line in message.splitlines())
-
-
-def _without_file(line: str, file: str, messages: Messages) -> str:
-    if not line.startswith(file):
-        return line
-    rest = line[len(file) :]
-    place = _PLACE.match(rest)
-    if place is None:
-        return rest.removeprefix(": ")
-    return messages.at_place.format(line=place[1], column=place[2], problem=rest[place.end() :])
-
-
-_PLACE = re.compile(r":(\d+):(\d+): ")
 
 
 def collect(

@@ -132,6 +132,7 @@ class Messages(NamedTuple):
     not_saved_nothing: str
     text_too_long: str
     dropped_invalid: str
+    not_in_questionnaire: str
 
     # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
     benchmark_title: str
@@ -412,6 +413,9 @@ class Messages(NamedTuple):
     field_datetime: str
     field_text: str
     field_object: str
+    field_bool: str
+    field_integer: str
+    field_value: str
     value_object: str
     value_list: str
     value_text: str
@@ -886,6 +890,7 @@ DUTCH = Messages(
         "Deze bewaarde antwoorden passen niet bij de vragenlijst. Ze vervallen en worden "
         "opnieuw gevraagd:"
     ),
+    not_in_questionnaire="staat niet (meer) in de vragenlijst",
     # issue 13: exports (columns, codebook), notes about files, overview, progress
     code_respondent="Volgnummer van de respondent",
     code_file="Antwoordbestand",
@@ -1028,7 +1033,7 @@ DUTCH = Messages(
     at_place="regel {line}, kolom {column}: {problem}",
     file_empty="{path}: het bestand is leeg; het is geen antwoordbestand van krmscan",
     duplicate_key=(
-        "{path}: de sleutel {key} staat twee keer in één object; houd er één over (krmscan "
+        "de sleutel {key} staat twee keer in één object; houd er één over (krmscan "
         "schrijft een sleutel nooit twee keer)"
     ),
     not_utf8=(
@@ -1057,6 +1062,9 @@ DUTCH = Messages(
     ),
     field_text="verwacht een tekst, maar vond {kind}",
     field_object="verwacht een JSON-object, maar vond {kind}",
+    field_bool="verwacht true of false, maar vond {kind}",
+    field_integer="verwacht een geheel getal, maar vond {kind}",
+    field_value="{shown} is hier geen geldige waarde; krmscan schrijft hier iets anders",
     value_object="een object",
     value_list="een lijst",
     value_text="een tekst",
@@ -1525,6 +1533,7 @@ ENGLISH = Messages(
     dropped_invalid=(
         "These saved answers do not fit the questionnaire. They are dropped and asked again:"
     ),
+    not_in_questionnaire="is not (or no longer) in the questionnaire",
     # issue 13: exports (columns, codebook), notes about files, overview, progress
     code_respondent="Respondent number",
     code_file="Answers file",
@@ -1666,8 +1675,8 @@ ENGLISH = Messages(
     at_place="line {line}, column {column}: {problem}",
     file_empty="{path}: the file is empty; it is not a krmscan answers file",
     duplicate_key=(
-        "{path}: the key {key} appears twice in one object; keep one of them (krmscan never "
-        "writes a key twice)"
+        "the key {key} appears twice in one object; keep one of them (krmscan never writes a "
+        "key twice)"
     ),
     not_utf8=(
         "{where}: byte 0x{byte} is not UTF-8; this is not an answers file as krmscan writes "
@@ -1695,6 +1704,9 @@ ENGLISH = Messages(
     ),
     field_text="expected a text, found {kind}",
     field_object="expected a JSON object, found {kind}",
+    field_bool="expected true or false, found {kind}",
+    field_integer="expected a whole number, found {kind}",
+    field_value="{shown} is not a valid value here; krmscan writes something else here",
     value_object="an object",
     value_list="a list",
     value_text="a text",

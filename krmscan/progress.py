@@ -22,9 +22,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from pydantic import AwareDatetime, ValidationError
+from pydantic import AwareDatetime, JsonValue, TypeAdapter, ValidationError
 
 from krmscan.answers import (
     AnswerValue,
@@ -33,7 +33,9 @@ from krmscan.answers import (
     QuestionnaireRef,
     Rules,
     Strict,
-    refuse_duplicate_keys,
+    Structure,
+    duplicate_key_problem,
+    without_file_name,
 )
 from krmscan.errors import BadDataError, NotSavedError, UsageError
 from krmscan.files import read_limited, write_private
@@ -61,7 +63,11 @@ class Position(Strict):
 
 
 class ProgressFile(Strict):
-    """The whole progress file."""
+    """The whole progress file.
+
+    Its envelope is checked strictly; ``answers`` holds any JSON, each answer checked on its
+    own against the questionnaire by `restore`, so that one bad answer costs only itself.
+    """
 
     format: Literal["krmscan-progress"]
     format_version: FormatVersion
@@ -70,7 +76,18 @@ class ProgressFile(Strict):
     saved_at: AwareDatetime
     anonymous: bool = False
     position: Position | None
-    answers: dict[str, AnswerValue]
+    answers: dict[str, JsonValue]
+
+
+_ANSWERS: TypeAdapter[dict[str, AnswerValue]] | None = None
+
+
+def _answers_adapter() -> TypeAdapter[dict[str, AnswerValue]]:
+    """Reads and writes answers as they are kept (built once, on first use)."""
+    global _ANSWERS  # noqa: PLW0603 - a cache, built on first use
+    if _ANSWERS is None:
+        _ANSWERS = TypeAdapter(dict[str, AnswerValue])
+    return _ANSWERS
 
 
 def prepare() -> None:
@@ -82,6 +99,7 @@ def prepare() -> None:
     """
     for model in (QuestionnaireRef, OtherAnswer, Position, ProgressFile):
         model.model_rebuild()
+    _answers_adapter()
 
 
 def progress_path(output: Path) -> Path:
@@ -114,7 +132,7 @@ def snapshot(
         position=None
         if step is None
         else Position(id=step.id, number=step.number, total=step.total),
-        answers=walk.ordered_answers(),
+        answers=_answers_adapter().dump_python(walk.ordered_answers(), mode="json"),
     )
 
 
@@ -161,18 +179,13 @@ def load(path: Path, loaded: LoadedQuestionnaire, messages: Messages) -> Progres
         ) from None
     try:
         progress = ProgressFile.model_validate_json(raw, strict=True)  # exact types
-        refuse_duplicate_keys(raw, path, messages)
-    except BadDataError as error:
-        raise BadDataError(
-            messages.resume_unreadable.format(progress=path, problem=error.message)
-        ) from None
     except ValidationError as error:
-        detail = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in detail["loc"])
-        problem = f"{where}: {detail['msg']}" if where else str(detail["msg"])
-        raise BadDataError(
-            messages.resume_unreadable.format(progress=path, problem=problem)
-        ) from None
+        first = next(Structure(messages).problems(error, raw, str(path), ()))
+        wrong: str | None = without_file_name(first, str(path), messages)
+    else:
+        wrong = duplicate_key_problem(raw, messages)
+    if wrong is not None:
+        raise BadDataError(messages.resume_unreadable.format(progress=path, problem=wrong))
     if progress.questionnaire.id != loaded.questionnaire.id:
         raise BadDataError(
             messages.resume_other_questionnaire.format(
@@ -226,13 +239,20 @@ def discard(path: Path) -> None:
         path.unlink()
 
 
+class Dropped(NamedTuple):
+    """A saved answer that does not fit: its id and what is wrong (never a personal value)."""
+
+    id: str
+    problem: str
+
+
 @dataclass(frozen=True)
 class Restored:
     """Saved progress fitted to the questionnaire as it is now."""
 
     answers: dict[str, AnswerValue]
-    dropped: tuple[str, ...]
-    """Ids of answers that do not fit the questionnaire (changed since, or the file edited)."""
+    dropped: tuple[Dropped, ...]
+    """Answers that do not fit the questionnaire (changed since, or the file edited)."""
     position: str | None
     changed: bool = False
     """Whether the questionnaire changed since the progress was saved (another sha256)."""
@@ -249,15 +269,25 @@ def restore(progress: ProgressFile, loaded: LoadedQuestionnaire, steps: Sequence
     asked = {step.id for step in steps}
     rules = Rules(loaded.questionnaire)
     kept: dict[str, AnswerValue] = {}
-    dropped: list[str] = []
+    dropped: list[Dropped] = []
     for answer_id, value in progress.answers.items():
         if answer_id not in asked:
             if not _left_out(loaded, answer_id):
-                dropped.append(answer_id)
-        elif rules.problems_of(answer_id, value):
-            dropped.append(answer_id)
+                dropped.append(Dropped(answer_id, rules.messages.not_in_questionnaire))
+            continue
+        try:
+            answer = _answers_adapter().validate_python({answer_id: value}, strict=True)
+        except ValidationError:
+            problem = Structure(rules.messages).not_an_answer(
+                value, personal=_left_out(loaded, answer_id)
+            )
+            dropped.append(Dropped(answer_id, problem))
+            continue
+        problems = rules.problems_of(answer_id, answer[answer_id])
+        if problems:
+            dropped.append(Dropped(answer_id, problems[0]))
         else:
-            kept[answer_id] = value
+            kept[answer_id] = answer[answer_id]
     position = progress.position.id if progress.position is not None else None
     changed = progress.questionnaire.sha256 != loaded.sha256
     return Restored(kept, tuple(dropped), position, changed)

@@ -254,7 +254,10 @@ def _resumed(
         texts = {
             item.id: item.text for item in [*questionnaire.questions, *questionnaire.statements]
         }
-        lines = [f"  - {i}" + (f": {texts[i]}" if i in texts else "") for i in restored.dropped]
+        lines = [
+            printable(f"  - {i}" + (f": {texts[i]}" if i in texts else "") + f" ({problem})")
+            for i, problem in restored.dropped
+        ]
         messages = session.messages
         why = messages.dropped_answers if restored.changed else messages.dropped_invalid
         conversation.notify("\n".join([why, *lines]))
