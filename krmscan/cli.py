@@ -169,16 +169,13 @@ def take(  # noqa: PLR0917 - typer passes options positionally
 
     if resume and restart:
         raise UsageError("--resume and --restart exclude each other; pass one of them")
-    if sys.stdin is None or sys.stdin.closed:
-        raise UsageError(
-            "standard input is closed, so no answer can be read; run krmscan take at a terminal "
-            "or give the answers with < FILE"
-        )
     if kiosk is not None:
         _check_kiosk(kiosk, output=output, plain=plain, resume=resume or restart)
     loaded = questionnaire.load(questionnaire_path)
-    taking.check_output(output, force=force)
     messages = messages_for(loaded.questionnaire.language)
+    if sys.stdin is None or sys.stdin.closed:
+        raise UsageError(messages.stdin_closed)
+    taking.check_output(output, force=force)
     fixed = {}
     if preset or organisation is not None:
         from krmscan import presets

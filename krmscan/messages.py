@@ -133,6 +133,7 @@ class Messages(NamedTuple):
     text_too_long: str
     dropped_invalid: str
     not_in_questionnaire: str
+    stdin_closed: str
 
     # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
     benchmark_title: str
@@ -891,6 +892,10 @@ DUTCH = Messages(
         "opnieuw gevraagd:"
     ),
     not_in_questionnaire="staat niet (meer) in de vragenlijst",
+    stdin_closed=(
+        "De standaardinvoer is gesloten, dus er kan geen antwoord gelezen worden. Start "
+        "krmscan take in een terminal, of geef de antwoorden mee met < BESTAND."
+    ),
     # issue 13: exports (columns, codebook), notes about files, overview, progress
     code_respondent="Volgnummer van de respondent",
     code_file="Antwoordbestand",
@@ -1534,6 +1539,10 @@ ENGLISH = Messages(
         "These saved answers do not fit the questionnaire. They are dropped and asked again:"
     ),
     not_in_questionnaire="is not (or no longer) in the questionnaire",
+    stdin_closed=(
+        "Standard input is closed, so no answer can be read. Run krmscan take at a terminal, "
+        "or give the answers with < FILE."
+    ),
     # issue 13: exports (columns, codebook), notes about files, overview, progress
     code_respondent="Respondent number",
     code_file="Answers file",
