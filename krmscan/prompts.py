@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, RenderableType
-from rich.text import Text
 
 from krmscan import render, screens
 from krmscan.answers import (
@@ -47,6 +46,7 @@ from krmscan.questionnaire import (
     Statement,
     TextQuestion,
 )
+from krmscan.render import Text
 from krmscan.text import printable
 
 if TYPE_CHECKING:

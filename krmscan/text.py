@@ -29,9 +29,22 @@ def _shown(match: re.Match[str]) -> str:
     return "\u2421" if code == 0x7F else REPLACEMENT
 
 
-def printable(text: str, *, lines: bool = False) -> str:
-    """``text`` with every control character made visible; newlines kept when ``lines``."""
-    return (_CONTROL_LINES if lines else _CONTROL).sub(_shown, text)
+def _caret(match: re.Match[str]) -> str:
+    """A C0 character or DEL in caret notation (ESC as ``^[``), anything else as U+FFFD."""
+    code = ord(match.group())
+    if code < 0x20:
+        return "^" + chr(0x40 + code)
+    return "^?" if code == 0x7F else REPLACEMENT
+
+
+def printable(text: str, *, lines: bool = False, pictures: bool = True) -> str:
+    """``text`` with every control character made visible; newlines kept when ``lines``.
+
+    Terminals show C0 characters as their pictures (BEL as U+2407). Without ``pictures`` they
+    are written in caret notation (BEL as ``^G``), as terminals print them too: for the
+    report, whose fonts (DejaVu, Liberation) have no Control Pictures.
+    """
+    return (_CONTROL_LINES if lines else _CONTROL).sub(_shown if pictures else _caret, text)
 
 
 def json_escaped(text: str) -> str:

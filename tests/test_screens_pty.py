@@ -6,6 +6,7 @@ check plain mode's line editing, presets, resume discovery and the kiosk.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shlex
@@ -19,7 +20,7 @@ import pytest
 from krmscan import flow
 from krmscan.answers import AnswerValue
 from krmscan.flow import Step
-from krmscan.messages import DUTCH
+from krmscan.messages import DUTCH, ENGLISH
 from krmscan.questionnaire import AmbitionQuestion, LoadedQuestionnaire
 from tests.screen_support import (
     BACKSPACE,
@@ -279,3 +280,37 @@ def test_the_printed_command_runs_as_printed(tmp_path: Path) -> None:
     )
     assert resumed.returncode == 1  # continued (and the input ended again), not refused
     assert "(2. E-mail)" in resumed.stderr
+
+
+def test_a_bell_from_the_data_is_shown_as_its_picture(tmp_path: Path) -> None:
+    """Rich drops BEL (and BS, VT, FF, CR) silently; krmscan shows it, as it shows ESC."""
+    valid = Path(__file__).parent / "bad_inputs" / "questionnaires" / "valid.yaml"
+    text = valid.read_text("utf-8")
+    text = text.replace("title: Mini scan", 'title: "Mini\\a scan\\e"')
+    text = text.replace("text: Better service", 'text: "Better\\a service"')
+    (tmp_path / "q.yaml").write_text(text, "utf-8")
+    saved = {
+        "format": "krmscan-progress",
+        "format_version": 1,
+        "questionnaire": {
+            "id": "mini_scan",
+            "version": "1",
+            "sha256": hashlib.sha256((tmp_path / "q.yaml").read_bytes()).hexdigest(),
+        },
+        "started_at": "2026-11-27T10:02:11+01:00",
+        "saved_at": "2026-11-27T10:05:11+01:00",
+        "position": {"id": "goals", "number": 2, "total": 5},
+        "answers": {"organisation": "Woon\astede\x1b]0;x\a"},
+    }
+    (tmp_path / "a.json.partial").write_text(json.dumps(saved), "utf-8")
+    terminal = Terminal(["take", "-q", "q.yaml", "-o", "a.json", "--resume"], cwd=tmp_path)
+    welcome = terminal.wait_for(ENGLISH.welcome_start, "the welcome")
+    assert "Mini\u2407 scan\u241b" in welcome  # the title, its BEL and ESC shown
+    terminal.send(ENTER)
+    question = terminal.wait_for("Better\u2407 service", "the option with its BEL shown")
+    assert "Mini\u2407 scan\u241b" in question.splitlines()[0]  # the header
+    terminal.send(BACKTAB)  # back to the organisation, its answer offered again
+    again = terminal.wait_for("Woon\u2407stede\u241b]0;x\u2407", "the saved answer shown")
+    assert "\a" not in welcome + question + again
+    terminal.send("\x03")
+    terminal.finish()
