@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import shlex
 import signal
 import threading
 import unicodedata
@@ -36,7 +35,7 @@ from krmscan.errors import (
 )
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import LoadedQuestionnaire, Question
-from krmscan.text import printable
+from krmscan.text import printable, shell_command
 
 
 @dataclass(frozen=True)
@@ -389,7 +388,7 @@ class _Session:
         words = [*self.command, "--resume", "-o", str(self.output)]
         if self.anonymous and "--anonymous" not in words:
             words.append("--anonymous")
-        return shlex.join(words)
+        return shell_command(words)
 
     def stopped_message(self) -> str:
         """What to say when the scan stops early: where the answers are and how to go on."""
@@ -404,7 +403,7 @@ class _Session:
         where = {"file": failed.path, "problem": failed.problem, "progress": self.progress_file}
         if self.progress_file.exists():
             return self.messages.not_saved.format(**where, command=self.continue_command())
-        command = shlex.join([*self.command, "-o", str(self.output)])
+        command = shell_command([*self.command, "-o", str(self.output)])
         return self.messages.not_saved_nothing.format(**where, command=command)
 
     def ended_message(self, step: flow.Step | None, fallback: str) -> str:

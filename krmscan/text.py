@@ -47,6 +47,34 @@ def printable(text: str, *, lines: bool = False, pictures: bool = True) -> str:
     return (_CONTROL_LINES if lines else _CONTROL).sub(_shown if pictures else _caret, text)
 
 
+def shell_command(words: list[str]) -> str:
+    """A command line to type again: each word quoted for a POSIX shell (`shlex.quote`).
+
+    A word with control characters (a file name holding ESC) cannot be typed as it is, and
+    shown made visible it would name another file; it is written ``$'...'`` with escapes
+    instead (bash, zsh and ksh read it back exactly), so the line is always plain text.
+    """
+    import shlex
+
+    return " ".join(
+        _ansi_c_quoted(word) if has_control(word) else shlex.quote(word) for word in words
+    )
+
+
+def _ansi_c_quoted(word: str) -> str:
+    """``word`` as a ``$'...'`` word: backslash, quote and control characters escaped."""
+
+    def escaped(character: str) -> str:
+        if character in "\\'":
+            return "\\" + character
+        if _CONTROL.match(character) is None:
+            return character
+        code = ord(character)
+        return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
+
+    return "$'" + "".join(map(escaped, word)) + "'"
+
+
 def json_escaped(text: str) -> str:
     """JSON text with every control character `printable` replaces written as a JSON escape.
 

@@ -282,6 +282,21 @@ def test_the_printed_command_runs_as_printed(tmp_path: Path) -> None:
     assert "(2. E-mail)" in resumed.stderr
 
 
+def test_the_printed_command_runs_for_a_name_with_control_characters(tmp_path: Path) -> None:
+    """Shown made visible the name would be another file: it is written $'...' instead."""
+    name = "scan \x1b[2J\u202e\x07 it's.json"
+    ended = run_krmscan("take", "-o", name, cwd=tmp_path, input="Al\n")
+    assert ended.returncode == 1
+    printed = ended.stderr.rstrip("\n").splitlines()[-1].strip()
+    assert printed.endswith("""-o $'scan \\x1b[2J\\u202e\\x07 it\\'s.json'""")
+    resumed = subprocess.run(
+        ["bash", "-c", printed], cwd=tmp_path, input="", capture_output=True, text=True, check=False
+    )
+    assert resumed.returncode == 1  # continued (and the input ended again), not refused
+    assert "(2. Organisatie)" in resumed.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == [f"{name}.partial"]
+
+
 def test_a_bell_from_the_data_is_shown_as_its_picture(tmp_path: Path) -> None:
     """Rich drops BEL (and BS, VT, FF, CR) silently; krmscan shows it, as it shows ESC."""
     valid = Path(__file__).parent / "bad_inputs" / "questionnaires" / "valid.yaml"
