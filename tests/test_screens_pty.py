@@ -329,3 +329,23 @@ def test_a_bell_from_the_data_is_shown_as_its_picture(tmp_path: Path) -> None:
     assert "\a" not in welcome + question + again
     terminal.send("\x03")
     terminal.finish()
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(24, 80), (20, 60)])
+def test_the_reason_for_a_too_long_answer_stays_on_the_screen(
+    tmp_path: Path, rows: int, columns: int
+) -> None:
+    """A refused answer of many lines is offered again; the question and reason stay above it."""
+    terminal = Terminal(["take", "-o", "a.json"], rows=rows, columns=columns, cwd=tmp_path)
+    terminal.wait_for(DUTCH.welcome_start, "the welcome")
+    terminal.send(ENTER)
+    terminal.wait_for("? Naam", "the first question")
+    terminal.send("abcdefghi " * 210 + ENTER)  # 2100 characters: 27 lines at 80 columns
+    shown = terminal.wait_for(lambda s: "2100" in s, "the reason")
+    assert "Dit antwoord is te lang: 2100 tekens, maximaal 2000." in flat(shown)
+    assert "? Naam" in shown
+    terminal.send("\x15Alice" + ENTER)  # Ctrl-U empties the line
+    shown = terminal.wait_for("? Organisatie", "the next question")
+    assert "te lang" not in shown
+    terminal.send("\x03")
+    assert terminal.finish() == 130
