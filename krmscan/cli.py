@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from krmscan import aggregate, collect, compare, questionnaire
+    from krmscan.messages import Messages
     from krmscan.meter import Track
     from krmscan.report import document
 
@@ -167,15 +168,15 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     from krmscan import take as taking
     from krmscan.messages import messages_for
 
-    if resume and restart:
-        raise UsageError("--resume and --restart exclude each other; pass one of them")
-    if kiosk is not None:
-        _check_kiosk(kiosk, output=output, plain=plain, resume=resume or restart)
     loaded = questionnaire.load(questionnaire_path)
     messages = messages_for(loaded.questionnaire.language)
+    if resume and restart:
+        raise UsageError(messages.resume_restart_both)
+    if kiosk is not None:
+        _check_kiosk(kiosk, messages, output=output, plain=plain, resume=resume or restart)
     if sys.stdin is None or sys.stdin.closed:
         raise UsageError(messages.stdin_closed)
-    taking.check_output(output, force=force)
+    taking.check_output(output, messages, force=force)
     fixed = {}
     if preset or organisation is not None:
         from krmscan import presets
@@ -211,14 +212,16 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     )
 
 
-def _check_kiosk(folder: Path, *, output: Path | None, plain: bool, resume: bool) -> None:
+def _check_kiosk(
+    folder: Path, messages: "Messages", *, output: Path | None, plain: bool, resume: bool
+) -> None:
     """A kiosk writes a new file per respondent into an existing folder, with arrow keys."""
     if output is not None or resume:
-        raise UsageError("--kiosk names each answers file itself; leave out -o/--resume/--restart")
+        raise UsageError(messages.kiosk_names_files)
     if plain:
-        raise UsageError("--kiosk uses the arrow-key screens; leave out --plain")
+        raise UsageError(messages.kiosk_not_plain)
     if not folder.is_dir():
-        raise UsageError(f"--kiosk {folder}: no such folder; create it first")
+        raise UsageError(messages.kiosk_no_folder.format(folder=folder))
 
 
 def _program(context: typer.Context) -> str:

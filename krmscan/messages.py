@@ -134,6 +134,14 @@ class Messages(NamedTuple):
     dropped_invalid: str
     not_in_questionnaire: str
     stdin_closed: str
+    output_exists: str
+    resume_needs_output: str
+    resume_restart_both: str
+    kiosk_names_files: str
+    kiosk_not_plain: str
+    kiosk_no_folder: str
+    kiosk_needs_terminal: str
+    lock_failed: str
 
     # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
     benchmark_title: str
@@ -896,6 +904,20 @@ DUTCH = Messages(
         "De standaardinvoer is gesloten, dus er kan geen antwoord gelezen worden. Start "
         "krmscan take in een terminal, of geef de antwoorden mee met < BESTAND."
     ),
+    output_exists="{output} bestaat al; geef --force om het te overschrijven, of kies een ander -o",
+    resume_needs_output=(
+        "--resume en --restart hebben -o BESTAND nodig: het antwoordbestand om mee verder te gaan"
+    ),
+    resume_restart_both="--resume en --restart sluiten elkaar uit; geef er één",
+    kiosk_names_files=(
+        "--kiosk geeft elk antwoordbestand zelf een naam; laat -o, --resume en --restart weg"
+    ),
+    kiosk_not_plain="--kiosk gebruikt de schermen met pijltjestoetsen; laat --plain weg",
+    kiosk_no_folder="--kiosk {folder}: deze map bestaat niet; maak hem eerst aan",
+    kiosk_needs_terminal=(
+        "--kiosk heeft een terminal nodig: de ene respondent na de andere aan het toetsenbord"
+    ),
+    lock_failed="{lock}: vergrendelen lukt niet: {problem}",
     # issue 13: exports (columns, codebook), notes about files, overview, progress
     code_respondent="Volgnummer van de respondent",
     code_file="Antwoordbestand",
@@ -1543,6 +1565,14 @@ ENGLISH = Messages(
         "Standard input is closed, so no answer can be read. Run krmscan take at a terminal, "
         "or give the answers with < FILE."
     ),
+    output_exists="{output} exists; pass --force to overwrite it, or choose another -o",
+    resume_needs_output="--resume and --restart need -o FILE: the answers file to continue",
+    resume_restart_both="--resume and --restart exclude each other; pass one of them",
+    kiosk_names_files="--kiosk names each answers file itself; leave out -o/--resume/--restart",
+    kiosk_not_plain="--kiosk uses the arrow-key screens; leave out --plain",
+    kiosk_no_folder="--kiosk {folder}: no such folder; create it first",
+    kiosk_needs_terminal=("--kiosk needs a terminal: one respondent after another at its keyboard"),
+    lock_failed="{lock}: cannot lock: {problem}",
     # issue 13: exports (columns, codebook), notes about files, overview, progress
     code_respondent="Respondent number",
     code_file="Answers file",

@@ -323,7 +323,10 @@ class OutputLock:
                 self.messages.locked.format(output=self.output, lock=self.path)
             ) from None
         except OSError as error:
-            raise BadDataError(f"{self.path}: cannot lock: {error.strerror or error}") from None
+            problem = error.strerror or str(error)
+            raise BadDataError(
+                self.messages.lock_failed.format(lock=self.path, problem=problem)
+            ) from None
         self._lock = lock
 
     def try_acquire(self) -> bool:

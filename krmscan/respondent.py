@@ -147,7 +147,7 @@ def kiosk(setup: Setup, console: Console) -> None:
     welcome ends the kiosk.
     """
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        raise UsageError("--kiosk needs a terminal: one respondent after another at its keyboard")
+        raise UsageError(setup.messages.kiosk_needs_terminal)
     prompter = prompter_for(setup, console)
     while True:
         wipe(console)

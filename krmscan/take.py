@@ -70,13 +70,13 @@ class Conversation(flow.Prompter, Protocol):
         """Offer unfinished ``scans`` (the first is the default); the index, or None for new."""
 
 
-def check_output(output: Path | None, *, force: bool) -> None:
+def check_output(output: Path | None, messages: Messages, *, force: bool) -> None:
     """Refuse an output that exists (without ``force``), is no regular file or has no folder."""
     if output is None:
         return
     files.check_output(output)
     if output.exists() and not force:
-        raise UsageError(f"{output}: exists; pass --force to overwrite it, or choose another -o")
+        raise UsageError(messages.output_exists.format(output=output))
 
 
 def default_output(
@@ -133,12 +133,13 @@ def take(
     ``output`` the answers file is named in ``folder``, and on a terminal an unfinished scan
     of this questionnaire there is offered to continue.
     """
-    check_output(output, force=force)
+    messages = messages_for(loaded.questionnaire.language)
+    check_output(output, messages, force=force)
     if output is None and resume is Resume.ASK and interactive:
         output = _discovered(loaded, _conversation(prompter), folder)
         resume = Resume.ASK if output is None else Resume.CONTINUE
     if resume is not Resume.ASK and output is None:
-        raise UsageError("--resume and --restart need -o FILE: the answers file to continue")
+        raise UsageError(messages.resume_needs_output)
     progress.prepare()
     session = _Session(loaded, output, anonymous=anonymous, command=command, folder=folder)
     session.presets = dict(presets or {})

@@ -122,7 +122,7 @@ def test_resume_without_progress_or_output_is_refused(
 ) -> None:
     with pytest.raises(UsageError, match="geen bewaarde antwoorden"):
         taking.take(shipped, prompter(shipped, lines), tmp_path / "a.json", resume=Resume.CONTINUE)
-    with pytest.raises(UsageError, match="need -o FILE"):
+    with pytest.raises(UsageError, match="hebben -o BESTAND nodig"):
         taking.take(shipped, prompter(shipped, lines), None, resume=Resume.RESTART)
 
 

@@ -188,7 +188,7 @@ def test_existing_output_needs_force(tmp_path: Path, lines: list[str]) -> None:
     refused = run_krmscan("take", "-o", out, input=typed(lines))
     assert refused.returncode == 2
     assert refused.stdout == ""  # nothing was asked
-    assert refused.stderr == f"{out}: exists; pass --force to overwrite it, or choose another -o\n"
+    assert refused.stderr == DUTCH.output_exists.format(output=out) + "\n"
     assert out.read_text() == "earlier answers\n"
 
     forced = run_krmscan("take", "-o", out, "--force", input=typed(lines))
