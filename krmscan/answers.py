@@ -605,8 +605,10 @@ class Structure:
     Answers files and progress files share it: both are JSON with the same kinds of fields.
     """
 
-    def __init__(self, messages: Messages) -> None:
+    def __init__(self, messages: Messages, *, progress: bool = False) -> None:
         self.messages = messages
+        self.progress = progress
+        """Whether the file is a progress file (its format is named so), not an answers file."""
 
     def problems(
         self, error: ValidationError, raw: bytes, path: Path | str, personal: Collection[str]
@@ -660,8 +662,11 @@ class Structure:
     def _format_problem(self, field: str, detail: Any) -> str:
         m = self.messages
         if detail["type"] == "missing":
-            return m.format_missing.format(field=field)
+            missing = m.progress_format_missing if self.progress else m.format_missing
+            return missing.format(field=field)
         if field == "format":
+            if self.progress:
+                return m.progress_format_wrong.format(format=repr("krmscan-progress"))
             return m.format_wrong.format(format=repr(FORMAT))
         found = detail["input"]
         if isinstance(found, int) and not isinstance(found, bool) and found > FORMAT_VERSION:

@@ -402,6 +402,9 @@ class Messages(NamedTuple):
     answers_wanted: str
     answers_kind: str
     answers_check: str
+    progress_wanted: str
+    progress_kind: str
+    progress_check: str
     no_answers_files: str
     progress_file_skipped: str
     at_place: str
@@ -413,6 +416,8 @@ class Messages(NamedTuple):
     not_object: str
     format_missing: str
     format_wrong: str
+    progress_format_missing: str
+    progress_format_wrong: str
     version_newer: str
     version_unknown: str
     not_an_answer: str
@@ -1055,6 +1060,9 @@ DUTCH = Messages(
     answers_wanted="een antwoordbestand (.json)",
     answers_kind="antwoordbestand",
     answers_check="een antwoordbestand van krmscan",
+    progress_wanted="het voortgangsbestand (.json.partial) dat krmscan take schreef",
+    progress_kind="voortgangsbestand",
+    progress_check="het voortgangsbestand dat krmscan take schreef",
     no_answers_files="deze map bevat geen antwoordbestanden (*.json, ook in submappen gezocht)",
     progress_file_skipped="is het voortgangsbestand van een niet afgeronde scan",
     at_place="regel {line}, kolom {column}: {problem}",
@@ -1072,6 +1080,10 @@ DUTCH = Messages(
     not_object="{path}: verwacht een JSON-object met de antwoorden, maar vond {kind}",
     format_missing='ontbreekt; dit is geen antwoordbestand van krmscan (geen "{field}")',
     format_wrong="is niet {format}; dit is geen antwoordbestand van krmscan",
+    progress_format_missing=(
+        'ontbreekt; dit is geen voortgangsbestand van krmscan take (geen "{field}")'
+    ),
+    progress_format_wrong="is niet {format}; dit is geen voortgangsbestand van krmscan take",
     version_newer=(
         "{found} is nieuwer dan deze krmscan leest (versie {version}); werk krmscan bij om dit "
         "bestand te lezen"
@@ -1709,6 +1721,9 @@ ENGLISH = Messages(
     answers_wanted="an answers .json file",
     answers_kind="answers file",
     answers_check="the file krmscan wrote",
+    progress_wanted="the progress file (.json.partial) krmscan take wrote",
+    progress_kind="progress file",
+    progress_check="the progress file krmscan take wrote",
     no_answers_files="this folder holds no answers files (*.json, searched in subfolders too)",
     progress_file_skipped="is the progress file of an unfinished scan",
     at_place="line {line}, column {column}: {problem}",
@@ -1726,6 +1741,8 @@ ENGLISH = Messages(
     not_object="{path}: expected a JSON object with the answers, found {kind}",
     format_missing='missing; this is not a krmscan answers file (no "{field}")',
     format_wrong="is not {format}; this is not a krmscan answers file",
+    progress_format_missing='missing; this is not a progress file of krmscan take (no "{field}")',
+    progress_format_wrong="is not {format}; this is not a progress file of krmscan take",
     version_newer=(
         "{found} is newer than this krmscan reads (version {version}); update krmscan to read "
         "this file"

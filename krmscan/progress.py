@@ -38,7 +38,7 @@ from krmscan.answers import (
     without_file_name,
 )
 from krmscan.errors import BadDataError, NotSavedError, UsageError
-from krmscan.files import read_limited, write_private
+from krmscan.files import read_input, write_private
 from krmscan.flow import Step, Walk
 from krmscan.messages import Messages
 from krmscan.questionnaire import LoadedQuestionnaire
@@ -169,18 +169,25 @@ def signals_held(*, drop: bool = False) -> Iterator[None]:
 def load(path: Path, loaded: LoadedQuestionnaire, messages: Messages) -> ProgressFile | None:
     """The progress saved at ``path`` (None when there is none); raises `BadDataError`."""
     try:
-        raw = read_limited(path, max_bytes=MAX_PROGRESS_BYTES)
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as error:
-        problem = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raw = read_input(
+            path,
+            max_bytes=MAX_PROGRESS_BYTES,
+            wanted=messages.progress_wanted,
+            kind=messages.progress_kind,
+            check=messages.progress_check,
+            messages=messages,
+        )
+    except BadDataError as error:
+        if not path.exists():
+            return None
+        problem = without_file_name(error.message, str(path), messages)
         raise BadDataError(
             messages.resume_unreadable.format(progress=path, problem=problem)
         ) from None
     try:
         progress = ProgressFile.model_validate_json(raw, strict=True)  # exact types
     except ValidationError as error:
-        first = next(Structure(messages).problems(error, raw, str(path), ()))
+        first = next(Structure(messages, progress=True).problems(error, raw, str(path), ()))
         wrong: str | None = without_file_name(first, str(path), messages)
     else:
         wrong = duplicate_key_problem(raw, messages)

@@ -203,6 +203,34 @@ def test_progress_files_have_exact_types(
     assert not (tmp_path / "a.json").exists()
 
 
+def test_an_unreadable_progress_file_is_named_once_in_dutch(tmp_path: Path) -> None:
+    """Too large, or a key twice: the file named once, the problem in the catalogue's words."""
+    partial = tmp_path / "a.json.partial"
+    partial.write_bytes(b" " * (progress.MAX_PROGRESS_BYTES + 1))
+    big = run_krmscan("take", "--resume", "-o", "a.json", cwd=tmp_path, input="")
+    partial.write_text('{"format": "krmscan-answers"}', "utf-8")
+    other = run_krmscan("take", "--resume", "-o", "a.json", cwd=tmp_path, input="")
+    saved = {**json.loads(VALID.read_text("utf-8")), "format": "krmscan-progress"}
+    saved["saved_at"] = saved.pop("completed_at")
+    saved["position"] = None
+    text = json.dumps(saved)
+    partial.write_text(
+        text.replace('"position"', '"anonymous": false, "anonymous": false, "position"'), "utf-8"
+    )
+    twice = run_krmscan("take", "--resume", "-o", "a.json", cwd=tmp_path, input="")
+    for result, problem in [
+        (big, "het bestand is groter dan 1024 KiB, veel groter dan een voortgangsbestand"),
+        (other, "format: is niet 'krmscan-progress'; dit is geen voortgangsbestand"),
+        (twice, "de sleutel 'anonymous' staat twee keer in één object"),
+    ]:
+        assert result.returncode == 1
+        message = " ".join(result.stderr.split())
+        assert message.startswith("a.json.partial: de bewaarde antwoorden zijn onleesbaar (")
+        assert problem in message
+        assert message.count("a.json.partial") == 1
+        assert "Traceback" not in result.stderr
+
+
 def test_duplicates_are_found_by_content_and_organisations_after_normalisation(
     shipped: LoadedQuestionnaire, tmp_path: Path
 ) -> None:
