@@ -618,6 +618,8 @@ def _pydantic_message(detail: Any) -> str:
     if template is None:
         return str(detail["msg"])
     value = detail["input"]
+    if kind.startswith("int") and isinstance(value, float):  # `1.0`, not "found 1"
+        return template.format(input=repr(value))
     return template.format(
         **{
             key: item if isinstance(item, str) else _shown(item)
