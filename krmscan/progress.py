@@ -17,6 +17,7 @@ written only at the end, after which both are removed::
 from __future__ import annotations
 
 import contextlib
+import functools
 import signal
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -79,15 +80,10 @@ class ProgressFile(Strict):
     answers: dict[str, JsonValue]
 
 
-_ANSWERS: TypeAdapter[dict[str, AnswerValue]] | None = None
-
-
+@functools.cache
 def _answers_adapter() -> TypeAdapter[dict[str, AnswerValue]]:
     """Reads and writes answers as they are kept (built once, on first use)."""
-    global _ANSWERS  # noqa: PLW0603 - a cache, built on first use
-    if _ANSWERS is None:
-        _ANSWERS = TypeAdapter(dict[str, AnswerValue])
-    return _ANSWERS
+    return TypeAdapter(dict[str, AnswerValue])
 
 
 def prepare() -> None:
