@@ -553,7 +553,7 @@ def parse(
     try:
         parsed = AnswersFile.model_validate_json(raw)
     except ValidationError as error:
-        problems = _Structure(messages).problems(error, raw, path, personal)
+        problems = Structure(messages).problems(error, raw, path, personal)
         raise ProblemsError(list(problems)) from None
     refuse_duplicate_keys(raw, path, messages)
     return parsed
@@ -566,13 +566,20 @@ def refuse_duplicate_keys(raw: bytes, path: Path | str, messages: Messages) -> N
     one answer is refused instead, as a YAML questionnaire is. (A second parse: ~12 us for a
     typical answers file, beside pydantic's ~40 us.)
     """
+    problem = duplicate_key_problem(raw, messages)
+    if problem is not None:
+        raise BadDataError(f"{path}: {problem}")
+
+
+def duplicate_key_problem(raw: bytes, messages: Messages) -> str | None:
+    """The message for the first key that a JSON object in ``raw`` holds twice, or None."""
     import json
 
     try:
         json.loads(raw, object_pairs_hook=_unique_keys)
     except _DuplicateKeyError as duplicate:
-        key = repr(duplicate.key)
-        raise BadDataError(messages.duplicate_key.format(path=path, key=key)) from None
+        return messages.duplicate_key.format(key=repr(duplicate.key))
+    return None
 
 
 class _DuplicateKeyError(Exception):
@@ -592,11 +599,16 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-class _Structure:
-    """The structure problems of one refused file, worded from one message catalogue."""
+class Structure:
+    """The structure problems of one refused file, worded from one message catalogue.
 
-    def __init__(self, messages: Messages) -> None:
+    Answers files and progress files share it: both are JSON with the same kinds of fields.
+    """
+
+    def __init__(self, messages: Messages, *, progress: bool = False) -> None:
         self.messages = messages
+        self.progress = progress
+        """Whether the file is a progress file (its format is named so), not an answers file."""
 
     def problems(
         self, error: ValidationError, raw: bytes, path: Path | str, personal: Collection[str]
@@ -622,8 +634,7 @@ class _Structure:
             if loc[0] == "answers" and len(loc) > 1:
                 where = f"answers.{loc[1]}"
                 given = _answer_input(details, loc[1])
-                shown = self._kind(given) if loc[1] in personal else _shown_input(given)
-                message = m.not_an_answer.format(shown=shown)
+                message = self.not_an_answer(given, personal=loc[1] in personal)
             else:
                 where = ".".join(str(part) for part in loc if not _is_union_tag(part))
                 message = self._field_problem(detail)
@@ -654,8 +665,11 @@ class _Structure:
     def _format_problem(self, field: str, detail: Any) -> str:
         m = self.messages
         if detail["type"] == "missing":
-            return m.format_missing.format(field=field)
+            missing = m.progress_format_missing if self.progress else m.format_missing
+            return missing.format(field=field)
         if field == "format":
+            if self.progress:
+                return m.progress_format_wrong.format(format=repr("krmscan-progress"))
             return m.format_wrong.format(format=repr(FORMAT))
         found = detail["input"]
         if isinstance(found, int) and not isinstance(found, bool) and found > FORMAT_VERSION:
@@ -674,11 +688,21 @@ class _Structure:
             return fixed[kind]
         if kind.startswith("datetime") or kind == "timezone_aware":
             return m.field_datetime.format(shown=_shown_input(detail["input"]))
-        if kind == "string_type":
-            return m.field_text.format(kind=self._kind(detail["input"]))
-        if kind in {"model_type", "dict_type"}:
-            return m.field_object.format(kind=self._kind(detail["input"]))
-        return str(detail["msg"])  # pydantic's own words: a case krmscan's files never reach
+        by_kind = {
+            "string_type": m.field_text,
+            "model_type": m.field_object,
+            "dict_type": m.field_object,
+            "bool_type": m.field_bool,
+            "int_type": m.field_integer,
+        }
+        if kind in by_kind:
+            return by_kind[kind].format(kind=self._kind(detail["input"]))
+        return m.field_value.format(shown=_shown_input(detail["input"]))
+
+    def not_an_answer(self, value: Any, *, personal: bool) -> str:
+        """Why ``value`` is no answer at all; only its kind when the question is personal."""
+        shown = self._kind(value) if personal else _shown_input(value)
+        return self.messages.not_an_answer.format(shown=shown)
 
     def _kind(self, value: Any) -> str:
         """What a JSON value is, in words."""
@@ -710,6 +734,27 @@ def _json_reason(reason: str, m: Messages) -> str | None:
     if reason.startswith("control character"):
         return m.json_control
     return known.get(reason)
+
+
+def without_file_name(message: str, file: str, messages: Messages) -> str:
+    """A problem message without the file name each of its lines starts with.
+
+    ``FILE:LINE:COL: problem`` (a fault found while reading the JSON) keeps its place in words.
+    """
+    return "; ".join(_without_file(line, file, messages) for line in message.splitlines())
+
+
+def _without_file(line: str, file: str, messages: Messages) -> str:
+    if not line.startswith(file):
+        return line
+    rest = line[len(file) :]
+    place = _PLACE.match(rest)
+    if place is None:
+        return rest.removeprefix(": ")
+    return messages.at_place.format(line=place[1], column=place[2], problem=rest[place.end() :])
+
+
+_PLACE = re.compile(r":(\d+):(\d+): ")
 
 
 def _answer_input(details: Any, answer_id: int | str) -> Any:

@@ -199,18 +199,15 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     from krmscan import take as taking
     from krmscan.messages import messages_for
 
-    if resume and restart:
-        raise UsageError("--resume and --restart exclude each other; pass one of them")
-    if sys.stdin is None or sys.stdin.closed:
-        raise UsageError(
-            "standard input is closed, so no answer can be read; run krmscan take at a terminal "
-            "or give the answers with < FILE"
-        )
-    if kiosk is not None:
-        _check_kiosk(kiosk, output=output, plain=plain, resume=resume or restart)
     loaded = questionnaire.load(questionnaire_path)
-    taking.check_output(output, loaded, force=force)
     messages = messages_for(loaded.questionnaire.language)
+    if resume and restart:
+        raise UsageError(messages.resume_restart_both)
+    if kiosk is not None:
+        _check_kiosk(kiosk, messages, output=output, plain=plain, resume=resume or restart)
+    if sys.stdin is None or sys.stdin.closed:
+        raise UsageError(messages.stdin_closed)
+    taking.check_output(output, loaded, force=force)
     fixed = {}
     if preset or organisation is not None:
         from krmscan import presets
@@ -248,14 +245,16 @@ def take(  # noqa: PLR0917 - typer passes options positionally
     )
 
 
-def _check_kiosk(folder: Path, *, output: Path | None, plain: bool, resume: bool) -> None:
+def _check_kiosk(
+    folder: Path, messages: "Messages", *, output: Path | None, plain: bool, resume: bool
+) -> None:
     """A kiosk writes a new file per respondent into an existing folder, with arrow keys."""
     if output is not None or resume:
-        raise UsageError("--kiosk names each answers file itself; leave out -o/--resume/--restart")
+        raise UsageError(messages.kiosk_names_files)
     if plain:
-        raise UsageError("--kiosk uses the arrow-key screens; leave out --plain")
+        raise UsageError(messages.kiosk_not_plain)
     if not folder.is_dir():
-        raise UsageError(f"--kiosk {folder}: no such folder; create it first")
+        raise UsageError(messages.kiosk_no_folder.format(folder=folder))
 
 
 def _program(context: typer.Context) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -104,7 +103,7 @@ def find(paths: Sequence[Path], messages: Messages) -> tuple[list[str], list[Ski
         try:
             folder = is_folder(name, messages)
         except BadDataError as error:
-            skipped.append(Skipped(name, _reason(error.message, name, messages)))
+            skipped.append(Skipped(name, answers.without_file_name(error.message, name, messages)))
             continue
         if folder:
             found = _search(name, progress, skipped, messages)
@@ -175,7 +174,7 @@ class Loader:
             raw = answers.read(file, self.messages)
             answers_file = answers.parse(raw, file, personal=self.personal, messages=self.messages)
         except BadDataError as error:
-            return Skipped(file, _reason(error.message, file, self.messages))
+            return Skipped(file, answers.without_file_name(error.message, file, self.messages))
         try:
             warnings = answers.check(answers_file, self.loaded, file, self.rules)
         except BadDataError as error:
@@ -183,7 +182,9 @@ class Loader:
             other = reference.id == self.loaded.questionnaire.id
             other = other and reference.sha256 != self.loaded.sha256
             version = reference.version if other else None
-            return Skipped(file, _reason(error.message, file, self.messages), version)
+            return Skipped(
+                file, answers.without_file_name(error.message, file, self.messages), version
+            )
         given = answers_file.answers
         choices: dict[str, tuple[str, ...]] = {}
         others: dict[str, str] = {}
@@ -243,27 +244,6 @@ def content_digest(
         codes,
     )
     return hashlib.sha256(repr(content).encode("utf-8", "surrogatepass")).digest()
-
-
-def _reason(message: str, file: str, messages: Messages) -> str:
-    """A problem message without the file name each of its lines starts with.
-
-    ``FILE:LINE:COL: problem`` (a fault found while reading the JSON) keeps its place in words.
-    """
-    return "; ".join(_without_file(line, file, messages) for line in message.splitlines())
-
-
-def _without_file(line: str, file: str, messages: Messages) -> str:
-    if not line.startswith(file):
-        return line
-    rest = line[len(file) :]
-    place = _PLACE.match(rest)
-    if place is None:
-        return rest.removeprefix(": ")
-    return messages.at_place.format(line=place[1], column=place[2], problem=rest[place.end() :])
-
-
-_PLACE = re.compile(r":(\d+):(\d+): ")
 
 
 def collect(

@@ -136,6 +136,15 @@ class Messages(NamedTuple):
     not_saved_nothing: str
     text_too_long: str
     dropped_invalid: str
+    not_in_questionnaire: str
+    stdin_closed: str
+    resume_needs_output: str
+    resume_restart_both: str
+    kiosk_names_files: str
+    kiosk_not_plain: str
+    kiosk_no_folder: str
+    kiosk_needs_terminal: str
+    lock_failed: str
 
     # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
     benchmark_title: str
@@ -471,6 +480,9 @@ class Messages(NamedTuple):
     answers_wanted: str
     answers_kind: str
     answers_check: str
+    progress_wanted: str
+    progress_kind: str
+    progress_check: str
     no_answers_files: str
     progress_file_skipped: str
     at_place: str
@@ -491,6 +503,8 @@ class Messages(NamedTuple):
     not_object: str
     format_missing: str
     format_wrong: str
+    progress_format_missing: str
+    progress_format_wrong: str
     version_newer: str
     version_unknown: str
     not_an_answer: str
@@ -500,6 +514,9 @@ class Messages(NamedTuple):
     field_datetime: str
     field_text: str
     field_object: str
+    field_bool: str
+    field_integer: str
+    field_value: str
     value_object: str
     value_list: str
     value_text: str
@@ -1047,6 +1064,24 @@ DUTCH = Messages(
         "Deze bewaarde antwoorden passen niet bij de vragenlijst. Ze vervallen en worden "
         "opnieuw gevraagd:"
     ),
+    not_in_questionnaire="staat niet (meer) in de vragenlijst",
+    stdin_closed=(
+        "De standaardinvoer is gesloten, dus er kan geen antwoord gelezen worden. Start "
+        "krmscan take in een terminal, of geef de antwoorden mee met < BESTAND."
+    ),
+    resume_needs_output=(
+        "--resume en --restart hebben -o BESTAND nodig: het antwoordbestand om mee verder te gaan"
+    ),
+    resume_restart_both="--resume en --restart sluiten elkaar uit; geef er één",
+    kiosk_names_files=(
+        "--kiosk geeft elk antwoordbestand zelf een naam; laat -o, --resume en --restart weg"
+    ),
+    kiosk_not_plain="--kiosk gebruikt de schermen met pijltjestoetsen; laat --plain weg",
+    kiosk_no_folder="--kiosk {folder}: deze map bestaat niet; maak hem eerst aan",
+    kiosk_needs_terminal=(
+        "--kiosk heeft een terminal nodig: de ene respondent na de andere aan het toetsenbord"
+    ),
+    lock_failed="{lock}: vergrendelen lukt niet: {problem}",
     # issue 13: exports (columns, codebook), notes about files, overview, progress
     code_respondent="Volgnummer van de respondent",
     code_file="Antwoordbestand",
@@ -1272,12 +1307,15 @@ DUTCH = Messages(
     answers_wanted="een antwoordbestand (.json)",
     answers_kind="antwoordbestand",
     answers_check="een antwoordbestand van krmscan",
+    progress_wanted="het voortgangsbestand (.json.partial) dat krmscan take schreef",
+    progress_kind="voortgangsbestand",
+    progress_check="het voortgangsbestand dat krmscan take schreef",
     no_answers_files="deze map bevat geen antwoordbestanden (*.json, ook in submappen gezocht)",
     progress_file_skipped="is het voortgangsbestand van een niet afgeronde scan",
     at_place="regel {line}, kolom {column}: {problem}",
     file_empty="{path}: het bestand is leeg; het is geen antwoordbestand van krmscan",
     duplicate_key=(
-        "{path}: de sleutel {key} staat twee keer in één object; houd er één over (krmscan "
+        "de sleutel {key} staat twee keer in één object; houd er één over (krmscan "
         "schrijft een sleutel nooit twee keer)"
     ),
     not_utf8=(
@@ -1300,6 +1338,10 @@ DUTCH = Messages(
     not_object="{path}: verwacht een JSON-object met de antwoorden, maar vond {kind}",
     format_missing='ontbreekt; dit is geen antwoordbestand van krmscan (geen "{field}")',
     format_wrong="is niet {format}; dit is geen antwoordbestand van krmscan",
+    progress_format_missing=(
+        'ontbreekt; dit is geen voortgangsbestand van krmscan take (geen "{field}")'
+    ),
+    progress_format_wrong="is niet {format}; dit is geen voortgangsbestand van krmscan take",
     version_newer=(
         "{found} is nieuwer dan deze krmscan leest (versie {version}); werk krmscan bij om dit "
         "bestand te lezen"
@@ -1317,6 +1359,9 @@ DUTCH = Messages(
     ),
     field_text="verwacht een tekst, maar vond {kind}",
     field_object="verwacht een JSON-object, maar vond {kind}",
+    field_bool="verwacht true of false, maar vond {kind}",
+    field_integer="verwacht een geheel getal, maar vond {kind}",
+    field_value="{shown} is hier geen geldige waarde; krmscan schrijft hier iets anders",
     value_object="een object",
     value_list="een lijst",
     value_text="een tekst",
@@ -1852,6 +1897,18 @@ ENGLISH = Messages(
     dropped_invalid=(
         "These saved answers do not fit the questionnaire. They are dropped and asked again:"
     ),
+    not_in_questionnaire="is not (or no longer) in the questionnaire",
+    stdin_closed=(
+        "Standard input is closed, so no answer can be read. Run krmscan take at a terminal, "
+        "or give the answers with < FILE."
+    ),
+    resume_needs_output="--resume and --restart need -o FILE: the answers file to continue",
+    resume_restart_both="--resume and --restart exclude each other; pass one of them",
+    kiosk_names_files="--kiosk names each answers file itself; leave out -o/--resume/--restart",
+    kiosk_not_plain="--kiosk uses the arrow-key screens; leave out --plain",
+    kiosk_no_folder="--kiosk {folder}: no such folder; create it first",
+    kiosk_needs_terminal=("--kiosk needs a terminal: one respondent after another at its keyboard"),
+    lock_failed="{lock}: cannot lock: {problem}",
     # issue 13: exports (columns, codebook), notes about files, overview, progress
     code_respondent="Respondent number",
     code_file="Answers file",
@@ -2064,13 +2121,16 @@ ENGLISH = Messages(
     answers_wanted="an answers .json file",
     answers_kind="answers file",
     answers_check="the file krmscan wrote",
+    progress_wanted="the progress file (.json.partial) krmscan take wrote",
+    progress_kind="progress file",
+    progress_check="the progress file krmscan take wrote",
     no_answers_files="this folder holds no answers files (*.json, searched in subfolders too)",
     progress_file_skipped="is the progress file of an unfinished scan",
     at_place="line {line}, column {column}: {problem}",
     file_empty="{path}: the file is empty; it is not a krmscan answers file",
     duplicate_key=(
-        "{path}: the key {key} appears twice in one object; keep one of them (krmscan never "
-        "writes a key twice)"
+        "the key {key} appears twice in one object; keep one of them (krmscan never writes a "
+        "key twice)"
     ),
     not_utf8=(
         "{where}: byte 0x{byte} is not UTF-8; this is not an answers file as krmscan writes "
@@ -2090,6 +2150,8 @@ ENGLISH = Messages(
     not_object="{path}: expected a JSON object with the answers, found {kind}",
     format_missing='missing; this is not a krmscan answers file (no "{field}")',
     format_wrong="is not {format}; this is not a krmscan answers file",
+    progress_format_missing='missing; this is not a progress file of krmscan take (no "{field}")',
+    progress_format_wrong="is not {format}; this is not a progress file of krmscan take",
     version_newer=(
         "{found} is newer than this krmscan reads (version {version}); update krmscan to read "
         "this file"
@@ -2107,6 +2169,9 @@ ENGLISH = Messages(
     ),
     field_text="expected a text, found {kind}",
     field_object="expected a JSON object, found {kind}",
+    field_bool="expected true or false, found {kind}",
+    field_integer="expected a whole number, found {kind}",
+    field_value="{shown} is not a valid value here; krmscan writes something else here",
     value_object="an object",
     value_list="a list",
     value_text="a text",

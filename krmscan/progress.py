@@ -17,14 +17,15 @@ written only at the end, after which both are removed::
 from __future__ import annotations
 
 import contextlib
+import functools
 import signal
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from pydantic import AwareDatetime, ValidationError
+from pydantic import AwareDatetime, JsonValue, TypeAdapter, ValidationError
 
 from krmscan.answers import (
     AnswerValue,
@@ -33,10 +34,12 @@ from krmscan.answers import (
     QuestionnaireRef,
     Rules,
     Strict,
-    refuse_duplicate_keys,
+    Structure,
+    duplicate_key_problem,
+    without_file_name,
 )
 from krmscan.errors import BadDataError, NotSavedError, UsageError
-from krmscan.files import check_own_file, os_problem, read_limited, write_private
+from krmscan.files import check_own_file, os_problem, read_input, write_private
 from krmscan.flow import Step, Walk
 from krmscan.messages import Messages
 from krmscan.questionnaire import LoadedQuestionnaire
@@ -61,7 +64,11 @@ class Position(Strict):
 
 
 class ProgressFile(Strict):
-    """The whole progress file."""
+    """The whole progress file.
+
+    Its envelope is checked strictly; ``answers`` holds any JSON, each answer checked on its
+    own against the questionnaire by `restore`, so that one bad answer costs only itself.
+    """
 
     format: Literal["krmscan-progress"]
     format_version: FormatVersion
@@ -70,7 +77,13 @@ class ProgressFile(Strict):
     saved_at: AwareDatetime
     anonymous: bool = False
     position: Position | None
-    answers: dict[str, AnswerValue]
+    answers: dict[str, JsonValue]
+
+
+@functools.cache
+def _answers_adapter() -> TypeAdapter[dict[str, AnswerValue]]:
+    """Reads and writes answers as they are kept (built once, on first use)."""
+    return TypeAdapter(dict[str, AnswerValue])
 
 
 def prepare() -> None:
@@ -82,6 +95,7 @@ def prepare() -> None:
     """
     for model in (QuestionnaireRef, OtherAnswer, Position, ProgressFile):
         model.model_rebuild()
+    _answers_adapter()
 
 
 def progress_path(output: Path) -> Path:
@@ -114,7 +128,7 @@ def snapshot(
         position=None
         if step is None
         else Position(id=step.id, number=step.number, total=step.total),
-        answers=walk.ordered_answers(),
+        answers=_answers_adapter().dump_python(walk.ordered_answers(), mode="json"),
     )
 
 
@@ -151,28 +165,30 @@ def signals_held(*, drop: bool = False) -> Iterator[None]:
 def load(path: Path, loaded: LoadedQuestionnaire, messages: Messages) -> ProgressFile | None:
     """The progress saved at ``path`` (None when there is none); raises `BadDataError`."""
     try:
-        raw = read_limited(path, max_bytes=MAX_PROGRESS_BYTES)
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as error:
-        problem = os_problem(error, messages) if isinstance(error, OSError) else str(error)
+        raw = read_input(
+            path,
+            max_bytes=MAX_PROGRESS_BYTES,
+            wanted=messages.progress_wanted,
+            kind=messages.progress_kind,
+            check=messages.progress_check,
+            messages=messages,
+        )
+    except BadDataError as error:
+        if not path.exists():
+            return None
+        problem = without_file_name(error.message, str(path), messages)
         raise BadDataError(
             messages.resume_unreadable.format(progress=path, problem=problem)
         ) from None
     try:
         progress = ProgressFile.model_validate_json(raw, strict=True)  # exact types
-        refuse_duplicate_keys(raw, path, messages)
-    except BadDataError as error:
-        raise BadDataError(
-            messages.resume_unreadable.format(progress=path, problem=error.message)
-        ) from None
     except ValidationError as error:
-        detail = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in detail["loc"])
-        problem = f"{where}: {detail['msg']}" if where else str(detail["msg"])
-        raise BadDataError(
-            messages.resume_unreadable.format(progress=path, problem=problem)
-        ) from None
+        first = next(Structure(messages, progress=True).problems(error, raw, str(path), ()))
+        wrong: str | None = without_file_name(first, str(path), messages)
+    else:
+        wrong = duplicate_key_problem(raw, messages)
+    if wrong is not None:
+        raise BadDataError(messages.resume_unreadable.format(progress=path, problem=wrong))
     if progress.questionnaire.id != loaded.questionnaire.id:
         raise BadDataError(
             messages.resume_other_questionnaire.format(
@@ -231,13 +247,20 @@ def discard(path: Path, messages: Messages) -> None:
         path.unlink()
 
 
+class Dropped(NamedTuple):
+    """A saved answer that does not fit: its id and what is wrong (never a personal value)."""
+
+    id: str
+    problem: str
+
+
 @dataclass(frozen=True)
 class Restored:
     """Saved progress fitted to the questionnaire as it is now."""
 
     answers: dict[str, AnswerValue]
-    dropped: tuple[str, ...]
-    """Ids of answers that do not fit the questionnaire (changed since, or the file edited)."""
+    dropped: tuple[Dropped, ...]
+    """Answers that do not fit the questionnaire (changed since, or the file edited)."""
     position: str | None
     changed: bool = False
     """Whether the questionnaire changed since the progress was saved (another sha256)."""
@@ -254,15 +277,25 @@ def restore(progress: ProgressFile, loaded: LoadedQuestionnaire, steps: Sequence
     asked = {step.id for step in steps}
     rules = Rules(loaded.questionnaire)
     kept: dict[str, AnswerValue] = {}
-    dropped: list[str] = []
+    dropped: list[Dropped] = []
     for answer_id, value in progress.answers.items():
         if answer_id not in asked:
             if not _left_out(loaded, answer_id):
-                dropped.append(answer_id)
-        elif rules.problems_of(answer_id, value):
-            dropped.append(answer_id)
+                dropped.append(Dropped(answer_id, rules.messages.not_in_questionnaire))
+            continue
+        try:
+            answer = _answers_adapter().validate_python({answer_id: value}, strict=True)
+        except ValidationError:
+            problem = Structure(rules.messages).not_an_answer(
+                value, personal=_left_out(loaded, answer_id)
+            )
+            dropped.append(Dropped(answer_id, problem))
+            continue
+        problems = rules.problems_of(answer_id, answer[answer_id])
+        if problems:
+            dropped.append(Dropped(answer_id, problems[0]))
         else:
-            kept[answer_id] = value
+            kept[answer_id] = answer[answer_id]
     position = progress.position.id if progress.position is not None else None
     changed = progress.questionnaire.sha256 != loaded.sha256
     return Restored(kept, tuple(dropped), position, changed)
@@ -301,7 +334,7 @@ class OutputLock:
         except OSError as error:
             problem = os_problem(error, self.messages)
             raise BadDataError(
-                self.messages.output_unusable.format(path=self.path, problem=problem)
+                self.messages.lock_failed.format(lock=self.path, problem=problem)
             ) from None
         self._lock = lock
 

@@ -20,7 +20,6 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, RenderableType
-from rich.text import Text
 
 from krmscan import render, screens
 from krmscan.answers import (
@@ -47,6 +46,7 @@ from krmscan.questionnaire import (
     Statement,
     TextQuestion,
 )
+from krmscan.render import Text
 from krmscan.text import printable
 
 if TYPE_CHECKING:
@@ -535,28 +535,32 @@ class QuestionaryPrompter:
     def _typed(
         self, message: str, default: str, problem: Callable[[str], str | None], *, back: bool
     ) -> str | Navigation:
-        """A typed text, asked again under the reason (wrapped at words) until it is valid.
+        """A typed text, asked again with the reason (wrapped at words) until it is valid.
 
-        prompt_toolkit's one-line validation bar would cut a long reason at the screen's edge.
+        The reason is part of the prompt, on lines of their own between the question and the
+        input: prompt_toolkit keeps a message's upper lines on the screen however long the
+        answer grows (printed above the prompt, a long answer would scroll it away; the
+        one-line validation bar would cut it; the bottom toolbar needs a terminal that reports
+        the cursor's position).
         """
         import questionary
 
-        shown = 0
+        question = self._fit(message, "")[0]
+        reason: str | None = None
         while True:
-            prompt = questionary.text(self._fit(message, "")[0], default=default)
+            shown = question
+            if reason is not None:
+                lines = _wrap(reason, max(20, self.console.width - 3))
+                shown = "\n".join([question, *lines, ""])
+            prompt = questionary.text(shown, default=default)
             answer = self._run(prompt, back=back)
-            if shown and self.console.is_terminal:  # the earlier reason gives way to the new
-                self.console.file.write(f"\x1b[{shown}A\x1b[J")
             if isinstance(answer, Navigation):
                 return answer
             reason = problem(str(answer))
             if reason is None:
                 self._answered((message, {}), answer)
                 return str(answer).strip()
-            lines = _wrap(reason, max(20, self.console.width - 1))
-            for line in lines:
-                self.console.print(Text(line, style="bold red"))
-            shown, default = len(lines), str(answer)
+            default = str(answer)
 
     def _single(
         self, question: SingleChoiceQuestion, previous: AnswerValue | None, *, back: bool

@@ -25,7 +25,14 @@ from pydantic_core import PydanticCustomError
 from krmscan.errors import BadDataError, ProblemsError
 from krmscan.files import read_input, without_bom
 from krmscan.messages import CATALOGUE
-from krmscan.yaml_source import PathKey, Problem, YamlDocument, YamlSyntaxError, load_yaml
+from krmscan.yaml_source import (
+    PathKey,
+    Position,
+    Problem,
+    YamlDocument,
+    YamlSyntaxError,
+    load_yaml,
+)
 
 MAX_QUESTIONNAIRE_BYTES = 2 * 1024 * 1024
 
@@ -499,7 +506,7 @@ def parse(text: str, path: Path) -> Questionnaire:
         )
     else:
         try:
-            questionnaire = Questionnaire.model_validate(document.data)
+            questionnaire = Questionnaire.model_validate(document.data, strict=True)
         except ValidationError as error:
             problems.extend(_without_misspelt_missing(list(_problems_from(error, document))))
         else:
@@ -510,9 +517,21 @@ def parse(text: str, path: Path) -> Questionnaire:
         [
             f"{path}:{p.position.line}:{p.position.column}: {_dotted(p.path) or '(top)'}: "
             f"{p.message}"
-            for p in problems
+            for p in _once_per_place(problems)
         ]
     )
+
+
+def _once_per_place(problems: list[Problem]) -> Iterator[Problem]:
+    """Each problem once, however often the mapping that holds it is merged in with ``<<``.
+
+    Its faults stand where the mapping is written, and are reported there once.
+    """
+    seen: set[tuple[Position, str]] = set()
+    for problem in problems:
+        if (problem.position, problem.message) not in seen:
+            seen.add((problem.position, problem.message))
+            yield problem
 
 
 def _problems_from(error: ValidationError, document: YamlDocument) -> Iterator[Problem]:
@@ -599,6 +618,8 @@ def _pydantic_message(detail: Any) -> str:
     if template is None:
         return str(detail["msg"])
     value = detail["input"]
+    if kind.startswith("int") and isinstance(value, float):  # `1.0`, not "found 1"
+        return template.format(input=repr(value))
     return template.format(
         **{
             key: item if isinstance(item, str) else _shown(item)
@@ -669,6 +690,8 @@ def _kind(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as YAML writes it, not Python's True
     if value is None or isinstance(value, dict | list):
         return _kind(value)
     if not isinstance(value, str | int | float):  # never a Python repr in a message

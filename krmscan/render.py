@@ -10,7 +10,7 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.cells import cell_len
@@ -25,8 +25,9 @@ from rich.console import (
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
-from rich.text import Text
+from rich.text import Text as RichText
 
 from krmscan.answers import OtherAnswer, choice_id
 from krmscan.numbers import number, signed, trimmed
@@ -47,6 +48,22 @@ if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
     from krmscan.compare import Change, Comparisons, Previous, Quality, Segments
 
 
+class Text(RichText):
+    """Rich's text, with control characters shown (`printable`) instead of silently dropped.
+
+    Rich removes BEL, backspace, VT, FF and CR from every text it is given; krmscan shows them
+    as pictures (U+2407 for BEL), as it shows ESC, so that every screen shows what is there.
+    """
+
+    def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
+        super().__init__(printable(text, lines=True), *args, **kwargs)
+
+    def append(self, text: RichText | str, style: str | Style | None = None) -> Text:
+        """Add ``text`` (its control characters shown) with an optional style."""
+        super().append(printable(text, lines=True) if isinstance(text, str) else text, style)
+        return self
+
+
 class SafeConsole(Console):
     """A rich console that never lets data drive the terminal.
 
@@ -54,6 +71,10 @@ class SafeConsole(Console):
     from an answers file, a questionnaire or a file name is shown, never obeyed. Rich's own
     styles (control segments) are left alone.
     """
+
+    def render_str(self, text: str, **options: Any) -> RichText:
+        """A printed string as text, its control characters shown rather than dropped."""
+        return super().render_str(printable(text, lines=True), **options)
 
     def render(
         self, renderable: RenderableType, options: ConsoleOptions | None = None

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console, Group
-from rich.text import Text
 
 from krmscan import prompts, render, scoring, screens
 from krmscan import take as taking
@@ -23,6 +22,7 @@ from krmscan.answers import AnswerValue
 from krmscan.errors import InterruptedByUser, UsageError
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import LoadedQuestionnaire
+from krmscan.render import Text
 from krmscan.text import printable
 
 Prompter = prompts.PlainPrompter | prompts.QuestionaryPrompter
@@ -153,7 +153,7 @@ def kiosk(setup: Setup, console: Console) -> None:
     welcome ends the kiosk.
     """
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        raise UsageError("--kiosk needs a terminal: one respondent after another at its keyboard")
+        raise UsageError(setup.messages.kiosk_needs_terminal)
     prompter = prompter_for(setup, console)
     while True:
         wipe(console)

@@ -13,11 +13,11 @@ import textwrap
 from collections.abc import Callable, Collection, Sequence
 
 from rich.console import Console, Group
-from rich.text import Text
 
 from krmscan import render
 from krmscan.messages import Messages
 from krmscan.questionnaire import Questionnaire
+from krmscan.render import Text
 from krmscan.text import printable
 
 BAR = 10

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shlex
 import signal
 import threading
 import unicodedata
@@ -22,7 +21,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from types import FrameType
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from krmscan import answers, files, flow, progress, prompts
 from krmscan.answers import AnswersFile, AnswerValue
@@ -37,7 +36,7 @@ from krmscan.errors import (
 )
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import LoadedQuestionnaire, Questionnaire
-from krmscan.text import printable
+from krmscan.text import printable, shell_command
 
 
 @dataclass(frozen=True)
@@ -153,6 +152,7 @@ def take(
     another person's: a new scan is the default, and a scan continued there asks its personal
     questions again, so nobody sees another's name or e-mail.
     """
+    messages = messages_for(loaded.questionnaire.language)
     check_output(output, loaded, force=force)
     if output is None and resume is Resume.ASK and interactive:
         fixed = set(presets or {})
@@ -161,7 +161,7 @@ def take(
         )
         resume = Resume.ASK if output is None else Resume.CONTINUE
     if resume is not Resume.ASK and output is None:
-        raise UsageError("--resume and --restart need -o FILE: the answers file to continue")
+        raise UsageError(messages.resume_needs_output)
     progress.prepare()
     session = _Session(loaded, output, anonymous=anonymous, command=command, folder=folder)
     session.presets = dict(presets or {})
@@ -265,17 +265,20 @@ def _discovered(
 
 def answered(
     questionnaire: Questionnaire,
-    given: answers.Answers,
+    given: Collection[str],
     fixed: Collection[str],
     *,
     anonymous: bool,
 ) -> tuple[int, int]:
-    """How many of the questions a respondent is asked ``given`` answers, and how many."""
+    """How many of the questions a respondent is asked ``given`` (ids) answers, and how many."""
     asked = {step.id for step in flow.asked(questionnaire, anonymous=anonymous, fixed=fixed)}
     return len(asked.intersection(given)), len(asked)
 
 
-def _kept(questionnaire: Questionnaire, given: answers.Answers) -> dict[str, AnswerValue]:
+Saved = TypeVar("Saved")
+
+
+def _kept(questionnaire: Questionnaire, given: Mapping[str, Saved]) -> dict[str, Saved]:
     """``given`` without the answers to personal questions: what a kiosk continues with."""
     personal = {question.id for question in questionnaire.questions if question.personal}
     return {key: value for key, value in given.items() if key not in personal}
@@ -314,7 +317,10 @@ def _resumed(
         texts = {
             item.id: item.text for item in [*questionnaire.questions, *questionnaire.statements]
         }
-        lines = [f"  - {i}" + (f": {texts[i]}" if i in texts else "") for i in restored.dropped]
+        lines = [
+            printable(f"  - {i}" + (f": {texts[i]}" if i in texts else "") + f" ({problem})")
+            for i, problem in restored.dropped
+        ]
         messages = session.messages
         why = messages.dropped_answers if restored.changed else messages.dropped_invalid
         conversation.notify("\n".join([why, *lines]))
@@ -444,7 +450,7 @@ class _Session:
         words = [*self.command, "--resume", "-o", str(self.output)]
         if self.anonymous and "--anonymous" not in words:
             words.append("--anonymous")
-        return shlex.join(words)
+        return shell_command(words)
 
     def stopped_message(self) -> str:
         """What to say when the scan stops early: where the answers are and how to go on."""
@@ -460,7 +466,7 @@ class _Session:
         where = {"file": failed.path, "problem": problem, "progress": self.progress_file}
         if self.progress_file.exists():
             return self.messages.not_saved.format(**where, command=self.continue_command())
-        command = shlex.join([*self.command, "-o", str(self.output)])
+        command = shell_command([*self.command, "-o", str(self.output)])
         return self.messages.not_saved_nothing.format(**where, command=command)
 
     def ended_message(self, step: flow.Step | None, fallback: str) -> str:

@@ -41,9 +41,50 @@ def _byte(code: int) -> str:
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else ""
 
 
-def printable(text: str, *, lines: bool = False) -> str:
-    """``text`` with every control character made visible; newlines kept when ``lines``."""
-    return (_CONTROL_LINES if lines else _CONTROL).sub(_shown, text)
+def _caret(match: re.Match[str]) -> str:
+    """A C0 character or DEL in caret notation (ESC as ``^[``), anything else as U+FFFD."""
+    code = ord(match.group())
+    if code < 0x20:
+        return "^" + chr(0x40 + code)
+    return "^?" if code == 0x7F else REPLACEMENT
+
+
+def printable(text: str, *, lines: bool = False, pictures: bool = True) -> str:
+    """``text`` with every control character made visible; newlines kept when ``lines``.
+
+    Terminals show C0 characters as their pictures (BEL as U+2407). Without ``pictures`` they
+    are written in caret notation (BEL as ``^G``), as terminals print them too: for the
+    report, whose fonts (DejaVu, Liberation) have no Control Pictures.
+    """
+    return (_CONTROL_LINES if lines else _CONTROL).sub(_shown if pictures else _caret, text)
+
+
+def shell_command(words: list[str]) -> str:
+    """A command line to type again: each word quoted for a POSIX shell (`shlex.quote`).
+
+    A word with control characters (a file name holding ESC) cannot be typed as it is, and
+    shown made visible it would name another file; it is written ``$'...'`` with escapes
+    instead (bash, zsh and ksh read it back exactly), so the line is always plain text.
+    """
+    import shlex
+
+    return " ".join(
+        _ansi_c_quoted(word) if has_control(word) else shlex.quote(word) for word in words
+    )
+
+
+def _ansi_c_quoted(word: str) -> str:
+    """``word`` as a ``$'...'`` word: backslash, quote and control characters escaped."""
+
+    def escaped(character: str) -> str:
+        if character in "\\'":
+            return "\\" + character
+        if _CONTROL.match(character) is None:
+            return character
+        code = ord(character)
+        return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
+
+    return "$'" + "".join(map(escaped, word)) + "'"
 
 
 def json_escaped(text: str) -> str:

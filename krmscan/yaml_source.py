@@ -59,6 +59,7 @@ _STR = _CORE + "str"
 _SEQ = _CORE + "seq"
 _MAP = _CORE + "map"
 _TIMESTAMP = _CORE + "timestamp"
+_NUMBERS = frozenset({_CORE + "int", _CORE + "float"})
 _SCALAR_KINDS = {
     _CORE + "null": "an empty value",
     _CORE + "bool": "true or false",
@@ -150,6 +151,12 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
             f"the alias{alias} refers to no anchor; define '&{name[1] if name else ''}' on a "
             "value above it, or write the value out"
         )
+    elif "duplicate anchor" in (error.context or "") and mark is not None:
+        name = re.match(r"&([^\s,\[\]{}]*)", text[mark.index :])
+        anchor = f"'&{name[1]}' " if name else ""
+        first = error.context_mark
+        at = f" (first at line {first.line + 1})" if first is not None and first is not mark else ""
+        problem = f"the anchor {anchor}is defined twice{at}; give one of them another name"
     elif error.context and error.context not in problem:
         problem = f"{error.context}: {problem}"
     return YamlSyntaxError(problem, _position(mark) if mark else None)
@@ -286,6 +293,12 @@ class _Builder:
             raise YamlSyntaxError(
                 f"{_quoted(node.value)} reads as a date or time, which no field takes; put it in "
                 "quotes if it is meant as text",
+                _position(node.start_mark),
+            )
+        if node.tag in _NUMBERS and ":" in node.value:  # YAML 1.1 base 60: `1:30` is 90
+            raise YamlSyntaxError(
+                f"{_quoted(node.value)} reads as a base-60 number (YAML 1.1 sexagesimal); write "
+                "the number itself, or put it in quotes if it is meant as text",
                 _position(node.start_mark),
             )
         try:

@@ -103,7 +103,7 @@ def test_a_tampered_progress_file_is_checked_answer_by_answer(
         }
     )
     restored = progress.restore(saved, shipped, flow.steps(shipped.questionnaire))
-    assert restored.dropped == (answer_id,)
+    assert [dropped.id for dropped in restored.dropped] == [answer_id]
     assert not restored.changed
     assert answer_id not in restored.answers
     rules = Rules(shipped.questionnaire)
@@ -135,11 +135,55 @@ def test_resuming_a_tampered_progress_file_asks_the_bad_answer_again(
     assert run_krmscan("score", tmp_path / "a.json").returncode == 0
 
 
+def test_an_answer_of_the_wrong_type_costs_only_itself(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """A number for a statement, a list holding a number, a number for a personal question:
+    each is dropped, named with what is wrong (a personal value never shown), asked again.
+    """
+    given = sample_answers(shipped.questionnaire)
+    lines = plain_lines(shipped.questionnaire, given)
+    stopped = run_krmscan("take", "-o", "a.json", cwd=tmp_path, input=_typed(lines[:-1]))
+    assert stopped.returncode == 1, stopped.stderr
+    partial = tmp_path / "a.json.partial"
+    saved = json.loads(partial.read_text("utf-8"))
+    first_statement = shipped.questionnaire.statements[0]
+    saved["answers"].update(
+        {"email": 987654321, "organisatie": ["Woonstede", 1], first_statement.id: 3}
+    )
+    partial.write_text(json.dumps(saved), "utf-8")
+
+    again = [lines[1], lines[2], "3", lines[-1]]  # organisatie, email, the statement, the last
+    resumed = run_krmscan("take", "--resume", "-o", "a.json", cwd=tmp_path, input=_typed(again))
+    assert resumed.returncode == 0, resumed.stderr
+    shown = " ".join(resumed.stdout.split())
+    assert DUTCH.dropped_invalid.split(".")[0] in shown
+    for item in ("organisatie", "email", first_statement.id):
+        assert f"- {item}:" in shown
+    assert '["Woonstede", 1] is geen antwoord' in shown
+    assert "3 is geen antwoord" in shown
+    assert "987654321" not in shown
+    assert "een getal is geen antwoord" in shown
+    assert "Input should" not in resumed.stdout + resumed.stderr
+    written = json.loads((tmp_path / "a.json").read_text("utf-8"))["answers"]
+    assert written["organisatie"] == given["organisatie"]
+    assert written["email"] == given["email"]
+    assert written[first_statement.id] == shipped.questionnaire.scale[2].id
+    assert run_krmscan("score", tmp_path / "a.json").returncode == 0
+
+
 @pytest.mark.parametrize(
-    ("field", "value"), [("anonymous", "yes"), ("format_version", True), ("format_version", 1.0)]
+    ("field", "value", "problem"),
+    [
+        ("anonymous", "yes", "anonymous: verwacht true of false, maar vond een tekst"),
+        ("format_version", True, "format_version: true is een onbekende versie"),
+        ("format_version", 1.0, "format_version: 1.0 is een onbekende versie"),
+        ("saved_at", 5, "saved_at: 5 is geen datum en tijd"),
+        ("position", {"id": "x", "number": "9", "total": 43}, "position.number: verwacht een"),
+    ],
 )
 def test_progress_files_have_exact_types(
-    shipped: LoadedQuestionnaire, tmp_path: Path, field: str, value: object
+    shipped: LoadedQuestionnaire, tmp_path: Path, field: str, value: object, problem: str
 ) -> None:
     lines = plain_lines(shipped.questionnaire, sample_answers(shipped.questionnaire))
     run_krmscan("take", "-o", "a.json", cwd=tmp_path, input=_typed(lines[:-1]))
@@ -150,10 +194,41 @@ def test_progress_files_have_exact_types(
     before = partial.read_bytes()
     resumed = run_krmscan("take", "--resume", "-o", "a.json", cwd=tmp_path, input="1\n")
     assert resumed.returncode == 1
-    assert "a.json.partial" in resumed.stderr
+    message = " ".join(resumed.stderr.split())
+    assert message.startswith("a.json.partial: de bewaarde antwoorden zijn onleesbaar")
+    assert f"({problem}" in message
+    assert message.count("a.json.partial") == 1
     assert "Traceback" not in resumed.stderr
     assert partial.read_bytes() == before
     assert not (tmp_path / "a.json").exists()
+
+
+def test_an_unreadable_progress_file_is_named_once_in_dutch(tmp_path: Path) -> None:
+    """Too large, or a key twice: the file named once, the problem in the catalogue's words."""
+    partial = tmp_path / "a.json.partial"
+    partial.write_bytes(b" " * (progress.MAX_PROGRESS_BYTES + 1))
+    big = run_krmscan("take", "--resume", "-o", "a.json", cwd=tmp_path, input="")
+    partial.write_text('{"format": "krmscan-answers"}', "utf-8")
+    other = run_krmscan("take", "--resume", "-o", "a.json", cwd=tmp_path, input="")
+    saved = {**json.loads(VALID.read_text("utf-8")), "format": "krmscan-progress"}
+    saved["saved_at"] = saved.pop("completed_at")
+    saved["position"] = None
+    text = json.dumps(saved)
+    partial.write_text(
+        text.replace('"position"', '"anonymous": false, "anonymous": false, "position"'), "utf-8"
+    )
+    twice = run_krmscan("take", "--resume", "-o", "a.json", cwd=tmp_path, input="")
+    for result, problem in [
+        (big, "het bestand is groter dan 1024 KiB, veel groter dan een voortgangsbestand"),
+        (other, "format: is niet 'krmscan-progress'; dit is geen voortgangsbestand"),
+        (twice, "de sleutel 'anonymous' staat twee keer in één object"),
+    ]:
+        assert result.returncode == 1
+        message = " ".join(result.stderr.split())
+        assert message.startswith("a.json.partial: de bewaarde antwoorden zijn onleesbaar (")
+        assert problem in message
+        assert message.count("a.json.partial") == 1
+        assert "Traceback" not in result.stderr
 
 
 def test_duplicates_are_found_by_content_and_organisations_after_normalisation(
@@ -301,7 +376,7 @@ def test_closed_standard_input_gets_a_message(tmp_path: Path) -> None:
         preexec_fn=lambda: os.close(0),
     )
     assert result.returncode == 2
-    assert "standard input is closed" in result.stderr
+    assert result.stderr.strip() == DUTCH.stdin_closed  # the shipped questionnaire is Dutch
     assert list(tmp_path.iterdir()) == []
 
 

@@ -282,7 +282,13 @@ def test_own_templates_and_control_characters(
     text = out.read_text("utf-8")
     assert "color: #123456" in text
     assert "\x1b" not in text and "\x07" not in text
-    assert "Evil\u241b]0;pwned\u2407 Corp" in text
+    # caret notation, as terminals print them: the report's fonts have no Control Pictures
+    assert "Evil^[]0;pwned^G Corp" in text
+    pdf = tmp_path / "r.pdf"
+    assert run_krmscan("report", answers, "-o", pdf).returncode == 0
+    pages = "\n".join(pdf_pages(pdf))
+    assert "Evil^[]0;pwned^G Corp" in pages
+    assert not re.search("[\u2400-\u243f]", text + pages)  # they would print as empty boxes
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "report.html.j2").write_text("<p>\n{% if %}\n", "utf-8")

@@ -6,6 +6,7 @@ check plain mode's line editing, presets, resume discovery and the kiosk.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shlex
@@ -19,7 +20,7 @@ import pytest
 from krmscan import flow
 from krmscan.answers import AnswerValue, OtherAnswer
 from krmscan.flow import Step
-from krmscan.messages import DUTCH
+from krmscan.messages import DUTCH, ENGLISH
 from krmscan.questionnaire import AmbitionQuestion, LoadedQuestionnaire
 from tests.screen_support import (
     BACKSPACE,
@@ -403,3 +404,72 @@ def test_the_printed_command_runs_as_printed(tmp_path: Path) -> None:
     )
     assert resumed.returncode == 1  # continued (and the input ended again), not refused
     assert "(2. E-mail)" in resumed.stderr
+
+
+def test_the_printed_command_runs_for_a_name_with_control_characters(tmp_path: Path) -> None:
+    """Shown made visible the name would be another file: it is written $'...' instead."""
+    name = "scan \x1b[2J\u202e\x07 it's.json"
+    ended = run_krmscan("take", "-o", name, cwd=tmp_path, input="Al\n")
+    assert ended.returncode == 1
+    printed = ended.stderr.rstrip("\n").splitlines()[-1].strip()
+    assert printed.endswith("""-o $'scan \\x1b[2J\\u202e\\x07 it\\'s.json'""")
+    resumed = subprocess.run(
+        ["bash", "-c", printed], cwd=tmp_path, input="", capture_output=True, text=True, check=False
+    )
+    assert resumed.returncode == 1  # continued (and the input ended again), not refused
+    assert "(2. Organisatie)" in resumed.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == [f"{name}.partial"]
+
+
+def test_a_bell_from_the_data_is_shown_as_its_picture(tmp_path: Path) -> None:
+    """Rich drops BEL (and BS, VT, FF, CR) silently; krmscan shows it, as it shows ESC."""
+    valid = Path(__file__).parent / "bad_inputs" / "questionnaires" / "valid.yaml"
+    text = valid.read_text("utf-8")
+    text = text.replace("title: Mini scan", 'title: "Mini\\a scan\\e"')
+    text = text.replace("text: Better service", 'text: "Better\\a service"')
+    (tmp_path / "q.yaml").write_text(text, "utf-8")
+    saved = {
+        "format": "krmscan-progress",
+        "format_version": 1,
+        "questionnaire": {
+            "id": "mini_scan",
+            "version": "1",
+            "sha256": hashlib.sha256((tmp_path / "q.yaml").read_bytes()).hexdigest(),
+        },
+        "started_at": "2026-11-27T10:02:11+01:00",
+        "saved_at": "2026-11-27T10:05:11+01:00",
+        "position": {"id": "goals", "number": 2, "total": 5},
+        "answers": {"organisation": "Woon\astede\x1b]0;x\a"},
+    }
+    (tmp_path / "a.json.partial").write_text(json.dumps(saved), "utf-8")
+    terminal = Terminal(["take", "-q", "q.yaml", "-o", "a.json", "--resume"], cwd=tmp_path)
+    welcome = terminal.wait_for(ENGLISH.welcome_start, "the welcome")
+    assert "Mini\u2407 scan\u241b" in welcome  # the title, its BEL and ESC shown
+    terminal.send(ENTER)
+    question = terminal.wait_for("Better\u2407 service", "the option with its BEL shown")
+    assert "Mini\u2407 scan\u241b" in question.splitlines()[0]  # the header
+    terminal.send(BACKTAB)  # back to the organisation, its answer offered again
+    again = terminal.wait_for("Woon\u2407stede\u241b]0;x\u2407", "the saved answer shown")
+    assert "\a" not in welcome + question + again
+    terminal.send("\x03")
+    terminal.finish()
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(24, 80), (20, 60)])
+def test_the_reason_for_a_too_long_answer_stays_on_the_screen(
+    tmp_path: Path, rows: int, columns: int
+) -> None:
+    """A refused answer of many lines is offered again; the question and reason stay above it."""
+    terminal = Terminal(["take", "-o", "a.json"], rows=rows, columns=columns, cwd=tmp_path)
+    terminal.wait_for(DUTCH.welcome_start, "the welcome")
+    terminal.send(ENTER)
+    terminal.wait_for("? Naam", "the first question")
+    terminal.send("abcdefghi " * 210 + ENTER)  # 2100 characters: 27 lines at 80 columns
+    shown = terminal.wait_for(lambda s: "2100" in s, "the reason")
+    assert "Dit antwoord is te lang: 2100 tekens, maximaal 2000." in flat(shown)
+    assert "? Naam" in shown
+    terminal.send("\x15Alice" + ENTER)  # Ctrl-U empties the line
+    shown = terminal.wait_for("? Organisatie", "the next question")
+    assert "te lang" not in shown
+    terminal.send("\x03")
+    assert terminal.finish() == 130

@@ -18,7 +18,9 @@ from typing import Any
 
 import pytest
 import questionary
-from prompt_toolkit.input import PipeInput
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output.plain_text import PlainTextOutput
 from rich.console import Console
 
 from krmscan import flow, take
@@ -46,16 +48,30 @@ def ask(
     return ask_seen(shipped, keys, ids, typed)[0]
 
 
+PROMPTED = io.StringIO()
+"""What the prompts themselves drew (their text, a refused answer's reason), as plain text."""
+
+
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    """conftest's real prompts on a pipe, their output kept in `PROMPTED`."""
+    PROMPTED.seek(0)
+    PROMPTED.truncate()
+    output = PlainTextOutput(PROMPTED)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+        yield pipe
+
+
 def ask_seen(
     shipped: LoadedQuestionnaire, keys: PipeInput, ids: list[str], typed: str
 ) -> tuple[dict[str, AnswerValue], str]:
-    """`ask`, and what krmscan printed around the prompts."""
+    """`ask`, and what krmscan printed around the prompts and the prompts drew."""
     keys.send_text(typed)
     keys.close()
     chosen = [step for step in flow.steps(shipped.questionnaire) if step.id in ids]
     assert [step.id for step in chosen] == ids
     asking, screen = prompter(shipped)
-    return flow.run(chosen, asking), screen.getvalue()
+    return flow.run(chosen, asking), screen.getvalue() + PROMPTED.getvalue()
 
 
 @pytest.fixture
@@ -141,6 +157,7 @@ def test_full_run_saves_what_was_keyed(
     }
     assert saved["questionnaire"]["sha256"] == shipped.sha256
     shown = screen.getvalue()
+    prompted = PROMPTED.getvalue()
     for component in questionnaire.components:  # every introduction, in a panel
         assert f"╭─ {component.name} ─" in shown
         for part in component.parts:
@@ -149,7 +166,7 @@ def test_full_run_saves_what_was_keyed(
     assert re.search(r"Operationeel management 7/7 +vraag 43 van 43", shown)
     assert "(maximaal 2 antwoorden mogelijk)" in shown
     for refused in (DUTCH.required, "Dit is geen geldig e-mailadres.", "Vul in wat u bedoelt"):
-        assert refused in shown  # under the prompt, wrapped at words
+        assert refused in prompted  # in the prompt, under its question, wrapped at words
 
 
 def test_prompts_share_one_set_of_default_key_bindings(

@@ -77,7 +77,7 @@ def dark(colour: str) -> bool:
 
 
 def _label(text: str, width: int = 18) -> str:
-    return textwrap.fill(printable(text), width, break_long_words=False)
+    return textwrap.fill(printable(text, pictures=False), width, break_long_words=False)
 
 
 class Radar:
@@ -416,5 +416,5 @@ def _inline(svg: str, prefix: str, title: str) -> str:
     element = element.replace(_FONT, "")  # the page's stylesheet names the font once
     element = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', element)
     element = _REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", element)
-    label = escape(printable(title))
+    label = escape(printable(title, pictures=False))
     return element.replace("<svg", f'<svg role="img" aria-label="{label}"', 1)

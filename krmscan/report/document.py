@@ -117,7 +117,7 @@ def _finalize(value: object) -> object:
     if isinstance(value, Markup):  # built here from escaped parts (the charts)
         return value
     if isinstance(value, str):
-        return _PERCENT.sub("\u00a0%", printable(value))
+        return _PERCENT.sub("\u00a0%", printable(value, pictures=False))
     return value
 
 
@@ -604,7 +604,7 @@ def run(job: Job, advance: Callable[[], None] = lambda: None) -> None:
     )
     for page, target in zip(pages, job.targets, strict=True):
         # Every text from the data, in the page and in its charts, with its controls made visible.
-        text = printable(page, lines=True)
+        text = printable(page, lines=True, pictures=False)
         data = pdf(text, target.parent) if job.file_format is Format.pdf else text.encode()
         if target == STDOUT:
             sys.stdout.buffer.write(data)
