@@ -40,7 +40,14 @@ if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring fo
     from krmscan.scoring import Result, Score
 
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
-    from krmscan.aggregate import ComponentSummary, Frequency, OrganisationSummary, Results
+    from krmscan.aggregate import (
+        Ambition,
+        ComponentSummary,
+        Frequency,
+        OrganisationSummary,
+        Overall,
+        Results,
+    )
     from krmscan.collect import Collected
     from krmscan.compare import Change, Comparisons, Previous, Quality, Segments
 
@@ -460,29 +467,32 @@ def organisation_view(
     *,
     min_group: int,
 ) -> Group:
-    """One organisation's results: scores, against the ambition, priorities, frequencies."""
+    """One organisation's results: scores, against the ambition, priorities, frequencies.
+
+    Of a small group whose figures are withheld (`aggregate.size_only`) only its n, and why.
+    """
     parts: list[RenderableType] = [
         Text(messages.org_heading.format(name=printable(summary.name), n=summary.n), style="bold")
     ]
+    overall, ambition = summary.overall, summary.ambition
+    if overall is None or ambition is None:
+        parts.append(
+            Text(messages.small_group_withheld.format(min_group=min_group), style="yellow")
+        )
+        return Group(*parts)
     if len(summary.spellings) > 1:
         others = ", ".join(printable(name) for name in summary.spellings[1:])
         parts.append(note(messages.org_spellings.format(names=others)))
     if summary.small:
         parts.append(Text(messages.small_group.format(min_group=min_group), style="yellow"))
-    if summary.withheld:
-        parts.append(note(messages.small_group_withheld))
     parts += [
         Text(""),
-        _scores_table(summary, messages),
+        _scores_table(summary, overall, messages),
         note(levels_legend(questionnaire, messages)),
         Text(""),
         _against_table(questionnaire, summary, messages),
-        Text(ambition_start(summary, messages)),
-        Text(ambition_line(summary, messages)),
-    ]
-    if summary.withheld:  # no priorities, no frequencies: the note above says why
-        return Group(*parts)
-    parts += [
+        Text(ambition_start(overall, ambition, messages)),
+        Text(ambition_line(ambition, messages)),
         Text(""),
         _priorities(summary, messages),
         Text(""),
@@ -528,12 +538,8 @@ def level_number(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
 
 
-def agreement(
-    component: ComponentSummary, messages: Messages, *, withheld: bool = False
-) -> tuple[str, str]:
-    """The rwg value and its verdict, as words (``withheld``: a small group's, not shown)."""
-    if withheld:
-        return "-", "-"
+def agreement(component: ComponentSummary, messages: Messages) -> tuple[str, str]:
+    """The rwg value and its verdict, as words."""
     if component.rwg is None:
         return "-", messages.too_few_for_rwg
     view = messages.shared_view if component.shared_view else messages.no_shared_view
@@ -547,7 +553,9 @@ def joined(items: Sequence[str], messages: Messages) -> str:
     return f"{', '.join(items[:-1])} {messages.and_word} {items[-1]}"
 
 
-def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
+def _scores_table(
+    summary: OrganisationSummary, overall: Overall, messages: Messages
+) -> FittedTable:
     headings = (
         messages.col_component,
         messages.col_mean,
@@ -567,7 +575,6 @@ def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTab
         )
         for c in summary.components
     ]
-    overall = summary.overall
     rows.append((messages.overall, pct(overall.mean_pct), "", "", "", str(overall.level)))
     return FittedTable(
         messages.scores_title,
@@ -598,10 +605,10 @@ def _against_table(
     rows = [
         (
             c.name,
-            slashed(c.level_distribution.values()) or "-",
+            slashed(c.level_distribution.values()),
             pct(c.points_to_ambition),
             share(c.below_ambition),
-            *agreement(c, messages, withheld=summary.withheld),
+            *agreement(c, messages),
         )
         for c in summary.components
     ]
@@ -623,20 +630,17 @@ def levels_legend(questionnaire: Questionnaire, messages: Messages) -> str:
     return messages.levels_legend.format(levels=names)
 
 
-def ambition_start(summary: OrganisationSummary, messages: Messages) -> str:
+def ambition_start(overall: Overall, ambition: Ambition, messages: Messages) -> str:
     """Where the ambition starts: the one edge every component's mean is compared with."""
-    edge = summary.overall.ambition_pct
+    edge = overall.ambition_pct
     return messages.ambition_starts.format(
         pct=f"{edge:.0f}" if float(edge).is_integer() else pct(edge),
-        level=math.ceil(summary.ambition.median),
+        level=math.ceil(ambition.median),
     )
 
 
-def ambition_line(summary: OrganisationSummary, messages: Messages) -> str:
+def ambition_line(ambition: Ambition, messages: Messages) -> str:
     """The felt ambition of an organisation in one sentence."""
-    ambition = summary.ambition
-    if summary.withheld:
-        return messages.ambition_line_withheld.format(median=level_number(ambition.median))
     return messages.ambition_line.format(
         median=level_number(ambition.median),
         mode=joined([str(level) for level in ambition.mode], messages),
@@ -735,7 +739,8 @@ def organisation_views(
     """Every organisation's results, each followed by its ``extras``; many as one line each.
 
     From `OVERVIEW_FROM` organisations on, without ``detail``: the `overview` (the extras,
-    per organisation, are left to ``--detail`` too).
+    per organisation, are left to ``--detail`` too). A small group whose figures are withheld
+    gets no extras: its comparisons would show its mean.
     """
     if len(results.summaries) >= OVERVIEW_FROM and not detail:
         return overview(results, messages)
@@ -746,7 +751,7 @@ def organisation_views(
         views.append(
             organisation_view(results.questionnaire, summary, messages, min_group=results.min_group)
         )
-        if index < len(extras):
+        if index < len(extras) and summary.overall is not None:
             views += [Text(""), extras[index]]
     return Group(*views)
 
@@ -756,7 +761,7 @@ def overview(results: Results, messages: Messages) -> Group:
 
     Components are numbered in the heading (a legend names them) and the means are whole
     percentages (the tables of ``--detail`` have decimals), so five components fit 60 columns
-    whatever their names.
+    whatever their names. A small group whose figures are withheld shows ``-`` for them.
     """
     components = results.questionnaire.components
     legend = Packed([f"{number} = {c.name}" for number, c in enumerate(components, start=1)])
@@ -770,8 +775,12 @@ def overview(results: Results, messages: Messages) -> Group:
         (
             printable(summary.name),
             str(summary.n),
-            *(f"{c.mean_pct:.0f}" for c in summary.components),
-            str(summary.overall.level),
+            *(
+                (f"{c.mean_pct:.0f}" for c in summary.components)
+                if summary.overall is not None
+                else ["-"] * len(components)
+            ),
+            "-" if summary.overall is None else str(summary.overall.level),
         )
         for summary in results.summaries
     ]
@@ -998,4 +1007,6 @@ def quality_view(found: Sequence[Quality], messages: Messages) -> FittedTable:
 
 def with_quality(views: RenderableType, found: Sequence[Quality], messages: Messages) -> Group:
     """The organisations' views followed by the quality of the measurement."""
-    return Group(views, Text(""), quality_view(found, messages))
+    return Group(
+        views, Text(""), quality_view(found, messages), note(messages.quality_small_groups)
+    )
