@@ -6,8 +6,8 @@ organisation and component: the mean, median, sample standard deviation, minimum
 of ``score_pct``; the level of the mean; how many respondents measure at each level; the gap
 between the level of the mean and the median felt ambition; the share of respondents measuring
 below their own felt ambition; the agreement rwg(j); and the three weakest statements. An
-organisation below the minimum group keeps only what cannot show one person's answers
-(`withhold_small`) unless asked otherwise.
+organisation below the minimum group shows only its number of respondents (`size_only`)
+unless asked otherwise; a small group's report keeps its means (`withhold_small`).
 
 Agreement (James, Demaree & Wolf, 1984)::
 
@@ -30,7 +30,7 @@ import math
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -193,15 +193,18 @@ class OrganisationSummary:
     small: bool
     """Fewer respondents than the minimum group: results can identify people."""
     components: list[ComponentSummary]
-    overall: Overall
-    ambition: Ambition
+    """Empty when only n is shown (`size_only`)."""
+    overall: Overall | None
+    """None when only n is shown (`size_only`), as ``ambition``."""
+    ambition: Ambition | None
     frequencies: list[Frequency]
     statements: list[StatementAnswers]
     """Every statement in questionnaire order, with its count per scale point."""
     spellings: list[str]
     """Every spelling of the name found, most common first."""
     withheld: bool = False
-    """Small, and the figures that can show one person's answers left out (`withhold_small`)."""
+    """Small, and the figures that can show one person's answers left out (`withhold_small`,
+    `size_only`)."""
 
 
 def organisation_key(name: str) -> str:
@@ -278,7 +281,7 @@ def organisation_summary(
 
 
 def withhold_small(summary: OrganisationSummary) -> OrganisationSummary:
-    """A small group's summary without the figures that can show one person's answers.
+    """A small group's summary for its report: no figure that shows one person's answers.
 
     Kept: n, the mean scores (per component and overall), their levels and the comparison
     with the ambition (its median). Left out (None or empty): per component the median,
@@ -288,7 +291,7 @@ def withhold_small(summary: OrganisationSummary) -> OrganisationSummary:
     statement; the other spellings of the name. An organisation of at least the minimum group
     is returned as it is.
     """
-    if not summary.small or summary.withheld:
+    if not summary.small or summary.withheld or summary.ambition is None:
         return summary
     components = [
         replace(
@@ -308,6 +311,27 @@ def withhold_small(summary: OrganisationSummary) -> OrganisationSummary:
         summary,
         components=components,
         ambition=replace(summary.ambition, distribution={}, mode=[]),
+        frequencies=[],
+        statements=[],
+        spellings=summary.spellings[:1],
+        withheld=True,
+    )
+
+
+def size_only(summary: OrganisationSummary) -> OrganisationSummary:
+    """A small group's summary as `score` shows it without ``--include-small-groups``: n only.
+
+    No means, levels, comparison with the ambition or anything else: with one respondent the
+    mean is that person's score, with two each knows the other's from their own. An
+    organisation of at least the minimum group is returned as it is.
+    """
+    if not summary.small:
+        return summary
+    return replace(
+        summary,
+        components=[],
+        overall=None,
+        ambition=None,
         frequencies=[],
         statements=[],
         spellings=summary.spellings[:1],
@@ -559,14 +583,39 @@ class Results:
 
     questionnaire: Questionnaire
     organisations: list[tuple[OrganisationSummary, list[Respondent]]]
+    """Every organisation's full summary, sorted by name, with its respondents: for the
+    report, which withholds a small group's figures itself (`withhold_small`)."""
     min_group: int
     include_personal: bool
     include_small: bool
 
     @property
     def summaries(self) -> list[OrganisationSummary]:
-        """The organisations' results, sorted by name."""
-        return [summary for summary, _ in self.organisations]
+        """The organisations' results as `score` shows them, sorted by name.
+
+        A small group's is `size_only`'s unless ``include_small``.
+        """
+        return [
+            summary if self.include_small else size_only(summary)
+            for summary, _ in self.organisations
+        ]
+
+    def counted_respondents(self, respondents: Iterable[Respondent]) -> list[Respondent]:
+        """Those of ``respondents`` a figure over the whole run may count.
+
+        Without ``include_small`` only those of organisations of at least the minimum group:
+        with the rows of the others exported, a figure over everyone could be solved for a
+        small group's answers.
+        """
+        found = list(respondents)
+        if self.include_small:
+            return found
+        return [
+            respondent
+            for _, members in group(found)
+            if len(members) >= self.min_group
+            for respondent in members
+        ]
 
     def shown_respondents(self) -> list[tuple[OrganisationSummary, Respondent]]:
         """The respondents whose rows may be shown, per organisation, in file order."""
@@ -590,8 +639,7 @@ def results(
 ) -> Results:
     """Group and summarise ``respondents``, only those of ``organisation`` when given.
 
-    A small group's summary is `withhold_small`'s unless ``include_small``. Raises
-    `BadDataError` when no respondent belongs to ``organisation``.
+    Raises `BadDataError` when no respondent belongs to ``organisation``.
     """
     groups = group(respondents)
     levels = point_levels(questionnaire)
@@ -606,25 +654,21 @@ def results(
             message = messages_for(questionnaire.language).organisation_unknown
             raise BadDataError(message.format(name=printable(organisation), known=known))
         groups = found
-    summaries = (
-        (
-            organisation_summary(
-                questionnaire,
-                names,
-                members,
-                min_group=min_group,
-                include_personal=include_personal,
-                levels=levels,
-            ),
-            members,
-        )
-        for names, members in track(groups, len(groups), "aggregating")
-    )
     return Results(
         questionnaire=questionnaire,
         organisations=[
-            (summary if include_small else withhold_small(summary), members)
-            for summary, members in summaries
+            (
+                organisation_summary(
+                    questionnaire,
+                    names,
+                    members,
+                    min_group=min_group,
+                    include_personal=include_personal,
+                    levels=levels,
+                ),
+                members,
+            )
+            for names, members in track(groups, len(groups), "aggregating")
         ],
         min_group=min_group,
         include_personal=include_personal,

@@ -347,7 +347,8 @@ def score(
         bool,
         typer.Option(
             "--include-small-groups",
-            help="Export the rows of respondents of organisations below --min-group.",
+            help="Show every figure and row of organisations below --min-group "
+            "(else only their number of respondents).",
         ),
     ] = False,
     decimal_comma: Annotated[
@@ -490,6 +491,7 @@ def _comparisons(  # noqa: PLR0917 - one call site, every input named there
 ) -> "tuple[list[compare.Comparisons], list[compare.Quality], bool]":
     """Each organisation's comparisons, the quality, and whether no file was skipped.
 
+    The quality counts only the respondents `aggregate.Results.counted_respondents` allows.
     ``output`` is checked against the files of the other rounds too: it never replaces one.
     """
     from krmscan import compare, questionnaire
@@ -526,7 +528,8 @@ def _comparisons(  # noqa: PLR0917 - one call site, every input named there
         earlier=earlier,
         by=by,
     )
-    return figures, compare.quality(loaded.questionnaire, collection.respondents), complete
+    counted = results.counted_respondents(collection.respondents)
+    return figures, compare.quality(loaded.questionnaire, counted), complete
 
 
 def _same(first: list[Path], second: list[Path]) -> bool:

@@ -1,9 +1,8 @@
 """Organisation results as data: JSON, CSV (Excel with Dutch settings) and xlsx.
 
 Answers of questions marked personal (name, e-mail) appear only with ``include_personal``;
-the per-respondent rows of organisations below the minimum group only with ``include_small``
-(without it their summaries are already `aggregate.withhold_small`'s: withheld figures are
-null in JSON and empty cells in xlsx).
+of an organisation below the minimum group only its n unless ``include_small`` (its summary
+is already `aggregate.size_only`'s: no rows of its respondents, no figures, nor comparisons).
 
 Every format is written as it is produced, so memory does not grow with the output: JSON as
 chunks of compact text (one organisation or respondent per line, encoded by the standard
@@ -83,15 +82,16 @@ def json_chunks(
     """The JSON document in pieces, each organisation and respondent compact on its own line.
 
     ``{"organisations": [...], "respondents": [...], "skipped": [...], "duplicates": [...]}``;
-    ``extras`` adds keys to each organisation in turn and ``more`` keys at the end (the
-    comparisons and the quality of the measurement).
+    ``extras`` adds keys to each organisation in turn (not to one whose figures are withheld:
+    its comparisons would show its mean) and ``more`` keys at the end (the comparisons and
+    the quality of the measurement).
     """
     scores = ScoreCache(results.questionnaire)
+    messages = messages_for(results.questionnaire.language)
     yield '{"organisations": ['
     for index, summary in enumerate(results.summaries):
-        withheld = summary.small and not results.include_small
-        data = _organisation_json(summary, withheld)
-        if index < len(extras):
+        data = _organisation_json(summary, withheld_reason(summary, results.min_group, messages))
+        if index < len(extras) and summary.overall is not None:
             data |= extras[index]
         yield ("\n" if index == 0 else ",\n") + _dumps(data)
     yield '\n],\n"respondents": ['
@@ -123,27 +123,43 @@ def _dumps(data: object) -> str:
     return json_escaped(_ENCODER.encode(data))
 
 
-def _organisation_json(summary: OrganisationSummary, withheld: bool) -> dict[str, object]:
-    data = asdict(summary)
-    components = data.pop("components")
+def withheld_reason(summary: OrganisationSummary, min_group: int, messages: Messages) -> str | None:
+    """Why an organisation shows only its n (`aggregate.size_only`), or None."""
+    if summary.overall is not None:
+        return None
+    return messages.small_group_withheld.format(min_group=min_group)
+
+
+def _organisation_json(summary: OrganisationSummary, reason: str | None) -> dict[str, object]:
+    head: dict[str, object] = {
+        "name": summary.name,
+        "n": summary.n,
+        "small_group": summary.small,
+        "respondents_withheld": summary.withheld,
+        "withheld_reason": reason,
+        "spellings": list(summary.spellings),
+    }
+    overall, ambition = summary.overall, summary.ambition
+    if overall is None or ambition is None:
+        empty: dict[str, object] = {"components": [], "overall": None, "ambition": None}
+        return head | empty | {"frequencies": {}, "statements": {}}
+    components = [asdict(component) for component in summary.components]
     for component, found in zip(components, summary.components, strict=True):
-        component["level_distribution"] = _keyed(component["level_distribution"])
+        component["level_distribution"] = _keyed(found.level_distribution)
         component["behind"] = found.behind
         component["shared_view"] = found.shared_view
-    overall = data.pop("overall")
-    overall["behind"] = summary.overall.behind
-    return {
-        "name": data.pop("name"),
-        "n": data.pop("n"),
-        "small_group": data.pop("small"),
-        "respondents_withheld": withheld,
-        "spellings": data.pop("spellings"),
+    return head | {
         "components": components,
-        "overall": overall,
-        "ambition": {**data["ambition"], "distribution": _keyed(summary.ambition.distribution)},
-        "frequencies": {frequency.pop("id"): frequency for frequency in data.pop("frequencies")},
-        "statements": {statement.pop("id"): statement for statement in data.pop("statements")},
+        "overall": asdict(overall) | {"behind": overall.behind},
+        "ambition": asdict(ambition) | {"distribution": _keyed(ambition.distribution)},
+        "frequencies": {f.id: _without_id(asdict(f)) for f in summary.frequencies},
+        "statements": {s.id: _without_id(asdict(s)) for s in summary.statements},
     }
+
+
+def _without_id(data: dict[str, object]) -> dict[str, object]:
+    data.pop("id")
+    return data
 
 
 def _keyed(counts: dict[int, int]) -> dict[str, int]:
@@ -486,6 +502,7 @@ def organisation_columns(results: Results) -> list[Column]:
         Column("organisation", m.code_organisation),
         Column("n", m.code_n),
         Column("small_group", m.code_small_group),
+        Column("withheld_reason", m.code_withheld_reason),
         Column("component_id", m.code_component_id, f"{OVERALL_ID} = {m.overall}"),
         Column("component", m.col_component),
         Column("mean_pct", m.col_mean, "", "0.0"),
@@ -603,17 +620,24 @@ def organisation_rows(
 
     ``comparisons`` are the organisations' comparisons in the order of ``results.summaries``
     (`comparison_cells`); the overall row has none (the benchmark and the previous round
-    compare components).
+    compare components). An organisation whose figures are withheld has one row: its n and
+    why (`withheld_reason`).
     """
     levels = [level.level for level in results.questionnaire.levels]
     messages = messages_for(results.questionnaire.language)
     overall_name = messages.overall
     none: list[Cell] = [None] * COMPARISON_CELLS
+    width = len(organisation_columns(results))
     for index, summary in enumerate(results.summaries):
+        o, ambition = summary.overall, summary.ambition
+        if o is None or ambition is None:
+            reason = withheld_reason(summary, results.min_group, messages)
+            head: list[Cell] = [summary.name, summary.n, summary.small, reason]
+            yield head + [None] * (width - len(head))
+            continue
         figures = comparisons[index] if index < len(comparisons) else None
         compared = comparison_cells(summary, figures, messages)
-        ambition = summary.ambition
-        head: list[Cell] = [summary.name, summary.n, summary.small]
+        head = [summary.name, summary.n, summary.small, None]
         felt: list[Cell] = [ambition.median, ", ".join(str(level) for level in ambition.mode)]
         for c in summary.components:
             priorities: list[Cell] = [p.text for p in c.priorities]
@@ -640,7 +664,6 @@ def organisation_rows(
                 *(priorities + [None] * (PRIORITIES - len(priorities))),
                 *compared.get(c.id, none),
             ]
-        o = summary.overall
         yield [
             *head,
             OVERALL_ID,

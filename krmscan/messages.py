@@ -111,7 +111,6 @@ class Messages(NamedTuple):
     no_shared_view: str
     too_few_for_rwg: str
     ambition_line: str
-    ambition_line_withheld: str
     and_word: str
     priorities_title: str
     frequencies_title: str
@@ -186,6 +185,7 @@ class Messages(NamedTuple):
     segments_legend: str
     segment_other: str
     quality_title: str
+    quality_small_groups: str
     col_respondents: str
     col_alpha: str
     alpha_flag: str
@@ -352,6 +352,7 @@ class Messages(NamedTuple):
     code_score: str
     code_n: str
     code_small_group: str
+    code_withheld_reason: str
     code_component_id: str
     code_min: str
     code_max: str
@@ -658,10 +659,9 @@ DUTCH = Messages(
         "herleidbaar zijn; deel ze alleen met wie ze mag zien."
     ),
     small_group_withheld=(
-        "Niet getoond, omdat het naar één persoon kan wijzen: mediaan, standaardafwijking, "
-        "laagste en hoogste score, respondenten per niveau, aandeel onder eigen ambitie, "
-        "eensgezindheid, de meest gekozen ambitie, de zwakste stellingen en de antwoorden op "
-        "de meerkeuzevragen. --include-small-groups toont ze."
+        "Minder dan {min_group} respondenten: alleen het aantal wordt getoond. Elke uitkomst "
+        "kan naar één persoon wijzen (met één respondent is het gemiddelde diens score). "
+        "--include-small-groups toont alles."
     ),
     scores_title="Score per onderdeel",
     col_mean="Gemiddeld %",
@@ -682,7 +682,6 @@ DUTCH = Messages(
         "Gevoelsmatige ambitie: mediaan {median}, meest gekozen {mode}; "
         "respondenten per niveau {levels}: {distribution}."
     ),
-    ambition_line_withheld="Gevoelsmatige ambitie: mediaan {median}.",
     and_word="en",
     priorities_title="Prioriteiten: de zwakste stellingen per onderdeel",
     frequencies_title="Antwoorden op de meerkeuzevragen",
@@ -758,6 +757,9 @@ DUTCH = Messages(
     segments_legend="+ / -: duidelijk hoger / lager dan de rest van de organisatie.",
     segment_other="overig",
     quality_title="Kwaliteit van de meting: Cronbachs alfa over alle respondenten",
+    quality_small_groups=(
+        "Een organisatie onder --min-group telt alleen mee met --include-small-groups."
+    ),
     col_respondents="n",
     col_alpha="Alfa",
     alpha_flag="onderdeel meet mogelijk niet één ding",
@@ -812,7 +814,7 @@ DUTCH = Messages(
     ),
     rep_method_quality=(
         "Cronbachs alfa meet per onderdeel of de stellingen samen één ding meten, over alle "
-        "{n} respondenten van de gegevens (alle organisaties); onder {threshold} staat: "
+        "{n} respondenten van de gegevens behalve die van kleine groepen; onder {threshold} staat: "
         "onderdeel meet mogelijk niet één ding."
     ),
     rep_method_quality_flagged="Alfa onder {threshold}: {items}.",
@@ -848,7 +850,10 @@ DUTCH = Messages(
     code_change_low="Verschil: ondergrens van het 95 %-interval",
     code_change_high="Verschil: bovengrens van het 95 %-interval",
     code_change_verdict="Verandering sinds de vorige ronde",
-    code_alpha="Cronbachs alfa van het onderdeel (over alle respondenten)",
+    code_alpha=(
+        "Cronbachs alfa van het onderdeel (over alle respondenten, van een kleine groep alleen "
+        "met --include-small-groups)"
+    ),
     code_alpha_flag="Vlag: alfa onder 0,6",
     code_item_rest="Item-rest-correlatie: hoe de stelling samengaat met de rest van het onderdeel",
     # issue 11: the board's report (cover, summary, ranking, components, method)
@@ -1095,6 +1100,7 @@ DUTCH = Messages(
     code_score="score %",
     code_n="Aantal respondenten",
     code_small_group="Kleine groep: uitkomsten kunnen tot personen herleidbaar zijn",
+    code_withheld_reason="Waarom alleen het aantal respondenten getoond wordt",
     code_component_id="Onderdeel (id)",
     code_min="Laagste %",
     code_max="Hoogste %",
@@ -1142,9 +1148,8 @@ DUTCH = Messages(
         "de uitkomsten kunnen tot personen herleidbaar zijn"
     ),
     note_small_group_withheld=(
-        "; wat naar één persoon kan wijzen (de regels per respondent, spreiding, aantallen, "
-        "eensgezindheid, zwakste stellingen, meerkeuzeantwoorden) blijft uit de uitvoer "
-        "(--include-small-groups toont het)"
+        "; de uitvoer toont er alleen het aantal respondenten van (--include-small-groups "
+        "toont alles)"
     ),
     no_files_scored="geen enkel antwoordbestand kon worden gescoord; zie de redenen hierboven",
     organisation_unknown="geen antwoorden van organisatie '{name}'; gevonden organisaties: {known}",
@@ -1511,10 +1516,9 @@ ENGLISH = Messages(
         "share them only with those allowed to see them."
     ),
     small_group_withheld=(
-        "Not shown, as it can point to one person: median, standard deviation, lowest and "
-        "highest score, respondents per level, share below their own ambition, agreement, the "
-        "most chosen ambition, the weakest statements and the answers to the multiple-choice "
-        "questions. --include-small-groups shows them."
+        "Fewer than {min_group} respondents: only the number is shown. Every result can point "
+        "to one person (with one respondent the mean is that person's score). "
+        "--include-small-groups shows everything."
     ),
     scores_title="Score per component",
     col_mean="Mean %",
@@ -1535,7 +1539,6 @@ ENGLISH = Messages(
         "Felt ambition: median {median}, most chosen {mode}; "
         "respondents per level {levels}: {distribution}."
     ),
-    ambition_line_withheld="Felt ambition: median {median}.",
     and_word="and",
     priorities_title="Priorities: the weakest statements per component",
     frequencies_title="Answers to the multiple-choice questions",
@@ -1607,6 +1610,9 @@ ENGLISH = Messages(
     segments_legend="+ / -: clearly higher / lower than the rest of the organisation.",
     segment_other="other",
     quality_title="Quality of the measurement: Cronbach's alpha over all respondents",
+    quality_small_groups=(
+        "An organisation below --min-group counts only with --include-small-groups."
+    ),
     col_respondents="n",
     col_alpha="Alpha",
     alpha_flag="the component may not measure one thing",
@@ -1657,8 +1663,8 @@ ENGLISH = Messages(
     ),
     rep_method_quality=(
         "Cronbach's alpha tells per component whether its statements measure one thing "
-        "together, over all {n} respondents of the data (every organisation); below {threshold} "
-        "it says: component may not measure one thing."
+        "together, over the {n} respondents of the data but those of small groups; below "
+        "{threshold} it says: component may not measure one thing."
     ),
     rep_method_quality_flagged="Alpha below {threshold}: {items}.",
     ov_title="Overview for the consultant",
@@ -1693,7 +1699,10 @@ ENGLISH = Messages(
     code_change_low="Change: lower end of the 95 % interval",
     code_change_high="Change: upper end of the 95 % interval",
     code_change_verdict="Change since the previous round",
-    code_alpha="Cronbach's alpha of the component (over all respondents)",
+    code_alpha=(
+        "Cronbach's alpha of the component (over all respondents, of a small group only with "
+        "--include-small-groups)"
+    ),
     code_alpha_flag="Flag: alpha below 0.6",
     code_item_rest="Item-rest correlation: how the statement goes with the rest of its component",
     # issue 11: the board's report (cover, summary, ranking, components, method)
@@ -1922,6 +1931,7 @@ ENGLISH = Messages(
     code_score="score %",
     code_n="Respondents",
     code_small_group="Small group: results can identify people",
+    code_withheld_reason="Why only the number of respondents is shown",
     code_component_id="Component (id)",
     code_min="Lowest %",
     code_max="Highest %",
@@ -1966,9 +1976,8 @@ ENGLISH = Messages(
         "results can identify people"
     ),
     note_small_group_withheld=(
-        "; what can point to one person (the per-respondent rows, spread, counts, agreement, "
-        "weakest statements, multiple-choice answers) is left out of the output "
-        "(--include-small-groups shows it)"
+        "; the output shows only its number of respondents (--include-small-groups shows "
+        "everything)"
     ),
     no_files_scored="no answers files could be scored; see the reasons above",
     organisation_unknown="no answers of organisation '{name}'; organisations found: {known}",

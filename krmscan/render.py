@@ -43,7 +43,14 @@ if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring fo
     from krmscan.scoring import Result, Score
 
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
-    from krmscan.aggregate import ComponentSummary, Frequency, OrganisationSummary, Results
+    from krmscan.aggregate import (
+        Ambition,
+        ComponentSummary,
+        Frequency,
+        OrganisationSummary,
+        Overall,
+        Results,
+    )
     from krmscan.collect import Collected, Skipped
     from krmscan.compare import Change, Comparisons, Previous, Quality, Segments
 
@@ -488,29 +495,32 @@ def organisation_view(
     *,
     min_group: int,
 ) -> Group:
-    """One organisation's results: scores, against the ambition, priorities, frequencies."""
+    """One organisation's results: scores, against the ambition, priorities, frequencies.
+
+    Of a small group whose figures are withheld (`aggregate.size_only`) only its n, and why.
+    """
     parts: list[RenderableType] = [
         Text(messages.org_heading.format(name=printable(summary.name), n=summary.n), style="bold")
     ]
+    overall, ambition = summary.overall, summary.ambition
+    if overall is None or ambition is None:
+        parts.append(
+            Text(messages.small_group_withheld.format(min_group=min_group), style="yellow")
+        )
+        return Group(*parts)
     if len(summary.spellings) > 1:
         others = ", ".join(printable(name) for name in summary.spellings[1:])
         parts.append(note(messages.org_spellings.format(names=others)))
     if summary.small:
         parts.append(Text(messages.small_group.format(min_group=min_group), style="yellow"))
-    if summary.withheld:
-        parts.append(note(messages.small_group_withheld))
     parts += [
         Text(""),
-        _scores_table(summary, messages),
+        _scores_table(summary, overall, messages),
         note(levels_legend(questionnaire, messages)),
         Text(""),
         _against_table(questionnaire, summary, messages),
-        Text(ambition_start(summary, messages)),
-        Text(ambition_line(summary, messages)),
-    ]
-    if summary.withheld:  # no priorities, no frequencies: the note above says why
-        return Group(*parts)
-    parts += [
+        Text(ambition_start(overall, ambition, messages)),
+        Text(ambition_line(ambition, messages)),
         Text(""),
         _priorities(summary, messages),
         Text(""),
@@ -544,12 +554,8 @@ def share(value: float | None, messages: Messages) -> str:
     return "-" if value is None else f"{number(100 * value, messages, 0)} %"
 
 
-def agreement(
-    component: ComponentSummary, messages: Messages, *, withheld: bool = False
-) -> tuple[str, str]:
-    """The rwg value and its verdict, as words (``withheld``: a small group's, not shown)."""
-    if withheld:
-        return "-", "-"
+def agreement(component: ComponentSummary, messages: Messages) -> tuple[str, str]:
+    """The rwg value and its verdict, as words."""
     if component.rwg is None:
         return "-", messages.too_few_for_rwg
     view = messages.shared_view if component.shared_view else messages.no_shared_view
@@ -563,7 +569,9 @@ def joined(items: Sequence[str], messages: Messages) -> str:
     return f"{', '.join(items[:-1])} {messages.and_word} {items[-1]}"
 
 
-def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTable:
+def _scores_table(
+    summary: OrganisationSummary, overall: Overall, messages: Messages
+) -> FittedTable:
     headings = (
         messages.col_component,
         messages.col_mean,
@@ -585,10 +593,7 @@ def _scores_table(summary: OrganisationSummary, messages: Messages) -> FittedTab
         )
         for c in summary.components
     ]
-    overall = summary.overall
-    rows.append(
-        (messages.overall, number(overall.mean_pct, messages), "", "", "", str(overall.level))
-    )
+    rows.append((messages.overall, pct(overall.mean_pct, messages), "", "", "", str(overall.level)))
     return FittedTable(
         messages.scores_title,
         headings,
@@ -621,7 +626,7 @@ def _against_table(
             slashed(c.level_distribution.values()) or "-",
             pct(c.points_to_ambition, messages),
             share(c.below_ambition, messages),
-            *agreement(c, messages, withheld=summary.withheld),
+            *agreement(c, messages),
         )
         for c in summary.components
     ]
@@ -643,20 +648,17 @@ def levels_legend(questionnaire: Questionnaire, messages: Messages) -> str:
     return messages.levels_legend.format(levels=names)
 
 
-def ambition_start(summary: OrganisationSummary, messages: Messages) -> str:
+def ambition_start(overall: Overall, ambition: Ambition, messages: Messages) -> str:
     """Where the ambition starts: the one edge every component's mean is compared with."""
-    edge = summary.overall.ambition_pct
+    edge = overall.ambition_pct
     return messages.ambition_starts.format(
         pct=trimmed(edge, messages),
-        level=math.ceil(summary.ambition.median),
+        level=math.ceil(ambition.median),
     )
 
 
-def ambition_line(summary: OrganisationSummary, messages: Messages) -> str:
+def ambition_line(ambition: Ambition, messages: Messages) -> str:
     """The felt ambition of an organisation in one sentence."""
-    ambition = summary.ambition
-    if summary.withheld:
-        return messages.ambition_line_withheld.format(median=trimmed(ambition.median, messages))
     return messages.ambition_line.format(
         median=trimmed(ambition.median, messages),
         mode=joined([str(level) for level in ambition.mode], messages),
@@ -756,7 +758,8 @@ def organisation_views(
 ) -> Group:
     """Every organisation's results, each followed by its comparisons; many as one line each.
 
-    From `OVERVIEW_FROM` organisations on, without ``detail``: the `overview`.
+    From `OVERVIEW_FROM` organisations on, without ``detail``: the `overview`. A small group
+    whose figures are withheld gets no comparisons: they would show its mean.
     """
     if len(results.summaries) >= OVERVIEW_FROM and not detail:
         return overview(results, messages, figures)
@@ -767,7 +770,7 @@ def organisation_views(
         views.append(
             organisation_view(results.questionnaire, summary, messages, min_group=results.min_group)
         )
-        if index < len(figures):
+        if index < len(figures) and summary.overall is not None:
             views += [Text(""), comparison_view(figures[index], messages)]
     return Group(*views)
 
@@ -780,6 +783,7 @@ def overview(results: Results, messages: Messages, figures: Sequence[Comparisons
     whatever their names. With comparisons: a mean clearly higher or lower than in the previous
     round is marked + or -, the benchmark's medians are the last row, and a note points to
     ``--detail`` for the rest.
+    A small group whose figures are withheld shows ``-`` for them.
     """
     components = results.questionnaire.components
     legend = Packed([f"{number} = {c.name}" for number, c in enumerate(components, start=1)])
@@ -796,11 +800,15 @@ def overview(results: Results, messages: Messages, figures: Sequence[Comparisons
             printable(summary.name),
             str(summary.n),
             *(
-                number(c.mean_pct, messages, 0)
-                + (marks[index][position] if index < len(marks) else "")
-                for position, c in enumerate(summary.components)
+                (
+                    number(c.mean_pct, messages, 0)
+                    + (marks[index][position] if index < len(marks) else "")
+                    for position, c in enumerate(summary.components)
+                )
+                if summary.overall is not None
+                else ["-"] * len(components)
             ),
-            str(summary.overall.level),
+            "-" if summary.overall is None else str(summary.overall.level),
         )
         for index, summary in enumerate(results.summaries)
     ]
@@ -1106,4 +1114,6 @@ def quality_view(found: Sequence[Quality], messages: Messages) -> FittedTable:
 
 def with_quality(views: RenderableType, found: Sequence[Quality], messages: Messages) -> Group:
     """The organisations' views followed by the quality of the measurement."""
-    return Group(views, Text(""), quality_view(found, messages))
+    return Group(
+        views, Text(""), quality_view(found, messages), note(messages.quality_small_groups)
+    )
