@@ -42,11 +42,11 @@ def _byte(code: int) -> str:
 
 
 def _caret(match: re.Match[str]) -> str:
-    """A C0 character or DEL in caret notation (ESC as ``^[``), anything else as U+FFFD."""
+    """A C0 character or DEL in caret notation (ESC as ``^[``), a byte as `_byte`, else U+FFFD."""
     code = ord(match.group())
     if code < 0x20:
         return "^" + chr(0x40 + code)
-    return "^?" if code == 0x7F else REPLACEMENT
+    return "^?" if code == 0x7F else _byte(code) or REPLACEMENT
 
 
 def printable(text: str, *, lines: bool = False, pictures: bool = True) -> str:
