@@ -9,18 +9,19 @@ scrollback between them.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from krmscan import prompts, render, scoring, screens
 from krmscan import take as taking
 from krmscan.answers import AnswerValue
-from krmscan.errors import InterruptedByUser, UsageError
+from krmscan.errors import InterruptedByUser, KrmscanError, UsageError
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import LoadedQuestionnaire
 from krmscan.text import printable
@@ -75,19 +76,27 @@ def run(setup: Setup) -> None:
         return
     prompter = prompter_for(setup, console)
     try:
-        welcome(prompter, setup, console)
-    except KeyboardInterrupt:
-        raise InterruptedByUser(setup.messages.interrupted) from None
-    taken = _take(setup, prompter, setup.output)
-    show_result(setup, prompter, console, taken)
+        try:
+            welcome(prompter, setup)
+        except KeyboardInterrupt:
+            raise InterruptedByUser(setup.messages.interrupted) from None
+        taken = _take(setup, prompter, setup.output)
+    except KrmscanError:
+        if isinstance(prompter, prompts.QuestionaryPrompter):
+            with contextlib.suppress(OSError):  # the message follows on a clean screen
+                console.clear()
+        raise
+    show_result(setup, prompter, taken)
 
 
-def welcome(prompter: Prompter, setup: Setup, console: Console) -> None:
+def welcome(prompter: Prompter, setup: Setup) -> None:
     """The welcome screen (plain mode on a terminal prints it; piped input skips it)."""
     if isinstance(prompter, prompts.QuestionaryPrompter):
         prompter.welcome()
     elif sys.stdin.isatty():
-        console.print(screens.welcome(setup.loaded.questionnaire, setup.messages))
+        prompter.say(Text(setup.loaded.questionnaire.title, style="bold"))
+        prompter.say()
+        prompter.say(screens.welcome(setup.loaded.questionnaire, setup.messages))
 
 
 def _take(setup: Setup, prompter: Prompter, output: Path | None) -> taking.Taken:
@@ -109,34 +118,34 @@ def _take(setup: Setup, prompter: Prompter, output: Path | None) -> taking.Taken
 
 
 def show_result(
-    setup: Setup, prompter: Prompter, console: Console, taken: taking.Taken, *, wait: bool = False
+    setup: Setup, prompter: Prompter, taken: taking.Taken, *, wait: bool = False
 ) -> None:
     """The personal result, what it means, where the answers file is and what to do with it."""
     questionnaire, messages = setup.loaded.questionnaire, setup.messages
     result = scoring.score(questionnaire, taken.file.answers)
-    table = Group(
+    table: list[RenderableType] = [
         render.result_table(questionnaire, result, messages),
-        Text(""),
-        render.result_legend(questionnaire, messages),
-    )
+        Group(Text(""), render.result_legend(questionnaire, messages)),
+    ]
     saved = Text(messages.saved.format(path=printable(str(taken.path.resolve()))))
     if isinstance(prompter, prompts.QuestionaryPrompter):
         saved.overflow = "fold"  # a long path is broken anywhere rather than cut
-        closing = Group(
+        closing: list[RenderableType] = [
             render.result_explained(messages),
-            Text(""),
-            render.result_sentences(result, messages),
-            Text(""),
-            saved,
-            Text(messages.result_saved_next),
-        )
+            Group(Text(""), render.result_sentences(result, messages)),
+            Group(Text(""), saved, Text(messages.result_saved_next)),
+        ]
         prompter.result([table, closing], wait=wait)
     else:
-        console.print()
-        console.print(render.personal_result(questionnaire, result, messages))
-        console.print()
-        console.print(saved, soft_wrap=True)  # a path on one line, to copy whole
-        console.print(Text(messages.result_saved_next))
+        console = prompter.console
+        prompter.say()
+        prompter.say(render.personal_result(questionnaire, result, messages))
+        prompter.say()
+        width = prompter.console.width
+        lines = screens.wrapped(saved.plain, width) if console.is_terminal else [saved.plain]
+        for line in lines:  # wrapped at words, a path whole on its line, to copy it
+            prompter.say(Text(line), soft_wrap=True)
+        prompter.say(Text(messages.result_saved_next))
 
 
 def kiosk(setup: Setup, console: Console) -> None:
@@ -152,7 +161,7 @@ def kiosk(setup: Setup, console: Console) -> None:
     while True:
         wipe(console)
         try:
-            welcome(prompter, setup, console)
+            welcome(prompter, setup)
         except (KeyboardInterrupt, InterruptedByUser):
             wipe(console)
             console.print(Text(setup.messages.kiosk_ended))
@@ -163,7 +172,7 @@ def kiosk(setup: Setup, console: Console) -> None:
             console.print(Text(stopped.message), soft_wrap=True)
             _pause(setup.messages)
             continue
-        show_result(setup, prompter, console, taken, wait=True)
+        show_result(setup, prompter, taken, wait=True)
 
 
 def wipe(console: Console) -> None:
