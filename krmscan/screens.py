@@ -296,7 +296,9 @@ class Screen:
 
 def wrapped(text: str, width: int) -> list[str]:
     """``text`` in lines shorter than ``width``, broken between words only."""
-    return textwrap.wrap(text, max(10, width - 1), break_long_words=False) or [""]
+    return textwrap.wrap(
+        text, max(10, width - 1), break_long_words=False, break_on_hyphens=False
+    ) or [""]
 
 
 def wait_key(hint: str, *, back: bool = False, width: int | None = None) -> str:
