@@ -169,7 +169,9 @@ def kiosk(setup: Setup, console: Console) -> None:
         try:
             taken = _take(setup, prompter, None)
         except InterruptedByUser as stopped:
-            console.print(Text(stopped.message), soft_wrap=True)
+            console.clear()
+            for line in stopped.message.split("\n"):  # a command (indented) whole, to copy
+                console.print(Text(line), soft_wrap=line[:1].isspace())
             _pause(setup.messages)
             continue
         show_result(setup, prompter, taken, wait=True)
