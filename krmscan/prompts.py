@@ -751,11 +751,19 @@ class PlainPrompter:
         if not self.paging:
             self.console.print(renderable, soft_wrap=soft_wrap)
             return
-        for line in screens.lines_of(self.console, renderable, soft_wrap=soft_wrap):
-            if self._shown >= self.console.height - 2:  # the hint and the line typed
-                self.read("-", prompt=f"{self.messages.page_next} ")
+        lines = screens.lines_of(self.console, renderable, soft_wrap=soft_wrap)
+        room = self.console.height - 2  # under it: the hint and the line typed
+        if self._shown and self._shown + len(lines) > room >= len(lines):
+            self._more()  # what fits on a screen is not split over two
+        for line in lines:
+            if self._shown >= room:
+                self._more()
             self.console.print(Text.from_ansi(line), soft_wrap=True)
             self._shown += 1
+
+    def _more(self) -> None:
+        """Wait for Enter before the next screenful."""
+        self.read("-", prompt=f"{self.messages.page_next} ")
 
     def show_intro(self, intro: Intro) -> None:
         """Print an introduction as a heading and a paragraph."""

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pexpect
+import pytest
 from rich.console import Console
 
 from krmscan import render, screens
@@ -78,7 +79,7 @@ def test_the_overview_number_check_is_read_whole_at_60_columns(
     terminal.child.terminate(force=True)
 
 
-def _spawn_plain(out: Path, folder: Path) -> pexpect.spawn:
+def _spawn_plain(out: Path, folder: Path, rows: int, columns: int) -> pexpect.spawn:
     environment = {**os.environ, "TERM": "xterm-256color"}
     for name in ("COLUMNS", "LINES", "NO_COLOR"):
         environment.pop(name, None)
@@ -87,7 +88,7 @@ def _spawn_plain(out: Path, folder: Path) -> pexpect.spawn:
         ["take", "--plain", "-o", str(out)],
         env=environment,
         cwd=str(folder),
-        dimensions=(24, 80),
+        dimensions=(rows, columns),
         encoding="utf-8",
         timeout=20,
     )
@@ -102,13 +103,14 @@ def _until(child: pexpect.spawn, wanted: str | type[pexpect.EOF] = "> ") -> list
     return [*screens, ANSI.sub("", child.before)]
 
 
+@pytest.mark.parametrize(("rows", "columns"), [(24, 80), (20, 60)])
 def test_plain_mode_typed_by_hand_never_scrolls_text_away(
-    shipped: LoadedQuestionnaire, tmp_path: Path
+    shipped: LoadedQuestionnaire, tmp_path: Path, rows: int, columns: int
 ) -> None:
     """Each screenful waits for Enter; a change is confirmed, not the overview reprinted."""
     questionnaire = shipped.questionnaire
     out = tmp_path / "a.json"  # with the message longer than a line, shorter than one alone
-    child = _spawn_plain(out, tmp_path)
+    child = _spawn_plain(out, tmp_path, rows, columns)
     printed: list[str] = []
     for line in plain_lines(questionnaire, sample_answers(questionnaire)):
         printed += _until(child)
@@ -118,6 +120,12 @@ def test_plain_mode_typed_by_hand_never_scrolls_text_away(
     assert "Onze interne processen zijn leidend" not in printed[ambition]  # an earlier page
     overview = _until(child)
     assert len(overview) > 1 and DUTCH.review_title in overview[0]
+    titles = {DUTCH.review_general, *(c.name for c in questionnaire.components)}
+    titles |= {s.title for s in questionnaire.sections if s.title}
+    for shown in overview[1:]:  # each screenful starts with a row or a title: rows stay whole
+        first = next(line for line in shown.split("\r\n")[1:] if line.strip())
+        whole = first.strip() in titles or DUTCH.plain_review_prompt.startswith(first.strip())
+        assert re.match(r"\s*\d+\. ", first) or whole, shown
     child.sendline("20")
     printed = _until(child)
     child.sendline("1")  # Oneens
@@ -129,10 +137,11 @@ def test_plain_mode_typed_by_hand_never_scrolls_text_away(
     child.close()
     assert child.exitstatus == 0
     for shown in [*printed, *overview, *again, *result]:
-        assert len(shown.rstrip().split("\r\n")) <= 24  # a screenful between two Enters
+        assert len(shown.rstrip().split("\r\n")) <= rows  # a screenful between two Enters
     path = str(out.resolve())
     lines = "".join(result).split("\r\n")
-    assert path in lines and all(len(line) <= 80 for line in lines), lines[-8:]  # whole
+    assert path in lines  # whole on its line; the rest wrapped at words
+    assert all(len(line) <= columns for line in lines if line != path), lines[-8:]
 
 
 def test_no_page_holds_only_a_box_border() -> None:
