@@ -696,9 +696,10 @@ def _note(line: str) -> None:
     from krmscan.text import printable
 
     text = printable(line, lines=True)
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, ValueError):  # no size: the lines as they are
         if sys.stderr.isatty():
             text = _wrapped(text, os.get_terminal_size(sys.stderr.fileno()).columns)
+    with contextlib.suppress(OSError):
         sys.stderr.write(text + "\n")
 
 
