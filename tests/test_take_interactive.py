@@ -284,3 +284,19 @@ def test_an_answered_multiple_choice_shows_every_choice_wrapped(
     assert " ".join(", ".join(texts).split()) in " ".join(shown.split())
     assert all(len(line) <= 80 for line in shown.splitlines())
     assert answered["krm_doelen"][-1] == OtherAnswer(id="doel_anders", text="eigen doel")  # type: ignore[index]
+
+
+def test_a_refused_count_wraps_on_the_bottom_line(
+    shipped: LoadedQuestionnaire, keys: PipeInput, validators: dict[str, Callable[[Any], Any]]
+) -> None:
+    """Too many options: the reason under the list is wrapped at words, not cut."""
+    keys.send_text("1" + ENTER)
+    keys.close()
+    step = next(s for s in flow.steps(shipped.questionnaire) if s.id == "krm_is")
+    console = Console(file=io.StringIO(), width=24, height=200, color_system=None)
+    flow.run([step], QuestionaryPrompter(shipped.questionnaire, DUTCH, console))
+    (validate,) = validators.values()
+    reason = validate(["a", "b", "c"])
+    assert isinstance(reason, str) and "\n" in reason
+    assert all(len(line) < 24 for line in reason.split("\n"))
+    assert " ".join(reason.split()) == DUTCH.choices_limit(minimum=False, count=2)
