@@ -735,11 +735,34 @@ def _stdout_is_terminal() -> bool:
 
 
 def _note(line: str) -> None:
-    """One line on standard error, its control characters from data made visible."""
+    """A message on standard error, its control characters from data made visible.
+
+    On a terminal its lines are wrapped between words to the terminal's width; an indented
+    line (a command to type) and a long path stay whole, to copy them.
+    """
     from krmscan.text import printable
 
+    text = printable(line, lines=True)
+    with contextlib.suppress(OSError, ValueError):  # no size: the lines as they are
+        if sys.stderr.isatty():
+            text = _wrapped(text, os.get_terminal_size(sys.stderr.fileno()).columns)
     with contextlib.suppress(OSError):
-        sys.stderr.write(printable(line, lines=True) + "\n")
+        sys.stderr.write(text + "\n")
+
+
+def _wrapped(text: str, width: int) -> str:
+    """``text`` wrapped between words to ``width``; indented lines are left whole."""
+    import textwrap
+
+    lines = []
+    for line in text.split("\n"):
+        if line[:1].isspace() or len(line) < width:
+            lines.append(line)
+        else:
+            lines += textwrap.wrap(
+                line, max(20, width - 1), break_long_words=False, break_on_hyphens=False
+            )
+    return "\n".join(lines)
 
 
 @app.command()

@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, RenderableType
+from rich.padding import Padding
 
 from krmscan import render, screens
 from krmscan.answers import (
@@ -196,18 +197,32 @@ class QuestionaryPrompter:
         if intro.text:
             self._intros.append(intro)
 
-    def result(self, parts: Sequence[RenderableType], *, wait: bool = False) -> None:
-        """The result, each part from a new page; the last stays (until Enter with ``wait``)."""
+    def result(self, parts: Sequence[Sequence[RenderableType]], *, wait: bool = False) -> None:
+        """The result, each part from a new page, each of its blocks whole on one page.
+
+        With ``wait`` the last page stays until Enter. Without, the whole result is printed
+        once more after the pages, so it all stays on the terminal (the end on the screen,
+        the rest in its scrollback) when `take` ends.
+        """
         paged: list[list[str]] = []
+        first, later = self.screen.heights
         for part in parts:
-            paged += screens.pages(screens.lines_of(self.console, part), self.screen.height)
+            blocks = [screens.lines_of(self.console, block) for block in part]
+            paged += screens.paged_blocks(blocks, later if paged else first, later)
         last = self.messages.result_close if wait else None
         self.screen.read_pages(paged, last=last, wait_last=wait)
+        if not wait and len(paged) > 1:
+            self.console.clear()
+            for number, part in enumerate(parts):
+                if number:
+                    self.console.print()
+                for block in part:
+                    self.console.print(block)
 
     def _begin(self, step: Step) -> None:
         """The step's pending introductions page by page, then a cleared screen for it."""
         self.prepare()
-        section = step.section_title or ""
+        section = step.section_title or self.messages.review_general
         if step.component is not None:
             section = f"{section} {step.position_in_component}/{len(step.component.statements)}"
         counter = self.messages.question_counter.format(k=step.number, total=step.total)
@@ -270,12 +285,15 @@ class QuestionaryPrompter:
         self.prepare()
         paged: list[list[str]] = []
         # the presets above the first section, wrapped at words (never cropped)
-        fixed = [line for text in self.fixed for line in screens.lines_of(self.console, Text(text))]
-        fixed += [""] if fixed else []
+        lines = [line for text in self.fixed for line in screens.lines_of(self.console, Text(text))]
+        fixed = [[*lines, ""]] if lines else []
         for section in render.review_lines(self.questionnaire, groups, self.messages):
             table = render.ReviewTable([section], self.messages, titled=False)
-            lines = [*fixed, *screens.lines_of(self.console, table)]
-            paged += screens.pages(lines, self.console.height - 10)
+            blocks = [
+                [line for part in block for line in screens.lines_of(self.console, part)]
+                for block in table.blocks(self.console.width)
+            ]  # a question and its answer stay on one page
+            paged += screens.paged_blocks([*fixed, *blocks], self.console.height - 10)
             fixed = []
         answers = {
             step.number: render.answer_text(self.questionnaire, step, value, self.messages)
@@ -324,17 +342,16 @@ class QuestionaryPrompter:
 
     def _review_number(self, total: int) -> int | None:
         """The number of the question to change, or None to stay at the overview."""
-        import questionary
 
-        def valid(value: str) -> bool | str:
+        def problem(value: str) -> str | None:
             value = value.strip()
             if not value or number_in_range(value, total) is not None:
-                return True
+                return None
             return self.messages.review_number_range.format(total=total)
 
         self._hint(self.messages.review_number_hint)
-        message = self._fit(self.messages.review_number.format(total=total), "")[0]
-        number = self._run(questionary.text(message, validate=valid), back=True)
+        message = self.messages.review_number.format(total=total)
+        number = self._typed(message, "", problem, back=True)
         return number_in_range(number, total) if isinstance(number, str) else None
 
     def choose_unfinished(self, scans: Sequence[str], *, kiosk: bool = False) -> int | None:
@@ -415,7 +432,10 @@ class QuestionaryPrompter:
         return result
 
     def _answered(self, answered: tuple[str, dict[str, str]], result: object) -> None:
-        """``? question  answer``: option texts joined by commas, shortened at a word."""
+        """``? question  answer``: the question shortened at a word, the answer whole.
+
+        The option texts are joined by commas and wrap between words onto the next lines.
+        """
         question, titles = answered
         values = result if isinstance(result, list) else [result]
         words = ", ".join(titles.get(str(v), str(v)) for v in values) if titles else str(result)
@@ -424,9 +444,8 @@ class QuestionaryPrompter:
         line = Text("? ", style="bold")
         line.append(asked, style="bold")
         line.append("  ")
-        words = words.strip() or self.messages.answered_none
-        line.append(screens.shorten(words, max(10, width - len(asked) - 5)))
-        self.console.print(line, no_wrap=True, overflow="crop")
+        line.append(printable(words.strip() or self.messages.answered_none))
+        self.console.print(line)
 
     def _names_back(self, back: bool) -> bool:
         """Whether the hint names Shift+Tab (returning to the overview has a line of its own)."""
@@ -586,7 +605,9 @@ class QuestionaryPrompter:
         import questionary
 
         def validate(chosen: list[str]) -> bool | str:
-            return count_problem(question, len(chosen), self.messages) or True
+            """The reason on the line under the list, wrapped at words."""
+            problem = count_problem(question, len(chosen), self.messages)
+            return "\n".join(_wrap(problem, self.console.width - 1)) if problem else True
 
         ticked = set(_chosen_ids(previous))
         by_id = {option.id: option for option in question.options}
@@ -730,19 +751,52 @@ class PlainPrompter:
         self.stdin = stdin
         self.fixed: list[str] = []
         """The preset answers in words, shown at the top of the overview."""
+        self.paging = self._typed_by_hand()
+        """Whether output waits for Enter after each screenful (a person at a terminal)."""
+        self._shown = 0
+        """Lines printed since the respondent last pressed Enter."""
+        self._changed: tuple[int, str] | None = None
+        """The number and old answer of the question changed from the overview."""
+
+    def _typed_by_hand(self) -> bool:
+        return self.stdin is sys.stdin and self.stdin.isatty() and sys.stdout.isatty()
+
+    def say(self, renderable: RenderableType = "", *, soft_wrap: bool = False) -> None:
+        """Print ``renderable``; typed by hand, a screenful at a time (Enter for more).
+
+        So nothing scrolls away unread: an introduction, the ambition's descriptions, the
+        overview and the result stop when the screen is full. With ``soft_wrap`` rich does
+        not wrap the lines (a path stays whole).
+        """
+        if not self.paging:
+            self.console.print(renderable, soft_wrap=soft_wrap)
+            return
+        lines = screens.lines_of(self.console, renderable, soft_wrap=soft_wrap)
+        room = self.console.height - 2  # under it: the hint and the line typed
+        if self._shown and self._shown + len(lines) > room >= len(lines):
+            self._more()  # what fits on a screen is not split over two
+        for line in lines:
+            if self._shown >= room:
+                self._more()
+            self.console.print(Text.from_ansi(line), soft_wrap=True)
+            self._shown += 1
+
+    def _more(self) -> None:
+        """Wait for Enter before the next screenful."""
+        self.read("-", prompt=f"{self.messages.page_next} ")
 
     def show_intro(self, intro: Intro) -> None:
         """Print an introduction as a heading and a paragraph."""
-        self.console.print()
+        self.say()
         if intro.title:
-            self.console.print(Text(intro.title, style="bold"))
+            self.say(Text(intro.title, style="bold"))
         if intro.text:
-            self.console.print(Text(intro.text))
+            self.say(Text(intro.text))
 
     def notify(self, text: str) -> None:
         """Print a short message."""
-        self.console.print()
-        self.console.print(Text(text))
+        self.say()
+        self.say(Text(text))
 
     def ask(
         self,
@@ -754,10 +808,10 @@ class PlainPrompter:
     ) -> AnswerValue | Navigation:
         """Print the prompt and read lines until one is a valid answer (or goes back)."""
         item = step.item
-        self.console.print()
-        self.console.print(Text(f"[{progress(step, self.messages)}]"))
+        self.say()
+        self.say(Text(f"[{progress(step, self.messages)}]"))
         if step.note:
-            self.console.print(Text(step.note))
+            self.say(Text(step.note))
         ask = _Asking(self, step, previous, can_go_back)
         ask.to_overview = to_overview
         if isinstance(item, Statement):
@@ -776,41 +830,62 @@ class PlainPrompter:
         return ask.multiple(item)
 
     def review(self, groups: Sequence[Group], total: int) -> Save | Change:
-        """Print the overview as numbered lines; Enter saves, a number answers that again."""
-        self.console.print()
-        self.console.print(Text(self.messages.review_title, style="bold"))
-        for line in self.fixed:
-            self.console.print(Text(line))
-        for title, rows in render.review_lines(self.questionnaire, groups, self.messages):
-            self.console.print()
-            self.console.print(Text(title or "", style="bold"))
-            for number, question, answer in rows:
-                line = render.labelled(render.shorten(question), answer)
-                self.console.print(Text(f"{number:>3}. {line}"))
+        """Print the overview as numbered lines; Enter saves, a number answers that again.
+
+        After a change only a line that confirms the new answer is printed, not the whole
+        overview again.
+        """
+        answers = {
+            step.number: render.answer_text(self.questionnaire, step, value, self.messages)
+            for group in groups
+            for step, value in group.rows
+        }
+        if self._changed is None:
+            self._print_overview(groups)
+        else:
+            number, before = self._changed
+            self._changed = None
+            if answers.get(number) != before:
+                changed = self.messages.review_changed.format(n=number, answer=answers[number])
+                self.say()
+                self.say(Text(changed, style="bold"))
         while True:
-            self.console.print()
-            self.console.print(Text(self.messages.plain_review_prompt))
+            self.say()
+            self.say(Text(self.messages.plain_review_prompt))
             line = self.read("-").strip()
             if not line:
                 return Save()
             if (chosen := number_in_range(line, total)) is not None:
+                self._changed = (chosen, answers.get(chosen, ""))
                 return Change(chosen - 1)
             self.complain(self.messages.review_number_range.format(total=total))
+
+    def _print_overview(self, groups: Sequence[Group]) -> None:
+        self.say()
+        self.say(Text(self.messages.review_title, style="bold"))
+        for line in self.fixed:
+            self.say(Text(line))
+        for title, rows in render.review_lines(self.questionnaire, groups, self.messages):
+            self.say()
+            self.say(Text(title or "", style="bold"))
+            for number, question, answer in rows:
+                line = render.labelled(render.shorten(question), answer)
+                self.say(Text(f"{number:>3}. {line}"))
 
     def choose_unfinished(self, scans: Sequence[str], *, kiosk: bool = False) -> int | None:
         """The unfinished scans and a new one as numbered lines; Enter takes the first line.
 
         The first line is the latest scan; in a ``kiosk`` a new scan.
         """
-        self.console.print()
+        self.say()
         title = unfinished_title(self.messages, scans, kiosk=kiosk)
-        self.console.print(Text(title, style="bold"))
+        self.say(Text(title, style="bold"))
         new = self.messages.unfinished_new
         listed = [new, *scans] if kiosk else [*scans, new]
         for number, scan in enumerate(listed, start=1):
-            self.console.print(Text(f"  {number}. {scan}"))
+            self.say(Text(f"  {number}. {scan}"))
         while True:
-            self.console.print(Text(self.messages.plain_choose_one))
+            self.say(Text(self.messages.plain_choose_one))
             line = self.read("-").strip()
             chosen = 1 if not line else number_in_range(line, len(listed))
             if chosen is not None:
@@ -820,12 +895,12 @@ class PlainPrompter:
 
     def ask_resume(self, summary: str) -> bool:
         """Show what was saved; 1 (or Enter) continues it, 2 starts over."""
-        self.console.print(Text(summary))
-        self.console.print(Text(self.messages.resume_action, style="bold"))
-        self.console.print(Text(f"  1. {self.messages.resume_continue}"))
-        self.console.print(Text(f"  2. {self.messages.resume_restart}"))
+        self.say(Text(summary))
+        self.say(Text(self.messages.resume_action, style="bold"))
+        self.say(Text(f"  1. {self.messages.resume_continue}"))
+        self.say(Text(f"  2. {self.messages.resume_restart}"))
         while True:
-            self.console.print(Text(self.messages.plain_choose_one))
+            self.say(Text(self.messages.plain_choose_one))
             line = self.read("-").strip()
             if line in {"", "1"}:
                 return True
@@ -833,17 +908,19 @@ class PlainPrompter:
                 return False
             self.complain(self.messages.plain_number_range.format(n=2))
 
-    def read(self, question: str) -> str:
+    def read(self, question: str, prompt: str = "> ") -> str:
         """One line of input (without its line end); raises `InputEndedError` at the end.
 
         On a terminal the line is read with the standard line editing (arrow keys,
         Backspace, history), so no escape code of a cursor key ends up in an answer; piped
         lines are read as they come. ``question`` names the question for the end of input.
         """
-        if self.stdin is sys.stdin and self.stdin.isatty() and sys.stdout.isatty():
+        if self._typed_by_hand():
             _line_editing()
             try:
-                return input("> ")
+                line = input(prompt)
+                self._shown = 0
+                return line
             except EOFError:
                 self.console.print()
                 raise InputEndedError(self.messages.input_ended.format(question=question)) from None
@@ -858,7 +935,7 @@ class PlainPrompter:
 
     def complain(self, message: str) -> None:
         """Say why a line was not accepted."""
-        self.console.print(Text(message, style="red"))
+        self.say(Text(message, style="red"))
 
 
 class _Asking:
@@ -897,7 +974,7 @@ class _Asking:
                 else self.messages.plain_back_hint
             )
         if keys:
-            self.console.print(Text(f"({'; '.join(keys)})", style="dim"))
+            self.prompter.say(Text(f"({'; '.join(keys)})", style="dim"))
         while True:
             line = self.prompter.read(named(self.step))
             word = line.strip()
@@ -920,14 +997,14 @@ class _Asking:
 
     def show(self, text: str, hint: str | None, labels: Sequence[str] = ()) -> None:
         """The question, its hint and its numbered options."""
-        self.console.print(Text(text, style="bold"))
+        self.prompter.say(Text(text, style="bold"))
         if hint:
-            self.console.print(Text(hint))
+            self.prompter.say(Text(hint))
         for number, label in enumerate(labels, start=1):
             first, _, rest = label.partition("\n")
-            self.console.print(Text(f"  {number}. {first}"))
+            self.prompter.say(Text(f"  {number}. {first}"))
             if rest:
-                self.console.print(Text(rest), style="dim")
+                self.prompter.say(Padding(Text(rest, style="dim"), (0, 0, 0, 5)))
 
     def number(
         self,
@@ -943,7 +1020,7 @@ class _Asking:
         """
         self.show(text, hint, labels)
         folded = [label.casefold() for label in labels] if words else []
-        self.console.print(Text(self.messages.plain_choose_one))
+        self.prompter.say(Text(self.messages.plain_choose_one))
         keep = self.kept()
         while True:
             line = self.line(keep)
@@ -957,7 +1034,7 @@ class _Asking:
             if line.casefold() in folded:
                 return folded.index(line.casefold())
             self.prompter.complain(self.messages.plain_number_range.format(n=len(labels)))
-            self.console.print(Text(self.messages.plain_choose_one))
+            self.prompter.say(Text(self.messages.plain_choose_one))
 
     def _previous_index(self) -> int:
         item = self.step.item
@@ -1028,7 +1105,7 @@ class _Asking:
         """Valid option numbers, `BACK`, or None to keep the earlier answer."""
         keep = self.kept()
         while True:
-            self.console.print(Text(self.messages.plain_choose_many))
+            self.prompter.say(Text(self.messages.plain_choose_many))
             line = self.line(keep)
             if line is None or isinstance(line, Navigation):
                 return line
@@ -1048,7 +1125,7 @@ class _Asking:
         to_overview, self.to_overview = self.to_overview, False
         try:
             while True:
-                self.console.print(Text(f"{option.text}:", style="bold"))
+                self.prompter.say(Text(f"{option.text}:", style="bold"))
                 line = self.line(earlier or None)
                 if isinstance(line, Navigation):
                     return line

@@ -193,9 +193,29 @@ def _scored(result: Result, messages: Messages) -> list[tuple[str, Score]]:
     ]
 
 
-def result_legend(questionnaire: Questionnaire, messages: Messages) -> Text:
+def result_legend(questionnaire: Questionnaire, messages: Messages) -> KeptTogether:
     """The level numbers of the result table with their names."""
-    return Text(levels_legend(questionnaire, messages), style="dim")
+    return KeptTogether(levels_legend(questionnaire, messages), style="dim")
+
+
+class KeptTogether:
+    """Text wrapped between words, where a no-break space keeps its two words on one line.
+
+    Rich breaks a line at a no-break space too; `textwrap` does not.
+    """
+
+    def __init__(self, text: str, style: str = "") -> None:
+        self.text = text
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The wrapped lines, the no-break spaces shown as spaces."""
+        width = max(10, options.max_width)
+        for line in textwrap.wrap(self.text, width, break_on_hyphens=False) or [""]:
+            yield Text(line.replace(NO_BREAK, " "), style=self.style)
+
+
+NO_BREAK = "\u00a0"
 
 
 def result_explained(messages: Messages) -> Text:
@@ -438,18 +458,26 @@ class ReviewTable:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """Render each section's table (or its rows as lines when the width is too small)."""
-        width = options.max_width
+        for block in self.blocks(options.max_width):
+            yield from block
+
+    def blocks(self, width: int) -> list[list[RenderableType]]:
+        """What must stay together on a page: a section's title with its first row, a row.
+
+        Every row of a section has the same columns, so the rows drawn one by one line up.
+        """
+        blocks: list[list[RenderableType]] = []
         if self.titled:
-            yield Text(self.messages.review_title, style="bold")
+            blocks.append([Text(self.messages.review_title, style="bold")])
         for index, (title, rows) in enumerate(self.sections):
-            if self.titled or index:
-                yield Text("")
-            yield from self._section(title or "", rows, width)
+            parts = self._section(title or "", rows, width)
+            first = [Text(""), *parts[:2]] if self.titled or index else parts[:2]
+            blocks += [first, *([part] for part in parts[2:])]
+        return blocks
 
     @staticmethod
-    def _section(
-        title: str, rows: list[tuple[int, str, str]], width: int
-    ) -> Iterator[Table | Text]:
+    def _section(title: str, rows: list[tuple[int, str, str]], width: int) -> list[RenderableType]:
+        """The section's title, then each row on its own."""
         number_width = max((len(str(number)) for number, _, _ in rows), default=1)
         answers = [answer for _, _, answer in rows]
         longest_word = max((_longest_word(answer) for answer in answers), default=1)
@@ -458,29 +486,22 @@ class ReviewTable:
             max(longest_word, width * 2 // 5),
         )
         question_width = width - number_width - answer_width - 2 * 2
-        if question_width < REVIEW_MIN_QUESTION:
-            yield Text(title, style="bold")
-            for number, question, answer in rows:
-                yield Text(f"{number}. {shorten(question)}")
-                yield Text(f"{' ' * (number_width + 2)}{answer}")
-            return
-        table = Table(
-            box=None,
-            show_header=False,
-            padding=(0, 1),
-            pad_edge=False,
-            title=Text(title),
-            title_justify="left",
-            title_style="bold",
-        )
-        table.add_column(justify="right", width=number_width)
-        table.add_column(width=question_width)
-        table.add_column(width=answer_width)
-        for number, question, answer in rows:  # typed answers are text, never rich markup
+        parts: list[RenderableType] = [Text(title, style="bold")]
+        for position, question, answer in rows:  # typed answers are text, never rich markup
+            if question_width < REVIEW_MIN_QUESTION:
+                parts.append(
+                    Text(f"{position}. {shorten(question)}\n{' ' * (number_width + 2)}{answer}")
+                )
+                continue
+            table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
+            table.add_column(justify="right", width=number_width)
+            table.add_column(width=question_width)
+            table.add_column(width=answer_width)
             table.add_row(
-                Text(str(number)), Text(shorten(question, max(question_width, 30))), Text(answer)
+                Text(str(position)), Text(shorten(question, max(question_width, 30))), Text(answer)
             )
-        yield table
+            parts.append(table)
+        return parts
 
 
 REVIEW_MIN_QUESTION = 20
@@ -516,7 +537,7 @@ def organisation_view(
     parts += [
         Text(""),
         _scores_table(summary, overall, messages),
-        note(levels_legend(questionnaire, messages)),
+        KeptTogether(levels_legend(questionnaire, messages), style="italic"),
         Text(""),
         _against_table(questionnaire, summary, messages),
         Text(ambition_start(overall, ambition, messages)),
@@ -640,9 +661,9 @@ def _against_table(
 
 
 def levels_legend(questionnaire: Questionnaire, messages: Messages) -> str:
-    """The level numbers with their names."""
+    """The level numbers with their names (a number and its name's first word kept together)."""
     names = ", ".join(
-        messages.level_title.format(level=level.level, name=level.name)
+        messages.level_title.format(level=level.level, name=level.name).replace(" ", NO_BREAK, 1)
         for level in questionnaire.levels
     )
     return messages.levels_legend.format(levels=names)

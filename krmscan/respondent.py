@@ -9,17 +9,18 @@ scrollback between them.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 
 from krmscan import prompts, render, scoring, screens
 from krmscan import take as taking
 from krmscan.answers import AnswerValue
-from krmscan.errors import InterruptedByUser, UsageError
+from krmscan.errors import InterruptedByUser, KrmscanError, UsageError
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import LoadedQuestionnaire
 from krmscan.render import Text
@@ -75,21 +76,29 @@ def run(setup: Setup) -> None:
         return
     prompter = prompter_for(setup, console)
     try:
-        welcome(prompter, setup, console)
-    except KeyboardInterrupt:
-        raise InterruptedByUser(setup.messages.interrupted) from None
-    taken = _take(setup, prompter, setup.output)
-    show_result(setup, prompter, console, taken)
+        try:
+            welcome(prompter, setup)
+        except KeyboardInterrupt:
+            raise InterruptedByUser(setup.messages.interrupted) from None
+        taken = _take(setup, prompter, setup.output)
+    except KrmscanError:
+        if isinstance(prompter, prompts.QuestionaryPrompter):
+            with contextlib.suppress(OSError):  # the message follows on a clean screen
+                console.clear()
+        raise
+    show_result(setup, prompter, taken)
 
 
-def welcome(prompter: Prompter, setup: Setup, console: Console) -> None:
+def welcome(prompter: Prompter, setup: Setup) -> None:
     """The welcome screen (plain mode on a terminal prints it; piped input skips it)."""
     fixed, anonymous = set(setup.presets), setup.anonymous
     if isinstance(prompter, prompts.QuestionaryPrompter):
         prompter.welcome(fixed, anonymous=anonymous)
     elif sys.stdin.isatty():
         questionnaire, messages = setup.loaded.questionnaire, setup.messages
-        console.print(screens.welcome(questionnaire, messages, fixed=fixed, anonymous=anonymous))
+        prompter.say(Text(questionnaire.title, style="bold"))
+        prompter.say()
+        prompter.say(screens.welcome(questionnaire, messages, fixed=fixed, anonymous=anonymous))
 
 
 def _take(setup: Setup, prompter: Prompter, output: Path | None) -> taking.Taken:
@@ -112,37 +121,38 @@ def _take(setup: Setup, prompter: Prompter, output: Path | None) -> taking.Taken
 
 
 def show_result(
-    setup: Setup, prompter: Prompter, console: Console, taken: taking.Taken, *, wait: bool = False
+    setup: Setup, prompter: Prompter, taken: taking.Taken, *, wait: bool = False
 ) -> None:
     """The personal result, what it means, where the answers file is and what to do with it."""
     questionnaire, messages = setup.loaded.questionnaire, setup.messages
     result = scoring.score(questionnaire, taken.file.answers)
-    table = Group(
+    table: list[RenderableType] = [
         render.result_table(questionnaire, result, messages),
-        Text(""),
-        render.result_legend(questionnaire, messages),
-    )
+        Group(Text(""), render.result_legend(questionnaire, messages)),
+    ]
     saved = Text(messages.saved.format(path=printable(str(taken.path.resolve()))))
     next_step = Text(messages.result_saved_next)
     if setup.kiosk is not None:  # the consultant collects the file: nothing to do with it
         saved, next_step = Text(messages.kiosk_saved_next), Text("")
     if isinstance(prompter, prompts.QuestionaryPrompter):
         saved.overflow = "fold"  # a long path is broken anywhere rather than cut
-        closing = Group(
+        closing: list[RenderableType] = [
             render.result_explained(messages),
-            Text(""),
-            render.result_sentences(result, messages),
-            Text(""),
-            saved,
-            next_step,
-        )
+            Group(Text(""), render.result_sentences(result, messages)),
+            Group(Text(""), saved, next_step),
+        ]
         prompter.result([table, closing], wait=wait)
     else:
-        console.print()
-        console.print(render.personal_result(questionnaire, result, messages))
-        console.print()
-        console.print(saved, soft_wrap=setup.kiosk is None)  # a path on one line, to copy whole
-        console.print(next_step)
+        console = prompter.console
+        prompter.say()
+        prompter.say(render.personal_result(questionnaire, result, messages))
+        prompter.say()
+        width = prompter.console.width
+        lines = screens.wrapped(saved.plain, width) if console.is_terminal else [saved.plain]
+        for line in lines:  # wrapped at words, a path whole on its line, to copy it
+            prompter.say(Text(line), soft_wrap=True)
+        if next_step.plain:
+            prompter.say(next_step)
 
 
 def kiosk(setup: Setup, console: Console) -> None:
@@ -158,7 +168,7 @@ def kiosk(setup: Setup, console: Console) -> None:
     while True:
         wipe(console)
         try:
-            welcome(prompter, setup, console)
+            welcome(prompter, setup)
         except (KeyboardInterrupt, InterruptedByUser):
             wipe(console)
             console.print(Text(setup.messages.kiosk_ended))
@@ -166,10 +176,12 @@ def kiosk(setup: Setup, console: Console) -> None:
         try:
             taken = _take(setup, prompter, None)
         except InterruptedByUser as stopped:
-            console.print(Text(stopped.message), soft_wrap=True)
+            console.clear()
+            for line in stopped.message.split("\n"):  # a command (indented) whole, to copy
+                console.print(Text(line), soft_wrap=line[:1].isspace())
             _pause(setup.messages)
             continue
-        show_result(setup, prompter, console, taken, wait=True)
+        show_result(setup, prompter, taken, wait=True)
 
 
 def wipe(console: Console) -> None:

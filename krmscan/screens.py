@@ -8,6 +8,7 @@ draws, prompt_toolkit (imported only when a key is awaited) reads the keys.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Collection, Sequence
@@ -30,24 +31,73 @@ CLEAR_SCROLLBACK = "\x1b[3J"
 def header(
     title: str, section: str, counter: str, fraction: float, width: int, *, ascii: bool
 ) -> Text:
-    """One line: the title (shortened at a word), the section, the count and a bar."""
+    """One line: the title, the section, the count and a bar, at any width.
+
+    The count always shows; the title keeps at least its first word. When both do not fit
+    beside the section, the bar goes first, then the title and the section are shortened at
+    a word (the section keeps its last word: its place, ``3/7``).
+    """
     filled = round(BAR * fraction)
     full, empty = ("#", "-") if ascii else ("\u2501", "\u2500")
-    right = f"{counter}  {full * filled}{empty * (BAR - filled)}" if counter else ""
-    room = width - len(right) - 2
-    left = section
-    if len(section) + 3 + MIN_TITLE <= room:
-        left = f"{shorten(title, room - len(section) - 3)} \u00b7 {section}" if section else ""
-        left = left or shorten(title, room)
-    left = shorten(left, room) if left else ""
+    mark, between = ("...", " - ") if ascii else ("\u2026", " \u00b7 ")
+    rights = [f"{counter}  {full * filled}{empty * (BAR - filled)}", counter] if counter else [""]
+    for right in rights:
+        room = width - len(right) - 2
+        left = _title_and_section(title, section, room, (mark, between))
+        if left is not None:
+            break
+    if left is None:
+        left = _title_and_section(title, section, room, (mark, between), squeeze=True) or ""
     line = Text(left, style="bold")
     line.append(" " * max(1, width - len(left) - len(right)))
     line.append(right, style="dim")
     return line
 
 
-MIN_TITLE = 12
-"""Columns below which the header leaves the title out and shows the section only."""
+def _title_and_section(
+    title: str, section: str, room: int, marks: tuple[str, str], *, squeeze: bool = False
+) -> str | None:
+    """``title · section`` in ``room`` columns, the title shortened at a word; None if not.
+
+    ``marks``: what ends a shortened text and what stands between the two. With ``squeeze``
+    the section is shortened too (keeping its last word), and the shortest title is its
+    first word.
+    """
+    mark, between = marks
+    words = title.split()
+    if not words or not section:
+        alone = title or section
+        if len(alone) <= room:
+            return alone
+        return squeezed(alone, room, mark) if squeeze else None
+    count = len(words)
+    candidates = [" ".join(words[:n]) + ("" if n == count else mark) for n in range(count, 0, -1)]
+    for candidate in candidates:
+        if len(candidate) + len(between) + len(section) <= room:
+            return f"{candidate}{between}{section}"
+    if not squeeze:
+        return None
+    shortest = candidates[-1]
+    rest = room - len(shortest) - len(between)
+    if rest < MIN_SECTION:
+        return squeezed(shortest, room, mark)
+    return f"{shortest}{between}{squeezed(section, rest, mark)}"
+
+
+MIN_SECTION = 8
+"""Columns below which the header names only the title (shortened), not the section."""
+
+
+def squeezed(text: str, width: int, mark: str) -> str:
+    """``text`` shortened at a word to ``width``, its last word kept where it fits."""
+    if len(text) <= width:
+        return text
+    words = text.split()
+    for n in range(len(words) - 2, 0, -1):
+        kept = f"{' '.join(words[:n])}{mark} {words[-1]}"
+        if len(kept) <= width:
+            return kept
+    return text[: max(0, width - len(mark))] + mark
 
 
 def shorten(text: str, width: int) -> str:
@@ -55,16 +105,67 @@ def shorten(text: str, width: int) -> str:
     return textwrap.shorten(text, max(width, 5), placeholder=" ...")
 
 
-def pages(lines: Sequence[str], height: int) -> list[list[str]]:
-    """``lines`` in pages of ``height`` lines (at least one line each, never an empty page)."""
+def pages(lines: Sequence[str], height: int, later: int | None = None) -> list[list[str]]:
+    """``lines`` in pages of ``height`` lines (at least one line each, never an empty page).
+
+    ``later`` is the height of the pages after the first (default: the same). No page holds
+    only decoration (a box's border, blank lines): the page before gives up its last lines.
+    """
+    return paged_blocks([[line] for line in lines], height, later)
+
+
+def paged_blocks(
+    blocks: Sequence[Sequence[str]], height: int, later: int | None = None
+) -> list[list[str]]:
+    """``blocks`` of lines in pages as `pages`, a block never split.
+
+    A block longer than a page is split into pages of its own. No page holds only
+    decoration: where the next page would, this one ends earlier.
+    """
     height = max(1, height)
-    return [list(lines[start : start + height]) for start in range(0, len(lines), height)] or [[]]
+    later = max(1, later or height)
+    units: list[list[str]] = []
+    for block in blocks:
+        if len(block) <= min(height, later):
+            units.append(list(block))
+        else:
+            step = min(height, later)
+            units += [list(block[start : start + step]) for start in range(0, len(block), step)]
+    paged: list[list[str]] = []
+    start = 0
+    while start < len(units):
+        end = _fill(units, start, later if paged else height)
+        while end - start > 1 and _decoration(units[end : _fill(units, end, later)]):
+            end -= 1  # the next page would hold only decoration: it takes this unit too
+        paged.append([line for unit in units[start:end] for line in unit])
+        start = end
+    return paged or [[]]
 
 
-def lines_of(console: Console, renderable: object) -> list[str]:
-    """``renderable`` as it prints at the console's width, line by line (styles as ANSI)."""
+def _fill(units: Sequence[Sequence[str]], start: int, height: int) -> int:
+    """Where a page that starts at ``units[start]`` ends."""
+    end, size = start, 0
+    while end < len(units) and size + len(units[end]) <= height:
+        size += len(units[end])
+        end += 1
+    return max(end, min(start + 1, len(units)))
+
+
+def _decoration(units: Sequence[Sequence[str]]) -> bool:
+    """Whether ``units`` hold lines, and none of them a letter or a digit."""
+    lines = [line for unit in units for line in unit]
+    return bool(lines) and not any(
+        char.isalnum() for line in lines for char in Text.from_ansi(line).plain
+    )
+
+
+def lines_of(console: Console, renderable: object, *, soft_wrap: bool = False) -> list[str]:
+    """``renderable`` as it prints at the console's width, line by line (styles as ANSI).
+
+    With ``soft_wrap`` its lines are not wrapped (the terminal does, as it likes).
+    """
     with console.capture() as capture:
-        console.print(renderable)
+        console.print(renderable, soft_wrap=soft_wrap)
     return capture.get().rstrip("\n").split("\n")
 
 
@@ -88,7 +189,7 @@ def first_screen(
     console = render.console()
     screen = Screen(console, questionnaire.title, messages)
     shown = welcome(questionnaire, messages, fixed=fixed, anonymous=anonymous)
-    page = pages(lines_of(console, shown), screen.height)[0]
+    page = pages(lines_of(console, shown), *screen.heights)[0]
     screen.show(page)
     console.file.flush()
     _drawn.append(screen)
@@ -133,7 +234,7 @@ class Screen:
         ``wait_last`` the last page stays on the screen without a key to press.
         """
         self.read_pages(
-            pages(lines, self.height), section, counter, fraction,
+            pages(lines, *self.heights), section, counter, fraction,
             last=last, prepare=prepare, wait_last=wait_last, drawn=drawn,
         )  # fmt: skip
 
@@ -146,9 +247,21 @@ class Screen:
             self.console.print(Text.from_ansi(line), no_wrap=True, overflow="crop")
 
     @property
-    def height(self) -> int:
-        """Lines of text a page holds under the header and above the key hint."""
-        return max(3, self.console.height - 3)
+    def heights(self) -> tuple[int, int]:
+        """Lines of text the first page and a later one hold (a later hint says Backspace).
+
+        Under the header and above a blank line and the key hint, as wrapped at the width.
+        """
+        messages = self.messages
+        last = max(
+            messages.page_next, messages.page_to_question, messages.welcome_start,
+            messages.result_close, key=len,
+        )  # fmt: skip
+        first = f"{messages.page_of.format(n=99, count=99)}  {last}"
+        room = self.console.height - 2
+        width = self.console.width
+        later = room - len(wrapped(first + messages.page_back, width))
+        return max(3, room - len(wrapped(first, width))), max(3, later)
 
     def read_pages(
         self,
@@ -182,14 +295,24 @@ class Screen:
             if prepare is not None:
                 prepare()
                 prepare = None
-            if wait_key(hint, back=index > 0) == "back":
+            if wait_key(hint, back=index > 0, width=self.console.width) == "back":
                 index -= 1
             else:
                 index += 1
 
 
-def wait_key(hint: str, *, back: bool = False) -> str:
-    """Show ``hint`` on one line and wait for Enter (``"next"``) or a page back (``"back"``)."""
+def wrapped(text: str, width: int) -> list[str]:
+    """``text`` in lines shorter than ``width``, broken between words only."""
+    return textwrap.wrap(
+        text, max(10, width - 1), break_long_words=False, break_on_hyphens=False
+    ) or [""]
+
+
+def wait_key(hint: str, *, back: bool = False, width: int | None = None) -> str:
+    """Show ``hint`` (wrapped at words) and wait for Enter (``"next"``) or a page back.
+
+    Returns ``"next"`` or ``"back"``; ``width`` is the terminal's (asked when not given).
+    """
     from prompt_toolkit.application import Application
     from prompt_toolkit.formatted_text import FormattedText
     from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
@@ -218,9 +341,10 @@ def wait_key(hint: str, *, back: bool = False) -> str:
     def _interrupt(event: KeyPressEvent) -> None:
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
-    control = FormattedTextControl(FormattedText([("fg:ansibrightblack", hint)]))
+    lines = wrapped(hint, width or shutil.get_terminal_size().columns)
+    control = FormattedTextControl(FormattedText([("fg:ansibrightblack", "\n".join(lines))]))
     application: Application[str] = Application(
-        layout=Layout(Window(control, height=1)),
+        layout=Layout(Window(control, height=len(lines))),
         key_bindings=keys,
         erase_when_done=True,
     )

@@ -197,8 +197,9 @@ class Walker:
 
 
 def _paged(shown: str) -> bool:
-    last = [line for line in shown.splitlines() if line.strip()][-1:]
-    return any(hint in line for line in last for hint in PAGE_HINTS)
+    """Whether the screen ends in a page's key hint (wrapped onto two lines at 60 columns)."""
+    tail = " ".join([line for line in shown.splitlines() if line.strip()][-2:])
+    return any(hint in " ".join(tail.split()) for hint in PAGE_HINTS)
 
 
 def _start(step: Step) -> str:

@@ -230,7 +230,9 @@ def test_plain_review_on_a_terminal(
     target = flow.steps(shipped.questionnaire)[19]
     assert saved(taken.path) == as_json({**answers, target.id: "oneens"})
     shown = screen.getvalue()
-    assert shown.count(DUTCH.review_title) == 4
+    assert shown.count(DUTCH.review_title) == 1  # after a change: a confirmation only
+    assert shown.count(DUTCH.review_changed.format(n=20, answer="Oneens")) == 1
+    assert "Vraag 5 is gewijzigd" not in shown  # Enter kept it
     assert " 20. " in shown and "  5. Welk(e) doel(en)" in shown
     assert DUTCH.review_number_range.format(total=43) in shown
     assert f"; {DUTCH.plain_back_to_overview_hint})" in " ".join(shown.split())

@@ -40,13 +40,13 @@ def as_json(answers: dict[str, AnswerValue]) -> dict[str, object]:
 
 
 @pytest.mark.parametrize(("rows", "columns"), [(24, 80), (20, 60)])
-def test_a_whole_walk_shows_every_text_before_it_is_answered(  # noqa: PLR0915 - one walk
+def test_a_whole_walk_shows_every_text_before_it_is_answered(
     shipped: LoadedQuestionnaire, tmp_path: Path, rows: int, columns: int
 ) -> None:
     questionnaire = shipped.questionnaire
     answers = sample_answers(questionnaire)
     out = tmp_path / "a.json"
-    terminal = Terminal(["take", "-o", out], rows=rows, columns=columns)
+    terminal = Terminal(["take", "-o", out], rows=rows, columns=columns, history=True)
     welcome = terminal.wait_for(DUTCH.welcome_start, "the welcome")
     assert questionnaire.title in welcome
     assert "43 vragen" in welcome and "Ctrl-C" in welcome
@@ -59,6 +59,8 @@ def test_a_whole_walk_shows_every_text_before_it_is_answered(  # noqa: PLR0915 -
         nonlocal went_back
         lines = shown.splitlines()
         assert len(lines[0]) <= columns and f"vraag {step.number} van 43" in lines[0]
+        assert lines[0].startswith("Vragenlijst"), lines[0]  # the title, at 60 columns too
+        assert (step.section_title or DUTCH.review_general).split()[0] in lines[0]
         for line in lines:  # no answered line of questionary's own, in English or bracketed
             assert "done (" not in line and "[" not in line, shown
         if step is ambition:
@@ -75,7 +77,9 @@ def test_a_whole_walk_shows_every_text_before_it_is_answered(  # noqa: PLR0915 -
     walker = Walker(terminal, questionnaire, answers, on_screen=check)
     for step in steps:
         walker.step(step)
-    # every introduction was on the screen, whole, before its first question
+    # every introduction was on the screen, whole, before its first question; every page
+    # holds text (not only a box's border), its key hint whole (wrapped at 60 columns)
+    check_pages(walker.pages)
     for step in steps:
         shown = flat(" ".join(map(page_body, walker.intro_pages[step.id])))
         for intro in step.intros:
@@ -96,24 +100,63 @@ def test_a_whole_walk_shows_every_text_before_it_is_answered(  # noqa: PLR0915 -
         terminal.wait_for(lambda s, old=shown: s != old, "the next screen")
     assert any("Operationeel management" in page for page in seen)
     assert all(len(page.splitlines()) <= rows for page in seen)
+    assert not [page for page in seen if page.splitlines()[1].startswith(" ")]  # row whole
+    check_result(terminal, questionnaire.title)
+    saved = json.loads(out.read_text("utf-8"))["answers"]
+    assert saved == as_json(answers)
+
+
+def check_result(terminal: Terminal, title: str) -> None:
+    """The result's pages: the table with its header and legend, then what it means.
+
+    When `take` ends the whole result stays: the end on the screen, the table above it in
+    the scrollback, no page's header between them.
+    """
     result = terminal.wait_for(lambda s: DUTCH.col_component in s, "the result's header")
     assert DUTCH.result_title_ambition.split(":")[0] in result
     assert DUTCH.overall in result and "," in result  # decimal comma in a Dutch scan
     assert not re.search(r"\d\.\d", result)
-    assert "Niveaus: 1. De klantvriendelijke corporatie" in flat(result)  # the same page
-    terminal.send(ENTER)
+    legend = "Niveaus: 1. De klantvriendelijke corporatie"
+    assert legend in flat(result)  # the legend on the table's page
+    assert "4. De" in result  # a level's number on its name's line
+    shown = result
+    while "opgeslagen in" not in shown:  # the result's pages, turned
+        terminal.send(ENTER)
+        shown = terminal.wait_for(lambda s, old=shown: s != old, "the next page")
     closing = terminal.wait_for("opgeslagen in", "where the file is")
-    assert DUTCH.result_close not in closing  # the last page stays as the program ends
+    assert DUTCH.result_close not in closing  # the program ends: the whole result stays
     assert terminal.finish() == 0
     assert "Strategie: niveau" in closing
-    saved = json.loads(out.read_text("utf-8"))["answers"]
-    assert saved == as_json(answers)
+    # the whole result stays: above the end on the screen, the table, with no header between
+    left = terminal.scrollback + "\n" + terminal.display
+    whole = left[left.rindex(DUTCH.result_title_ambition.split(":")[0]) :]
+    assert DUTCH.overall in whole and "Strategie: niveau" in whole and "opgeslagen in" in whole
+    assert title not in whole
+
+
+BOX_LINES = str.maketrans("", "", "\u256d\u256e\u2570\u256f\u2500\u2502")
+
+
+def check_pages(pages: list[str]) -> None:
+    """Every page holds text, not only a box's border, and its key hint whole (wrapped).
+
+    (An overview page starts with a row's number or a section's title: never with the rest
+    of an answer whose question is on the page before.)
+    """
+    for page in pages:
+        assert any(char.isalnum() for char in page_body(page).translate(BOX_LINES)), page
+        tail = flat(" ".join(page.rstrip().splitlines()[-2:]))
+        assert DUTCH.page_next in tail or DUTCH.page_to_question in tail, page
+        number = re.search(r"pagina (\d+) van", tail)
+        if number and number.group(1) != "1":
+            assert DUTCH.page_back.lstrip(", ") in tail, page
 
 
 def page_body(page: str) -> str:
     """A page without its header line and its key hint (the text shown in between)."""
     lines = page.rstrip().splitlines()
-    return "\n".join(lines[1:-1])
+    blank = max(i for i, line in enumerate(lines) if not line.strip())  # above the hint
+    return "\n".join(lines[1:blank])
 
 
 def show_each_description(terminal: Terminal, shipped: LoadedQuestionnaire, step: Step) -> None:

@@ -288,3 +288,32 @@ def test_multiple_choice_ticks_by_number_and_ignores_a_and_i(
     """questionary's ``a`` (tick all) and ``i`` (invert) would tick five of a "maximaal 2"."""
     typed = "a" + "i" + "1" + "3" + "3" + "3" + ENTER  # 3 ticked, unticked, ticked again
     assert ask(shipped, keys, ["krm_is"], typed) == {"krm_is": ["over_nadenken", "goed_beheersen"]}
+
+
+def test_an_answered_multiple_choice_shows_every_choice_wrapped(
+    shipped: LoadedQuestionnaire, keys: PipeInput
+) -> None:
+    """The answered line above an "other" text names every ticked option, wrapped at words."""
+    question = next(q for q in shipped.questionnaire.questions if q.id == "krm_doelen")
+    typed = "1234567" + "8" + ENTER + "eigen doel" + ENTER  # every option, "other" last
+    answered, shown = ask_seen(shipped, keys, ["krm_doelen"], typed)
+    texts = [option.text for option in question.options]  # type: ignore[union-attr]
+    assert " ".join(", ".join(texts).split()) in " ".join(shown.split())
+    assert all(len(line) <= 80 for line in shown.splitlines())
+    assert answered["krm_doelen"][-1] == OtherAnswer(id="doel_anders", text="eigen doel")  # type: ignore[index]
+
+
+def test_a_refused_count_wraps_on_the_bottom_line(
+    shipped: LoadedQuestionnaire, keys: PipeInput, validators: dict[str, Callable[[Any], Any]]
+) -> None:
+    """Too many options: the reason under the list is wrapped at words, not cut."""
+    keys.send_text("1" + ENTER)
+    keys.close()
+    step = next(s for s in flow.steps(shipped.questionnaire) if s.id == "krm_is")
+    console = Console(file=io.StringIO(), width=24, height=200, color_system=None)
+    flow.run([step], QuestionaryPrompter(shipped.questionnaire, DUTCH, console))
+    (validate,) = validators.values()
+    reason = validate(["a", "b", "c"])
+    assert isinstance(reason, str) and "\n" in reason
+    assert all(len(line) < 24 for line in reason.split("\n"))
+    assert " ".join(reason.split()) == DUTCH.choices_limit(minimum=False, count=2)

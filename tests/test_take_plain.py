@@ -98,7 +98,7 @@ def test_plain_prompts_number_the_options(
         + f"{DUTCH.plain_choose_many}\n({DUTCH.plain_back_hint})\n> \n"
     ) in taken.stdout
     assert "[vraag 1 van 43]\nNaam\n(mag leeg blijven)\n> \n" in taken.stdout
-    assert "  4. De partner in wonen\nAls corporatie staan wij" in taken.stdout
+    assert "  4. De partner in wonen\n     Als corporatie staan wij" in taken.stdout
     # the text of a chosen "other" option, on a line of its own
     assert f"> \nAnders, namelijk:\n({DUTCH.plain_back_hint})\n> \n" in taken.stdout
 

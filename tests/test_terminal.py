@@ -131,6 +131,15 @@ def spawn(
     )
 
 
+def prompt(child: pexpect.spawn, wanted: str | type[pexpect.EOF] = "> ") -> str:
+    """What is printed up to ``wanted``, each page of it turned with Enter on the way."""
+    shown = ""
+    while child.expect_exact([wanted, DUTCH.page_next]) == 1:
+        shown += child.before
+        child.sendline("")
+    return shown + child.before
+
+
 def test_no_colour_under_no_color(tmp_path: Path) -> None:
     child = spawn("take", "-o", str(tmp_path / "a.json"), env={"TERM": "xterm-256color"})
     child.expect_exact(DUTCH.welcome_start)  # the welcome's key hint is drawn dim grey
@@ -164,15 +173,12 @@ def test_a_dumb_or_not_utf8_terminal_gets_plain_mode_with_the_overview(
     encoding = env.get("PYTHONIOENCODING", "utf-8")
     child = spawn("take", "-o", str(out), env=env, columns=60, encoding=encoding)
     for line in plain_lines(shipped.questionnaire, answers):
-        child.expect_exact("> ")
+        prompt(child)
         child.sendline(line)
     child.expect_exact(DUTCH.review_title)
-    child.expect_exact("> ")
-    overview_lines = child.before
+    overview_lines = prompt(child)
     child.sendline("")
-    child.expect_exact("opgeslagen in")
-    child.expect(pexpect.EOF)
-    shown = child.before
+    shown = prompt(child, pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     assert json.loads(out.read_text("utf-8"))["answers"] == as_json(answers)

@@ -92,24 +92,19 @@ def test_the_schema_describes_the_introduction() -> None:
     assert "welcome screen" in json.dumps(schema["properties"]["introduction"])
 
 
-def test_the_header_fits_and_shortens_the_title_at_a_word() -> None:
+def test_the_header_keeps_the_title_and_the_count_at_every_width() -> None:
+    title = "Vragenlijst Medewerkerscan-KRM"
+    sections = ["Operationeel management 7/7", "De gevoelsmatige ambitie van de corporatie"]
     for width in (80, 60, 40):
-        line = screens.header(
-            "Vragenlijst Medewerkerscan-KRM", "Operationeel management 7/7", "vraag 43 van 43",
-            1.0, width, ascii=False,
-        )  # fmt: skip
-        assert line.cell_len == width
-        assert line.plain.rstrip().endswith("vraag 43 van 43  " + "━" * screens.BAR)
-        if width >= 60:
-            assert "Operationeel management 7/7" in line.plain
-    assert (
-        "Vragenlijst ..."
-        in screens.header(
-            "Vragenlijst Medewerkerscan-KRM",
-            "Strategie 1/7",
-            "vraag 9 van 43",
-            0.2,
-            60,
-            ascii=False,
-        ).plain
-    )
+        for section in [*sections, "Strategie 1/7", DUTCH.review_general]:
+            line = screens.header(title, section, "vraag 43 van 43", 1.0, width, ascii=False)
+            assert line.cell_len == width, line.plain
+            assert line.plain.startswith("Vragenlijst"), line.plain
+            assert "vraag 43 van 43" in line.plain
+            if width >= 60:  # the section too, its place (7/7) kept when shortened
+                assert section.split()[0] in line.plain and section.split()[-1] in line.plain
+    short = screens.header(title, "Strategie 1/7", "vraag 9 van 43", 0.2, 60, ascii=False)
+    assert short.plain.startswith("Vragenlijst\u2026 \u00b7 Strategie 1/7")  # cut at a word
+    assert short.plain.rstrip().endswith("vraag 9 van 43  " + "\u2501" * 2 + "\u2500" * 8)
+    ascii_line = screens.header(title, sections[1], "vraag 8 van 43", 0.2, 60, ascii=True)
+    assert ascii_line.plain.isascii() and "Vragenlijst..." in ascii_line.plain
