@@ -162,6 +162,9 @@ class Messages(NamedTuple):
     previous_small: str
     previous_left_out: str
     previous_left_out_component: str
+    previous_left_out_statement: str
+    previous_only_earlier: str
+    previous_only_now: str
     col_earlier: str
     col_now: str
     previous_figures_title: str
@@ -727,7 +730,10 @@ DUTCH = Messages(
         "{min_group} respondenten."
     ),
     previous_left_out="Niet vergeleken (niet in beide rondes): {items}.",
-    previous_left_out_component="het onderdeel {name}",
+    previous_left_out_component="het onderdeel {name} ({round})",
+    previous_left_out_statement="de stelling '{text}' van {component} ({round})",
+    previous_only_earlier="alleen in de vorige ronde",
+    previous_only_now="alleen in deze ronde",
     col_earlier="Toen %",
     col_now="Nu %",
     previous_figures_title="Toen en nu per onderdeel: respondenten, niveau en eensgezindheid",
@@ -1583,7 +1589,10 @@ ENGLISH = Messages(
         "Not compared with the previous round: a round has fewer than {min_group} respondents."
     ),
     previous_left_out="Not compared (not in both rounds): {items}.",
-    previous_left_out_component="the component {name}",
+    previous_left_out_component="the component {name} ({round})",
+    previous_left_out_statement="the statement '{text}' of {component} ({round})",
+    previous_only_earlier="only in the previous round",
+    previous_only_now="only in this round",
     col_earlier="Then %",
     col_now="Now %",
     previous_figures_title="Then and now per component: respondents, level and agreement",
