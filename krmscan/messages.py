@@ -198,6 +198,9 @@ class Messages(NamedTuple):
     rep_legend_previous: str
     rep_col_benchmark: str
     rep_col_change: str
+    rep_compared_heading: str
+    rep_compared_benchmark: str
+    rep_compared_previous: str
     rep_since_heading: str
     rep_since_clear: str
     rep_since_none: str
@@ -775,6 +778,15 @@ DUTCH = Messages(
     rep_legend_previous="Vorige scan",
     rep_col_benchmark="Benchmark",
     rep_col_change="Sinds vorige scan",
+    rep_compared_heading="Vergeleken per onderdeel",
+    rep_compared_benchmark=(
+        "Benchmark: de mediaan van de vergeleken organisaties, tussen haakjes hun middelste "
+        "helft, en waar deze organisatie staat."
+    ),
+    rep_compared_previous=(
+        "Sinds vorige scan: de score van toen en het verschil in punten met het 95 %-interval; "
+        "beter of slechter alleen als dat interval nul uitsluit."
+    ),
     rep_since_heading="Sinds de vorige scan",
     rep_since_clear=(
         "Duidelijke veranderingen (toen {earlier} respondenten, nu {now}), grootste eerst:"
@@ -1631,6 +1643,15 @@ ENGLISH = Messages(
     rep_legend_previous="Previous scan",
     rep_col_benchmark="Benchmark",
     rep_col_change="Since previous scan",
+    rep_compared_heading="Compared per component",
+    rep_compared_benchmark=(
+        "Benchmark: the median of the organisations compared, in brackets their middle half, "
+        "and where this organisation stands."
+    ),
+    rep_compared_previous=(
+        "Since previous scan: the score then and the difference in points with its 95 % "
+        "interval; better or worse only when that interval excludes zero."
+    ),
     rep_since_heading="Since the previous scan",
     rep_since_clear="Clear changes (then {earlier} respondents, now {now}), largest first:",
     rep_since_none=(
