@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import statistics
 import unicodedata
 from collections import Counter
@@ -216,6 +217,17 @@ def organisation_key(name: str) -> str:
     return unicodedata.normalize("NFC", " ".join(name.split()).casefold())
 
 
+def name_order(name: str) -> tuple[tuple[str | int, ...], str]:
+    """The sort key of organisation names: natural order, numbers by value.
+
+    "Corporatie 2" before "Corporatie 10"; case and runs of spaces ignored (`organisation_key`).
+    Names equal but for leading zeros ("Org 01", "Org 1") fall back on their text.
+    """
+    key = organisation_key(name)
+    parts = re.split(r"([0-9]+)", key)  # text, number, text, ...: the same types line up
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts)), key
+
+
 def group(respondents: Sequence[Respondent]) -> list[tuple[list[str], list[Respondent]]]:
     """Respondents per organisation, sorted by name: (spellings most common first, members).
 
@@ -243,7 +255,7 @@ def group(respondents: Sequence[Respondent]) -> list[tuple[list[str], list[Respo
             ),
             members[key],
         )
-        for key in sorted(members)
+        for key in sorted(members, key=name_order)
     ]
 
 

@@ -398,6 +398,18 @@ class Shared:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A component or statement only one round has, in words."""
+
+    component: str
+    """The component's name (for a statement: the component it belongs to)."""
+    statement: str | None
+    """The statement's text; ``None`` for a whole component."""
+    earlier: bool
+    """Whether the earlier round has it (otherwise this round)."""
+
+
+@dataclass(frozen=True)
 class Common:
     """What two rounds' questionnaires have in common, and what is left out of the comparison."""
 
@@ -406,9 +418,8 @@ class Common:
     """Ids of components only one round has."""
     statements_left_out: list[str]
     """Ids of statements of shared components that only one round has."""
-    components_left_out_names: list[str]
-    statements_left_out_texts: list[str]
-    """The same components' names and statements' texts (from the round that has them)."""
+    left_out: list[LeftOut]
+    """The same components and statements in words: components first."""
 
 
 SHORT_STATEMENT = 60
@@ -416,23 +427,30 @@ SHORT_STATEMENT = 60
 
 
 def left_out_texts(found: Common, messages: Messages) -> list[str]:
-    """What was left out of the comparison in words: components by name, statements by text."""
-    components = [
-        messages.previous_left_out_component.format(name=name)
-        for name in found.components_left_out_names
-    ]
-    statements = [
-        textwrap.shorten(text, SHORT_STATEMENT, placeholder=" ...")
-        for text in found.statements_left_out_texts
-    ]
-    return components + statements
+    """What was left out of the comparison in words, each with the round that has it.
+
+    Components by name, statements by their text (cut at a word, with ``…``) and component.
+    """
+    found_texts = []
+    for item in found.left_out:
+        where = messages.previous_only_earlier if item.earlier else messages.previous_only_now
+        if item.statement is None:
+            text = messages.previous_left_out_component.format(name=item.component, round=where)
+        else:
+            text = messages.previous_left_out_statement.format(
+                text=textwrap.shorten(item.statement, SHORT_STATEMENT, placeholder="…"),
+                component=item.component,
+                round=where,
+            )
+        found_texts.append(text)
+    return found_texts
 
 
 def common(current: Questionnaire, earlier: Questionnaire) -> Common:
     """The components and statements both questionnaires have, matched by id."""
     before = {c.id: index for index, c in enumerate(earlier.components)}
     now = {c.id for c in current.components}
-    shared, statements_left_out, texts = [], [], []
+    shared, statements_left_out, statements = [], [], []
     for index, component in enumerate(current.components):
         other = before.get(component.id)
         if other is None:
@@ -443,10 +461,10 @@ def common(current: Questionnaire, earlier: Questionnaire) -> Common:
         ours = [(start + n, s.id) for n, s in enumerate(component.statements)]
         kept = [(position, old_positions[sid]) for position, sid in ours if sid in old_positions]
         ids = {s.id for s in component.statements}
-        dropped = [s for s in component.statements if s.id not in old_positions]
-        dropped += [s for s in old.statements if s.id not in ids]
-        statements_left_out += [s.id for s in dropped]
-        texts += [s.text for s in dropped]
+        dropped = [(s, False) for s in component.statements if s.id not in old_positions]
+        dropped += [(s, True) for s in old.statements if s.id not in ids]
+        statements_left_out += [s.id for s, _ in dropped]
+        statements += [LeftOut(component.name, s.text, then) for s, then in dropped]
         same = [s.id for s in component.statements] == [s.id for s in old.statements]
         shared.append(
             Shared(
@@ -457,14 +475,13 @@ def common(current: Questionnaire, earlier: Questionnaire) -> Common:
                 (index, other) if same else None,
             )
         )
-    left_out = [c for c in current.components if c.id not in before]
-    left_out += [c for c in earlier.components if c.id not in now]
+    left_out = [(c, False) for c in current.components if c.id not in before]
+    left_out += [(c, True) for c in earlier.components if c.id not in now]
     return Common(
         shared,
-        [c.id for c in left_out],
+        [c.id for c, _ in left_out],
         statements_left_out,
-        [c.name for c in left_out],
-        texts,
+        [LeftOut(c.name, None, then) for c, then in left_out] + statements,
     )
 
 

@@ -428,9 +428,13 @@ def to_csv(
 CSV_COMPARISON = {
     "benchmark_median_pct": 1,
     "benchmark_position": 3,
+    "previous_n": 5,
     "previous_pct": 6,
     "previous_level": 7,
+    "previous_rwg": 8,
     "change": 9,
+    "change_low": 10,
+    "change_high": 11,
     "change_verdict": 12,
 }
 """The CSV's comparison columns per component: their place in `comparison_columns`."""

@@ -162,6 +162,9 @@ class Messages(NamedTuple):
     previous_small: str
     previous_left_out: str
     previous_left_out_component: str
+    previous_left_out_statement: str
+    previous_only_earlier: str
+    previous_only_now: str
     col_earlier: str
     col_now: str
     previous_figures_title: str
@@ -195,6 +198,9 @@ class Messages(NamedTuple):
     rep_legend_previous: str
     rep_col_benchmark: str
     rep_col_change: str
+    rep_compared_heading: str
+    rep_compared_benchmark: str
+    rep_compared_previous: str
     rep_since_heading: str
     rep_since_clear: str
     rep_since_none: str
@@ -727,7 +733,10 @@ DUTCH = Messages(
         "{min_group} respondenten."
     ),
     previous_left_out="Niet vergeleken (niet in beide rondes): {items}.",
-    previous_left_out_component="het onderdeel {name}",
+    previous_left_out_component="het onderdeel {name} ({round})",
+    previous_left_out_statement="de stelling '{text}' van {component} ({round})",
+    previous_only_earlier="alleen in de vorige ronde",
+    previous_only_now="alleen in deze ronde",
     col_earlier="Toen %",
     col_now="Nu %",
     previous_figures_title="Toen en nu per onderdeel: respondenten, niveau en eensgezindheid",
@@ -769,6 +778,15 @@ DUTCH = Messages(
     rep_legend_previous="Vorige scan",
     rep_col_benchmark="Benchmark",
     rep_col_change="Sinds vorige scan",
+    rep_compared_heading="Vergeleken per onderdeel",
+    rep_compared_benchmark=(
+        "Benchmark: de mediaan van de vergeleken organisaties, tussen haakjes hun middelste "
+        "helft, en waar deze organisatie staat."
+    ),
+    rep_compared_previous=(
+        "Sinds vorige scan: de score van toen en het verschil in punten met het 95 %-interval; "
+        "beter of slechter alleen als dat interval nul uitsluit."
+    ),
     rep_since_heading="Sinds de vorige scan",
     rep_since_clear=(
         "Duidelijke veranderingen (toen {earlier} respondenten, nu {now}), grootste eerst:"
@@ -1583,7 +1601,10 @@ ENGLISH = Messages(
         "Not compared with the previous round: a round has fewer than {min_group} respondents."
     ),
     previous_left_out="Not compared (not in both rounds): {items}.",
-    previous_left_out_component="the component {name}",
+    previous_left_out_component="the component {name} ({round})",
+    previous_left_out_statement="the statement '{text}' of {component} ({round})",
+    previous_only_earlier="only in the previous round",
+    previous_only_now="only in this round",
     col_earlier="Then %",
     col_now="Now %",
     previous_figures_title="Then and now per component: respondents, level and agreement",
@@ -1622,6 +1643,15 @@ ENGLISH = Messages(
     rep_legend_previous="Previous scan",
     rep_col_benchmark="Benchmark",
     rep_col_change="Since previous scan",
+    rep_compared_heading="Compared per component",
+    rep_compared_benchmark=(
+        "Benchmark: the median of the organisations compared, in brackets their middle half, "
+        "and where this organisation stands."
+    ),
+    rep_compared_previous=(
+        "Since previous scan: the score then and the difference in points with its 95 % "
+        "interval; better or worse only when that interval excludes zero."
+    ),
     rep_since_heading="Since the previous scan",
     rep_since_clear="Clear changes (then {earlier} respondents, now {now}), largest first:",
     rep_since_none=(

@@ -1088,22 +1088,30 @@ def _segments_table(found: Segments, messages: Messages) -> RenderableType:
     if reason is not None:
         return Group(Text(title, style="bold"), note(reason))
     headings = [messages.col_component, *(f"{s.text} (n={s.n})" for s in found.segments)]
-    marks = {1: " +", -1: " -", 0: "  "}
+    directions = [
+        [
+            0 if (c := s.components[index].against_rest) is None else c.direction
+            for s in found.segments
+        ]
+        for index in range(len(found.segments[0].components))
+    ]
+    marked = any(any(row) for row in directions)
+    marks = {1: " +", -1: " -", 0: "  " if marked else ""}
     rows = [
         (
             component.name,
             *(
-                number(s.components[index].mean_pct, messages)
-                + marks[0 if (c := s.components[index].against_rest) is None else c.direction]
-                for s in found.segments
+                number(s.components[index].mean_pct, messages) + marks[direction]
+                for s, direction in zip(found.segments, directions[index], strict=True)
             ),
         )
         for index, component in enumerate(found.segments[0].components)
     ]
     parts: list[RenderableType] = [
-        FittedTable(title, headings, rows, right_aligned=set(range(1, len(headings)))),
-        note(messages.segments_legend),
+        FittedTable(title, headings, rows, right_aligned=set(range(1, len(headings))))
     ]
+    if marked:
+        parts.append(note(messages.segments_legend))
     if found.merged:
         parts.append(
             note(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import random
-import textwrap
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from fractions import Fraction
@@ -260,10 +259,18 @@ def test_a_questionnaire_that_dropped_a_statement(shipped: LoadedQuestionnaire) 
     assert compare.verdict(strategie.change, DUTCH) == "geen duidelijke verandering"
     left = compare.previous_json(found, 5, DUTCH)["left_out"]
     assert left == {"components": [others[-1].id], "statements": [dropped.id]}
-    # in words: the component by its name, the statement by its text (cut at a word)
-    short = textwrap.shorten(dropped.text, compare.SHORT_STATEMENT, placeholder=" ...")
-    assert compare.left_out_texts(shared, DUTCH) == [f"het onderdeel {others[-1].name}", short]
-    assert len(short) <= compare.SHORT_STATEMENT
+    # in words: the component by its name, the statement by its text (cut at a word, one
+    # ellipsis) and its component, each with the round that has it
+    short = "In onze missie staan onze huurders centraal, niet producten…"
+    assert dropped.text.startswith(short[:-1] + " ")
+    assert compare.left_out_texts(shared, DUTCH) == [
+        "het onderdeel Operationeel management (alleen in deze ronde)",
+        f"de stelling '{short}' van Strategie (alleen in deze ronde)",
+    ]
+    assert compare.left_out_texts(compare.common(earlier_q, q), ENGLISH) == [
+        "the component Operationeel management (only in the previous round)",
+        f"the statement '{short}' of Strategie (only in the previous round)",
+    ]
 
 
 def test_an_organisation_without_a_previous_round(shipped: LoadedQuestionnaire) -> None:

@@ -152,6 +152,21 @@ def test_small_segments_never_appear_on_their_own(
     assert "overig (n=5)" in table.stdout
     assert "(n=3)" not in table.stdout
     assert "(n=2)" not in table.stdout
+    assert "+ / -: duidelijk hoger / lager dan de rest van de organisatie." in table.stdout
+
+
+def test_the_segment_legend_only_with_a_mark(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
+    """Two segments with the same answers: no + or - in the table, so no legend for them."""
+    choices = ["over_nadenken"] * 5 + ["al_veel_aan_doen"] * 5
+    write(shipped, tmp_path, "Woonstede", [7, 9] * 5, choices=choices)
+    table = run_krmscan("score", tmp_path, "--by", "krm_is")
+    assert table.returncode == 0, table.stderr
+    segments = table.stdout.split("Naar 'KlantRelatieManagement")[1].split("Niet apart")[0]
+    heading = next(line for line in segments.splitlines() if "Onderdeel" in line)
+    row = next(line for line in segments.splitlines() if "Klantmanagement" in line)
+    assert row.split() == ["Klantmanagement", "50,0", "50,0"]
+    assert row.rstrip().endswith("50,0") and len(row.rstrip()) == len(heading.rstrip())
+    assert "duidelijk hoger" not in table.stdout
 
 
 def test_by_needs_a_choice_question(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:

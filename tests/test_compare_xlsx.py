@@ -165,8 +165,9 @@ def test_a_dropped_statement_the_change_over_the_shared_ones(
 def test_the_csv_ends_each_row_with_its_organisations_comparisons(
     tmp_path: Path, shipped: LoadedQuestionnaire
 ) -> None:
-    """Per component the benchmark's median and position and the previous round, as the JSON
-    gives them; empty for an organisation below the minimum group."""
+    """Per component the benchmark's median and position and the previous round (n, mean, level,
+    rwg, change and its interval), as the JSON gives them; empty for an organisation below the
+    minimum group."""
     now, then = tmp_path / "nu", tmp_path / "toen"
     write(shipped, now, "Woonstede", [10, 12, 14, 12, 12])
     for number, points in enumerate([2, 4, 6, 8, 10]):
@@ -199,16 +200,19 @@ def test_the_csv_ends_each_row_with_its_organisations_comparisons(
             )
             expected = [pytest.approx(shown["median_pct"]), shown["position_text"]]
             if change is None:
-                expected += [""] * 4
+                expected += [""] * 8
             else:
                 earlier = change["earlier"]
                 expected += [
+                    str(earlier["n"]),
                     pytest.approx(earlier["mean_pct"]),
                     str(earlier["level"]),
+                    pytest.approx(earlier["rwg"]),
                     pytest.approx(change["change"]),
+                    *(pytest.approx(end) for end in change["interval"]),
                     change["verdict"],
                 ]
-            numbers = {0, 2, 4} if change is not None else {0}
+            numbers = {0, 3, 5, 6, 7, 8} if change is not None else {0}
             assert [float(c) if i in numbers else c for i, c in enumerate(cells)] == expected
     woonstede = next(row for row in found if row["organisation"] == "Woonstede")
     assert woonstede["strategie_change_verdict"] == "beter"

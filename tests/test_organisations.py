@@ -8,6 +8,7 @@ a component has 7 statements, so 14 points = 100 %. E = (3^2 - 1) / 12 = 2/3.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -429,3 +430,27 @@ def test_score_loads_no_charting_or_excel_library(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_organisations_are_listed_in_natural_order(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """Numbers in names by value (2 before 10), the same order in the terminal, JSON and report."""
+    from tests.test_compare_cli import write
+
+    for number in range(1, 22):
+        write(shipped, tmp_path, f"Corporatie {number}", [7])
+    expected = [f"Corporatie {number}" for number in range(1, 22)]
+    data = json.loads(run_krmscan("score", tmp_path, "--format", "json").stdout)
+    assert [o["name"] for o in data["organisations"]] == expected
+    table = run_krmscan("score", tmp_path, env={"COLUMNS": "80"})
+    assert table.returncode == 0, table.stderr
+    shown = [line.split()[:2] for line in table.stdout.splitlines() if "Corporatie" in line]
+    assert [" ".join(words) for words in shown] == expected
+    out = tmp_path / "overzicht.html"
+    done = run_krmscan("report", tmp_path, "--overview", "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rows = re.findall(
+        r'<tr class="(?:organisation|small)">\s*<th>(.*?)</th>', out.read_text("utf-8")
+    )
+    assert rows == expected

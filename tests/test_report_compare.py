@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -98,6 +98,44 @@ def test_no_other_organisation_named_in_a_split_pdf(rounds: Path) -> None:
     assert others_named(text, "Huis & Haard") == []
 
 
+def test_the_comparisons_keep_their_heading_on_paper(rounds: Path) -> None:
+    """The benchmark and previous round's table never sits alone on a page: its heading and
+    caption go with it, and the segments follow it on the same page."""
+    out = rounds / "huis.pdf"
+    done = run_krmscan(
+        "report",
+        rounds / "nu",
+        "-o",
+        out,
+        "--organisation",
+        "Huis & Haard",
+        "--benchmark",
+        rounds / "nu",
+        "--previous",
+        rounds / "toen",
+        "--by",
+        "krm_is",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(out).pages]
+    (page,) = [text for text in pages if "Vergeleken per onderdeel" in text]
+    compared = page[page.index("Vergeleken per onderdeel") :]
+    assert compared.startswith("Vergeleken per onderdeel Benchmark: de mediaan van de vergeleken")
+    assert "Naar segment: KlantRelatieManagement" in compared  # the segments follow on
+    table = compared[: compared.index("Naar segment")]
+    assert "Positie Toen % Verschil" in table  # the table's heading, and all its rows
+    for name in (
+        "Strategie",
+        "Klantmanagement",
+        "Kanaalmanagement",
+        "Datamanagement",
+        "Operationeel management",
+    ):
+        assert re.search(rf"{name} \d+,\d ", table), name
+    assert [text for text in pages if "Oordeel" in text] == [page]
+
+
 def test_the_previous_round_in_the_report(split_html: Path) -> None:
     html = (split_html / "De Woonmaatschappij.html").read_text("utf-8")
     since = html[html.index("<h3>Sinds de vorige scan</h3>") :]
@@ -155,6 +193,18 @@ def test_small_segments_never_in_the_report(tmp_path: Path, shipped: LoadedQuest
     assert "al veel aan doen" not in table
     assert "goed beheersen" not in table
     assert "Niet apart getoond" in html  # and the report says so
+    assert "+ / -: duidelijk hoger / lager dan de rest van de organisatie." in html
+
+
+def test_the_segment_legend_only_with_a_mark(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
+    choices = ["over_nadenken"] * 5 + ["al_veel_aan_doen"] * 5
+    write(shipped, tmp_path / "in", "Woonstede", [7, 9] * 5, choices=choices)
+    out = tmp_path / "r.html"
+    done = run_krmscan("report", tmp_path / "in", "-o", out, "--by", "krm_is", timeout=120)
+    assert done.returncode == 0, done.stderr
+    html = out.read_text("utf-8")
+    assert "Geen segment verschilt duidelijk van de rest van de organisatie." in html
+    assert "duidelijk hoger" not in html
     legend = html[html.index('<p class="legend levels">') :]
     legend = " ".join(legend[: legend.index("</p>")].split())
     assert "1 De klantvriendelijke corporatie" in legend  # what the cells' colours mean
@@ -194,9 +244,11 @@ def test_the_overview_heatmap_and_quality(overview: Path, shipped: LoadedQuestio
     quality = html[html.index('<table class="quality">') :]
     for component in shipped.questionnaire.components:  # Woonstad Oost's 3 not counted
         assert f"<tr><td>{component.name}</td><td>74</td>" in quality
-    assert len(re.findall(r"<tr><td>[^<]*</td><td>[^<]*</td><td>-?\d,\d\d</td></tr>", quality)) == (
-        len(shipped.questionnaire.statements)
-    )
+    statement_row = r'<tr>(<th rowspan="\d+">[^<]*</th>)?<td>[^<]*</td><td>-?\d,\d\d</td></tr>'
+    rows = re.findall(statement_row, quality)
+    assert len(rows) == len(shipped.questionnaire.statements)
+    names = [c.name for c in shipped.questionnaire.components]
+    assert [name for name in rows if name] == [f'<th rowspan="7">{name}</th>' for name in names]
 
 
 @pytest.fixture(scope="module")
@@ -274,10 +326,14 @@ def test_what_was_left_out_when_the_questionnaire_changed(
         earlier,
     )
     assert done.returncode == 0, done.stderr
-    html = " ".join(out.read_text("utf-8").split())
+    html = " ".join(unescape(out.read_text("utf-8")).split())
     assert dropped["id"] not in html
-    short = textwrap.shorten(dropped["text"], 60, placeholder=" ...")  # by its text, cut
-    assert f"Niet vergeleken (niet in beide rondes): {short}." in html
+    short = "In onze missie staan onze huurders centraal, niet producten…"  # cut at a word
+    assert dropped["text"].startswith(short[:-1] + " ")
+    assert (
+        f"Niet vergeleken (niet in beide rondes): de stelling '{short}' van Strategie "
+        "(alleen in deze ronde)." in html
+    )
     assert html.count("Niet vergeleken (niet in beide rondes)") == 1  # not for De Key
     assert "Sinds de vorige scan" in html
 
@@ -346,6 +402,33 @@ def test_the_overview_quality_heading_stays_with_its_table(
     (page,) = [text for text in pages if "Kwaliteit van de meting" in text]
     below = page[page.index("Kwaliteit van de meting") :]
     assert "Strategie 48 " in below  # the table's first row: alpha over all 48 respondents
+
+
+def test_the_overview_keeps_a_components_statements_together(
+    tmp_path: Path, shipped: LoadedQuestionnaire
+) -> None:
+    """The item-rest table runs over pages: each component's rows on one page, under its name,
+    and the table's heading on every page it is on."""
+    write_boards(shipped, tmp_path / "in", {f"Corporatie {i}": 6 for i in range(8)}, seed=3)
+    out = tmp_path / "overzicht.pdf"
+    done = run_krmscan("report", tmp_path / "in", "--overview", "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(out).pages]
+    holding = set()
+    for component in shipped.questionnaire.components:
+        found = {
+            number
+            for number, text in enumerate(pages)
+            for statement in component.statements
+            if " ".join(statement.text.split()[:8]) in text
+        }
+        assert len(found) == 1, (component.name, found)
+        (number,) = found
+        assert component.name in pages[number]
+        holding |= found
+    assert len(holding) > 1  # the table does run over pages
+    for number in holding:
+        assert "Onderdeel Stelling r" in pages[number]
 
 
 def test_the_component_tables_fit_their_cells(split_html: Path, rounds: Path) -> None:
