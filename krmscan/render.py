@@ -30,7 +30,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from krmscan.answers import OtherAnswer, choice_id
-from krmscan.numbers import number, signed, trimmed
+from krmscan.numbers import judged, number, score, signed, to_go, trimmed
 from krmscan.questionnaire import AmbitionQuestion, Statement, TextQuestion
 from krmscan.text import has_control, printable
 
@@ -166,12 +166,12 @@ def result_table(questionnaire: Questionnaire, result: Result, messages: Message
     rows = [
         (
             name,
-            number(score.score_pct, messages),
-            str(score.level),
-            signed(score.gap, messages, 0),
-            number(score.points_to_ambition, messages),
+            score(given.score_pct, questionnaire.bands, messages),
+            str(given.level),
+            signed(given.gap, messages, 0),
+            to_go(given.points_to_ambition, messages),
         )
-        for name, score in _scored(result, messages)
+        for name, given in _scored(result, messages)
     ]
     gaps = [*(c.gap for c in result.components), result.overall.gap]
     styles = ["red" if gap < 0 else ("green" if gap > 0 else "") for gap in gaps]
@@ -226,17 +226,17 @@ def result_explained(messages: Messages) -> Text:
 def result_sentences(result: Result, messages: Messages) -> Group:
     """One plain sentence per component (and overall): where it stands against the ambition."""
     lines = []
-    for name, score in _scored(result, messages):
+    for name, given in _scored(result, messages):
         template = messages.result_on
-        if score.gap < 0:
+        if given.gap < 0:
             template = messages.result_behind
-        elif score.gap > 0:
+        elif given.gap > 0:
             template = messages.result_above
         sentence = template.format(
             name=name,
-            level=score.level,
-            ambition=score.ambition_level,
-            points=number(score.points_to_ambition, messages),
+            level=given.level,
+            ambition=given.ambition_level,
+            points=to_go(given.points_to_ambition, messages),
         )
         lines.append(Text(sentence))
     return Group(*lines)
@@ -536,7 +536,7 @@ def organisation_view(
         parts.append(Text(messages.small_group.format(min_group=min_group), style="yellow"))
     parts += [
         Text(""),
-        _scores_table(summary, overall, messages),
+        _scores_table(questionnaire, summary, overall, messages),
         KeptTogether(levels_legend(questionnaire, messages), style="italic"),
         Text(""),
         _against_table(questionnaire, summary, messages),
@@ -580,7 +580,9 @@ def agreement(component: ComponentSummary, messages: Messages) -> tuple[str, str
     if component.rwg is None:
         return "-", messages.too_few_for_rwg
     view = messages.shared_view if component.shared_view else messages.no_shared_view
-    return number(component.rwg, messages, 2), view
+    from krmscan.aggregate import SHARED_VIEW
+
+    return judged(component.rwg, (SHARED_VIEW,), messages, 2), view
 
 
 def joined(items: Sequence[str], messages: Messages) -> str:
@@ -591,7 +593,10 @@ def joined(items: Sequence[str], messages: Messages) -> str:
 
 
 def _scores_table(
-    summary: OrganisationSummary, overall: Overall, messages: Messages
+    questionnaire: Questionnaire,
+    summary: OrganisationSummary,
+    overall: Overall,
+    messages: Messages,
 ) -> FittedTable:
     headings = (
         messages.col_component,
@@ -604,7 +609,7 @@ def _scores_table(
     rows = [
         (
             c.name,
-            pct(c.mean_pct, messages),
+            score(c.mean_pct, questionnaire.bands, messages),
             pct(c.median_pct, messages),
             pct(c.sd_pct, messages),
             "-"
@@ -614,7 +619,8 @@ def _scores_table(
         )
         for c in summary.components
     ]
-    rows.append((messages.overall, pct(overall.mean_pct, messages), "", "", "", str(overall.level)))
+    mean = score(overall.mean_pct, questionnaire.bands, messages)
+    rows.append((messages.overall, mean, "", "", "", str(overall.level)))
     return FittedTable(
         messages.scores_title,
         headings,
@@ -645,7 +651,7 @@ def _against_table(
         (
             c.name,
             slashed(c.level_distribution.values()) or "-",
-            pct(c.points_to_ambition, messages),
+            to_go(c.points_to_ambition, messages),
             share(c.below_ambition, messages),
             *agreement(c, messages),
         )
@@ -1117,11 +1123,13 @@ def _segments_table(found: Segments, messages: Messages) -> RenderableType:
 
 def quality_view(found: Sequence[Quality], messages: Messages) -> FittedTable:
     """Cronbach's alpha per component, flagged below the threshold."""
+    from krmscan.compare import ALPHA_FLAG
+
     rows = [
         (
             q.name,
             str(q.n),
-            "-" if q.alpha is None else number(q.alpha, messages, 2),
+            "-" if q.alpha is None else judged(q.alpha, (ALPHA_FLAG,), messages, 2),
             messages.alpha_flag if q.flagged else "",
         )
         for q in found

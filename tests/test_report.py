@@ -24,7 +24,7 @@ from krmscan.messages import DUTCH, ENGLISH
 from krmscan.questionnaire import LoadedQuestionnaire
 from tests.boards import BOARDS, write_boards
 from tests.browser import Browser, find_chromium
-from tests.support import KRMSCAN, run_krmscan
+from tests.support import KRMSCAN, run_krmscan, write_edge
 
 SECOND = Path(__file__).parent / "data" / "second.yaml"
 SECOND_TEAMS = {"North Team": 14, "South Team": 7}
@@ -490,3 +490,17 @@ def test_report_to_standard_output(boards: Path) -> None:
     )
     assert pdf.returncode == 0, pdf.stderr
     assert pdf.stdout.startswith(b"%PDF-")
+
+
+def test_a_mean_just_below_a_band_edge_reads_below_it(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """Strategie at 49.95 % (level 2, behind) is 49,9 % with 0,1 points to go, never 50,0."""
+    write_edge(shipped, tmp_path)
+    out = tmp_path / "rapport.html"
+    done = run_krmscan("report", tmp_path, "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = html.unescape(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")))
+    assert "49,9" in text and "0,1 procentpunt" in text
+    assert "0,0 procentpunt" not in text
+    assert "<td>Strategie</td><td>49,9</td>" in out.read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from krmscan.collect import Collected
 from krmscan.errors import BadDataError, UsageError
 from krmscan.files import os_problem
 from krmscan.messages import Messages, messages_for
-from krmscan.numbers import number, signed
+from krmscan.numbers import judged, number, score, signed, to_go
 from krmscan.questionnaire import Questionnaire
 from krmscan.report import charts
 from krmscan.report.content import (
@@ -188,6 +188,7 @@ class Renderer:
                 threshold=number(SHARED_VIEW, m, 2),
                 Kind=Kind,
                 num=lambda value, decimals=1: number(value, m, decimals),
+                **_judged(q, m),
                 pct=lambda value: percentage(value, m),
                 first_sentence=first_sentence,
                 left_out=self.left_out(document),
@@ -249,7 +250,7 @@ class Renderer:
             n = self.quality[0].n  # every component over the same respondents
             texts.append(m.rep_method_quality.format(n=n, threshold=threshold))
             flagged = [
-                f"{q.name} ({number(q.alpha, m, 2)})"
+                f"{q.name} ({judged(q.alpha, (ALPHA_FLAG,), m, 2)})"
                 for q in self.quality
                 if q.flagged and q.alpha is not None
             ]
@@ -282,6 +283,7 @@ class Renderer:
                 min_group=self.results.min_group,
                 made=self.today.isoformat(),
                 num=lambda value, decimals=1: number(value, m, decimals),
+                **_judged(q, m),
                 pct=lambda value: percentage(value, m),
                 level_colours=level_colours(len(q.bands)),
                 level_of=lambda pct: _level_of(q, pct),
@@ -307,6 +309,18 @@ def _level_of(questionnaire: Questionnaire, pct: float) -> int:
     from krmscan.scoring import level_for
 
     return level_for(questionnaire.bands, Fraction(pct))
+
+
+def _judged(questionnaire: Questionnaire, messages: Messages) -> dict[str, Callable[[float], str]]:
+    """The templates' numbers shown next to a judgement, never rounded across its edge."""
+    from krmscan.compare import ALPHA_FLAG
+
+    return {
+        "score": lambda value: score(value, questionnaire.bands, messages),
+        "to_go": lambda value: to_go(value, messages),
+        "rwg": lambda value: judged(value, (SHARED_VIEW,), messages, 2),
+        "alpha": lambda value: judged(value, (ALPHA_FLAG,), messages, 2),
+    }
 
 
 def _verdict(change: Change, messages: Messages) -> str:
