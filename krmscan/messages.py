@@ -683,7 +683,9 @@ DUTCH = Messages(
         "respondenten per niveau {levels}: {distribution}."
     ),
     and_word="en",
-    priorities_title="Prioriteiten: de zwakste stellingen per onderdeel",
+    priorities_title=(
+        "Prioriteiten: eerst wat aandacht vraagt; per onderdeel het advies en de zwakste stellingen"
+    ),
     frequencies_title="Antwoorden op de meerkeuzevragen",
     col_option="Antwoord",
     col_count="Aantal",
@@ -1540,7 +1542,10 @@ ENGLISH = Messages(
         "respondents per level {levels}: {distribution}."
     ),
     and_word="and",
-    priorities_title="Priorities: the weakest statements per component",
+    priorities_title=(
+        "Priorities: what needs attention first; per component the advice and the weakest "
+        "statements"
+    ),
     frequencies_title="Answers to the multiple-choice questions",
     col_option="Answer",
     col_count="Count",

@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
         Ambition,
         ComponentSummary,
         Frequency,
+        Kind,
         OrganisationSummary,
         Overall,
         Results,
@@ -700,14 +701,25 @@ def slashed(numbers: Iterable[int]) -> str:
 
 
 def _priorities(summary: OrganisationSummary, messages: Messages) -> Group:
-    """Per component its weakest statements, numbered, with their score."""
+    """Per component, ranked as the report ranks them, its advice and weakest statements."""
+    from krmscan.aggregate import ranking
+
     lines: list[RenderableType] = [Text(messages.priorities_title, style="bold")]
-    for component in summary.components:
-        lines.append(Text(component.name, style="italic"))
+    for kind, component in ranking(summary.components, withheld=summary.withheld):
+        lines.append(Text(f"{component.name} \u2013 {advice(kind, messages)}", style="italic"))
         lines.append(
             Numbered([f"{p.text} ({number(p.pct, messages)}\u00a0%)" for p in component.priorities])
         )
     return Group(*lines)
+
+
+def advice(kind: Kind, messages: Messages) -> str:
+    """The advice for a component in words: act, talk first or keep."""
+    return {
+        "act": messages.rep_kind_act,
+        "talk": messages.rep_kind_talk,
+        "keep": messages.rep_kind_keep,
+    }[kind.value]
 
 
 class Numbered:

@@ -470,3 +470,27 @@ def test_an_alpha_just_below_the_flag_shows_below_it() -> None:
     )
     row = next(line for line in out.getvalue().splitlines() if "Strategie" in line)
     assert "0,59" in row and DUTCH.alpha_flag in row
+
+
+def test_priorities_are_ranked_as_the_report_ranks_them(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """Klantmanagement behind (act) comes first, Strategie far above the ambition last."""
+    q = shipped.questionnaire
+    points = [2] * 7 + [0] * 7 + [1] * (len(q.statements) - 14)
+    for i in range(6):
+        when = WHEN.replace(minute=i)
+        given = sample_answers(q, statement_points=points)
+        answers.save(tmp_path / f"r{i}.json", answers.build(shipped, given, when, when))
+    ids = [c.id for c in q.components]
+    order = [ids[1], *ids[2:], ids[0]]  # act; then keep, the smallest lead first
+    table = run_krmscan("score", tmp_path, env={"NO_COLOR": "1"})
+    assert table.returncode == 0, table.stderr
+    listed = table.stdout.split(DUTCH.priorities_title)[1]
+    names = {c.id: c.name for c in q.components}
+    advice = {"klantmanagement": DUTCH.rep_kind_act}
+    headings = [f"{names[i]} \u2013 {advice.get(i, DUTCH.rep_kind_keep)}" for i in order]
+    assert [line for line in listed.splitlines() if line in headings] == headings
+    found = json.loads(run_krmscan("score", tmp_path, "-f", "json").stdout)["organisations"][0]
+    assert found["ranking"] == order
+    assert {c["id"]: c["advice"] for c in found["components"]}["klantmanagement"] == "act"

@@ -95,6 +95,7 @@ def only_n(name: str) -> dict[str, Any]:
         "withheld_reason": WITHHELD,
         "spellings": [name],
         "components": [],
+        "ranking": [],
         "overall": None,
         "ambition": None,
         "frequencies": {},

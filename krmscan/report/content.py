@@ -2,12 +2,8 @@
 
 Per organisation: the cover's facts (fieldwork period, respondents, participation), the
 components ranked by one documented rule, the answers per statement, and what a small group's
-report must leave out. The ranking rule:
-
-1. *act*: behind the felt ambition (the mean score below where the ambition starts,
-   `ComponentSummary.behind`) and no sign that employees disagree: largest gap first;
-2. *talk first*: no shared view (rwg below `SHARED_VIEW`): the least agreement first;
-3. *keep*: the rest, at or above the ambition: the smallest margin first.
+report must leave out. The ranking rule is `aggregate.ranking`, the one `krmscan score`
+lists its priorities by.
 """
 
 from __future__ import annotations
@@ -17,14 +13,15 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from pathlib import Path
 
 from krmscan.aggregate import (
     ComponentSummary,
+    Kind,
     OrganisationSummary,
     Results,
     organisation_key,
+    ranking,
     withhold_small,
 )
 from krmscan.collect import Respondent
@@ -42,15 +39,6 @@ from krmscan.errors import BadDataError
 from krmscan.messages import Messages
 from krmscan.questionnaire import Level, Questionnaire
 from krmscan.text import printable
-
-
-class Kind(str, Enum):
-    """Where a component stands in the ranking."""
-
-    ACT = "act"
-    TALK = "talk"
-    KEEP = "keep"
-
 
 TOP_FINDINGS = 3
 """Findings the management summary spells out."""
@@ -117,35 +105,17 @@ class OrganisationReport:
         return [finding for finding in self.findings if finding.kind is kind]
 
 
-def kind_of(component: ComponentSummary, *, withheld: bool) -> Kind:
-    """Where a component goes in the ranking (a withheld rwg never says 'no shared view')."""
-    shared = None if withheld else component.shared_view
-    if shared is False:
-        return Kind.TALK
-    return Kind.ACT if component.behind else Kind.KEEP
-
-
 def ranked(
     questionnaire: Questionnaire, components: Sequence[ComponentSummary], *, withheld: bool
 ) -> list[Finding]:
-    """The components in the order of the module's rule."""
-    order = {Kind.ACT: 0, Kind.TALK: 1, Kind.KEEP: 2}
-
-    def key(component: ComponentSummary) -> tuple[int, float]:
-        kind = kind_of(component, withheld=withheld)
-        if kind is Kind.ACT:
-            return order[kind], -component.points_to_ambition
-        if kind is Kind.TALK:
-            return order[kind], component.rwg or 0.0
-        return order[kind], component.mean_pct - component.ambition_pct
-
+    """The components in the order of the module's rule (`aggregate.ranking`)."""
     levels = [level.level for level in questionnaire.levels]
     findings = []
-    for component in sorted(components, key=key):  # stable: ties keep questionnaire order
+    for kind, component in ranking(components, withheld=withheld):
         above = [level for level in levels if level > component.level]
         findings.append(
             Finding(
-                kind=kind_of(component, withheld=withheld),
+                kind=kind,
                 component=component,
                 level=questionnaire.level(component.level),
                 next_level=questionnaire.level(min(above)) if above else None,

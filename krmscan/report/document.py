@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from krmscan.aggregate import SHARED_VIEW, Results, organisation_key
+from krmscan.aggregate import SHARED_VIEW, Kind, Results, organisation_key
 from krmscan.collect import Collected
 from krmscan.errors import BadDataError, UsageError
 from krmscan.files import os_problem
@@ -29,7 +29,6 @@ from krmscan.report import charts
 from krmscan.report.content import (
     TOP_FINDINGS,
     Compared,
-    Kind,
     OrganisationReport,
     check_invited,
     compared,
