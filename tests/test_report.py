@@ -504,3 +504,22 @@ def test_a_mean_just_below_a_band_edge_reads_below_it(
     assert "49,9" in text and "0,1 procentpunt" in text
     assert "0,0 procentpunt" not in text
     assert "<td>Strategie</td><td>49,9</td>" in out.read_text(encoding="utf-8")
+
+
+def test_own_template_extends_the_shipped_one(boards: Path, tmp_path: Path) -> None:
+    """An own report.html.j2 overrides one block of the shipped one and keeps the rest."""
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "report.html.j2").write_text(
+        '{% extends "krmscan/report.html.j2" %}\n'
+        "{% block summary %}<p>Eigen samenvatting van {{ report.summary.name }}</p>"
+        "{% endblock %}\n",
+        "utf-8",
+    )
+    out = tmp_path / "r.html"
+    done = run_krmscan("report", boards, "--template", own, "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = html.unescape(out.read_text("utf-8"))
+    assert "Eigen samenvatting van De Woonmaatschappij" in text
+    assert DUTCH.rep_summary_heading not in text  # the block replaced
+    assert DUTCH.rep_overview_heading in text and DUTCH.rep_method_heading in text

@@ -88,7 +88,9 @@ def environment(template_dir: Path | None, m: Messages) -> jinja2.Environment:
     """The Jinja2 environment: autoescape on, every printed value made `printable`."""
     import jinja2
 
-    loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("krmscan.report", "templates")]
+    shipped = jinja2.PackageLoader("krmscan.report", "templates")
+    # the shipped templates also as "krmscan/NAME", for an own template that extends one
+    loaders: list[jinja2.BaseLoader] = [shipped, jinja2.PrefixLoader({"krmscan": shipped})]
     if template_dir is not None:
         if not template_dir.is_dir():
             raise UsageError(m.rep_template_folder.format(path=template_dir))
