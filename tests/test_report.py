@@ -523,3 +523,20 @@ def test_own_template_extends_the_shipped_one(boards: Path, tmp_path: Path) -> N
     assert "Eigen samenvatting van De Woonmaatschappij" in text
     assert DUTCH.rep_summary_heading not in text  # the block replaced
     assert DUTCH.rep_overview_heading in text and DUTCH.rep_method_heading in text
+
+
+def test_appendix_names_files_from_the_folder_given(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """Two r0000.json in different folders stay apart; no folder above the argument shows."""
+    answers = tmp_path / "scans" / "ronde"
+    write_boards(shipped, answers, {"Corporatie": 6})
+    copy = answers / "kopie" / "r0000.json"
+    copy.parent.mkdir()
+    shutil.copyfile(answers / "org000" / "r0000.json", copy)
+    out = tmp_path / "r.html"
+    done = run_krmscan("report", answers, "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = html.unescape(out.read_text("utf-8"))
+    assert "<li>ronde/kopie/r0000.json: ronde/org000/r0000.json</li>" in text
+    assert str(tmp_path) not in text and "scans" not in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -156,11 +157,13 @@ def organisation_reports(
     *,
     include_small: bool,
     invited: dict[str, int] | None = None,
+    given: Sequence[str] = (),
 ) -> list[OrganisationReport]:
     """The organisations to report on; small groups only with ``include_small``.
 
     A small group's report shows only what `withhold_small` leaves. ``invited`` maps
-    organisation names (compared as `organisation_key`) to the number of employees invited.
+    organisation names (compared as `organisation_key`) to the number of employees invited;
+    ``given`` are the files and folders named by the user (`file_name`).
     """
     questionnaire = results.questionnaire
     wanted = {organisation_key(name): n for name, n in (invited or {}).items()}
@@ -179,7 +182,7 @@ def organisation_reports(
                 period=(min(completed), max(completed)) if completed else None,
                 invited=wanted.get(organisation_key(summary.name)),
                 duplicates=[
-                    (file_name(m.file), tuple(file_name(c) for c in m.copies))
+                    (file_name(m.file, given), tuple(file_name(c, given) for c in m.copies))
                     for m in members
                     if m.copies
                 ],
@@ -188,8 +191,17 @@ def organisation_reports(
     return reports
 
 
-def file_name(path: str) -> str:
-    """A file's name without its folders: a board's report names no consultant's folders."""
+def file_name(path: str, given: Sequence[str]) -> str:
+    """A file as a board's report names it (``d1/r0001.json``).
+
+    From the folder (or file) of ``given`` it was found through: never absolute, never the
+    consultant's folders above it.
+    """
+    file = os.path.normpath(path)
+    for name in given:
+        folder = os.path.normpath(name)
+        if folder in {file, os.curdir} or file.startswith(folder + os.sep):
+            return os.path.relpath(file, Path(folder).parent)
     return Path(path).name
 
 

@@ -193,7 +193,7 @@ class Renderer:
                 pct=lambda value: percentage(value, m),
                 first_sentence=first_sentence,
                 left_out=self.left_out(document),
-                skipped=[file_name(s.file) for s in self.collected.skipped]
+                skipped=[file_name(s.file, self.collected.given) for s in self.collected.skipped]
                 if document.whole_run
                 else [],
                 scale_colours=charts.scale_colours(len(q.scale)),
@@ -580,11 +580,15 @@ def plan(
         raise UsageError(m.rep_format_mismatch.format(format=file_format.value, path=output))
     if overview:
         assert output is not None
-        everyone = organisation_reports(results, include_small=True, invited=invited)
+        everyone = organisation_reports(
+            results, include_small=True, invited=invited, given=collected.given
+        )
         check_invited(everyone, invited_source, m)
         renderer = Renderer(results, collected, template_dir=template_dir)
         return Job(renderer, [], [output], chosen, None, overview=True, invited=invited)
-    reports = organisation_reports(results, include_small=include_small, invited=invited)
+    reports = organisation_reports(
+        results, include_small=include_small, invited=invited, given=collected.given
+    )
     if not reports:
         raise BadDataError(m.rep_nothing_left.format(min_group=results.min_group))
     check_invited(reports, invited_source, m)
