@@ -269,7 +269,7 @@ class Messages(NamedTuple):
     rep_bars_caption: str
     rep_bars_caption_small: str
     rep_choices_withheld: str
-    rep_choices_small_cells: str
+    rep_choices_shown: str
     rep_other_texts_left_out: str
     rep_method_heading: str
     rep_appendix_heading: str
@@ -917,9 +917,9 @@ DUTCH = Messages(
         "Weggelaten: bij minder dan {min_group} respondenten wijzen aantallen per antwoord "
         "naar personen."
     ),
-    rep_choices_small_cells=(
-        "Een antwoord dat minder dan {min_group} respondenten kozen, staat als '< "
-        "{min_group}', zonder percentage: zo'n klein aantal kan naar personen wijzen."
+    rep_choices_shown=(
+        "Per antwoord het aandeel van de respondenten en, tussen haakjes, hun aantal, zoals bij "
+        "de stellingen: een groep van minder dan {min_group} respondenten krijgt geen cijfers."
     ),
     rep_other_texts_left_out=(
         "Wat zelf is ingevuld bij '{option}', staat niet in dit rapport: eigen woorden kunnen "
@@ -1765,9 +1765,9 @@ ENGLISH = Messages(
     rep_choices_withheld=(
         "Left out: with fewer than {min_group} respondents counts per answer point at persons."
     ),
-    rep_choices_small_cells=(
-        "An answer chosen by fewer than {min_group} respondents is shown as '< {min_group}', "
-        "without a percentage: so small a number can point at persons."
+    rep_choices_shown=(
+        "Per answer the share of the respondents and, in brackets, their number, as for the "
+        "statements: a group of fewer than {min_group} respondents gets no figures."
     ),
     rep_other_texts_left_out=(
         "What was typed for '{option}' is not in this report: own words can point at a person."

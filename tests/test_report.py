@@ -529,7 +529,7 @@ def test_appendix_names_files_from_the_folder_given(
     shipped: LoadedQuestionnaire, tmp_path: Path
 ) -> None:
     """Two r0000.json in different folders stay apart; no folder above the argument shows."""
-    answers = tmp_path / "scans" / "ronde"
+    answers = tmp_path / "scans-jansen" / "meting-a"
     write_boards(shipped, answers, {"Corporatie": 6})
     copy = answers / "kopie" / "r0000.json"
     copy.parent.mkdir()
@@ -538,5 +538,13 @@ def test_appendix_names_files_from_the_folder_given(
     done = run_krmscan("report", answers, "-o", out, timeout=120)
     assert done.returncode == 0, done.stderr
     text = html.unescape(out.read_text("utf-8"))
-    assert "<li>ronde/kopie/r0000.json: ronde/org000/r0000.json</li>" in text
-    assert str(tmp_path) not in text and "scans" not in text
+    assert "<li>kopie/r0000.json: org000/r0000.json</li>" in text
+    assert str(tmp_path) not in text and "scans-jansen" not in text and "meting-a" not in text
+    other = tmp_path / "scans-jansen" / "meting-b"  # with two folders given, each by its own name
+    other.mkdir()
+    shutil.copyfile(copy, other / "r0000.json")
+    done = run_krmscan("report", answers, other, "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = html.unescape(out.read_text("utf-8"))
+    assert "meting-a/kopie/r0000.json: meting-a/org000/r0000.json, meting-b/r0000.json" in text
+    assert str(tmp_path) not in text and "scans-jansen" not in text

@@ -192,16 +192,19 @@ def organisation_reports(
 
 
 def file_name(path: str, given: Sequence[str]) -> str:
-    """A file as a board's report names it (``d1/r0001.json``).
+    """A file as a board's report names it: ``org000/r0001.json``, never absolute.
 
-    From the folder (or file) of ``given`` it was found through: never absolute, never the
-    consultant's folders above it.
+    Relative to the folder of ``given`` it was found in (with several given, starting with
+    that folder's own name, so two folders' files stay apart); a file given as such by its
+    name. Never a consultant's folder above what was given.
     """
     file = os.path.normpath(path)
     for name in given:
         folder = os.path.normpath(name)
-        if folder in {file, os.curdir} or file.startswith(folder + os.sep):
-            return os.path.relpath(file, Path(folder).parent)
+        if file == folder:
+            break
+        if folder == os.curdir or file.startswith(folder + os.sep):
+            return os.path.relpath(file, Path(folder).parent if len(given) > 1 else folder)
     return Path(path).name
 
 
