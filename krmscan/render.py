@@ -522,7 +522,12 @@ def organisation_view(
     Of a small group whose figures are withheld (`aggregate.size_only`) only its n, and why.
     """
     parts: list[RenderableType] = [
-        Text(messages.org_heading.format(name=printable(summary.name), n=summary.n), style="bold")
+        Text(
+            messages.org_heading.format(
+                name=printable(summary.name), respondents=messages.respondents(summary.n)
+            ),
+            style="bold",
+        )
     ]
     overall, ambition = summary.overall, summary.ambition
     if overall is None or ambition is None:
@@ -944,7 +949,10 @@ def collection_notes(
     copies = sum(len(respondent.copies) for respondent in collection.respondents)
     found = len(collection.respondents) + copies + len(collection.skipped)
     yield (
-        messages.note_collected.format(n=len(collection.respondents), files=found)
+        messages.note_collected.format(
+            respondents=messages.respondents(len(collection.respondents)),
+            files=messages.files(found),
+        )
         + (messages.note_duplicates_counted.format(n=copies) if copies else "")
         + (
             messages.note_skipped_count.format(n=len(collection.skipped))

@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from krmscan import questionnaire
 from krmscan.messages import DUTCH, ENGLISH
 from krmscan.questionnaire import LoadedQuestionnaire
+from krmscan.report import document
 from tests.boards import BOARDS, write_boards
 from tests.browser import Browser, find_chromium
 from tests.support import KRMSCAN, run_krmscan, write_edge
@@ -203,7 +204,8 @@ def test_small_group_report_withholds_what_shows_one_person(
     assert DUTCH.rep_weakest not in text
     assert DUTCH.rep_statements_withheld.format(min_group=5) in text  # and why
     # with the mean, a standard deviation of two or three people gives away their scores
-    assert "standaardafwijking" not in text
+    assert not re.search(r"standaardafwijking \d", text) and DUTCH.col_sd not in text
+    assert "± standaardafwijking" not in text  # the bars' caption of a larger group
     pdf = "\n".join(pdf_pages(split_pdfs / "Woonstad Oost.pdf"))
     assert "Laagste" not in pdf and "Eensgezindheid (rwg)" not in pdf
     assert "zwakste stellingen:" not in pdf
@@ -548,3 +550,42 @@ def test_appendix_names_files_from_the_folder_given(
     text = html.unescape(out.read_text("utf-8"))
     assert "meting-a/kopie/r0000.json: meting-a/org000/r0000.json, meting-b/r0000.json" in text
     assert str(tmp_path) not in text and "scans-jansen" not in text
+
+
+def test_wording_of_edge_cases(shipped: LoadedQuestionnaire, tmp_path: Path) -> None:
+    """A missing invited file, a name without letters for a file, one respondent: in Dutch."""
+    answers = tmp_path / "in"
+    write_boards(shipped, answers, {"..": 6, "Eenling": 1})
+    missing = tmp_path / "weg.csv"
+    done = run_krmscan("report", answers, "--invited-file", missing, "-o", tmp_path / "r.html")
+    assert done.returncode == 1
+    assert (
+        DUTCH.rep_invited_unreadable.format(path=missing, problem=DUTCH.os_missing) in done.stderr
+    )
+    assert "No such file" not in done.stderr
+    split = tmp_path / "los"
+    done = run_krmscan(
+        "report", answers, "--split", split, "-f", "html", "--include-small-groups", timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in split.iterdir()) == ["Eenling.html", "organisatie.html"]
+    whole = tmp_path / "heel.html"
+    done = run_krmscan("report", answers, "-o", whole, "--include-small-groups", timeout=120)
+    assert "(1 respondent)" in whole.read_text("utf-8")
+    table = run_krmscan("score", answers, "--include-small-groups", env={"NO_COLOR": "1"})
+    assert "Eenling: 1 respondent\n" in table.stdout
+
+
+def test_method_says_what_a_report_shows(shipped: LoadedQuestionnaire) -> None:
+    """No weakest statements for a small group; one component is not 'the first 3'."""
+    q = shipped.questionnaire
+    full = " ".join(document.method(q, DUTCH, 5).after)
+    assert DUTCH.rep_method_top.format(top=3, weakest=DUTCH.rep_method_top_weakest) in full
+    small = " ".join(document.method(q, DUTCH, 5, withheld=True).after)
+    assert DUTCH.rep_method_top.format(top=3, weakest="") in small
+    assert "zwakste stellingen zijn" not in small
+    assert "standaardafwijking" in small and "scores per stelling" in small
+    one = q.model_copy(update={"components": q.components[:1]})
+    alone = " ".join(document.method(one, ENGLISH, 5).after)
+    assert "Each of the first" not in alone
+    assert ENGLISH.rep_method_top_one.format(weakest=ENGLISH.rep_method_top_weakest) in alone

@@ -37,6 +37,7 @@ from krmscan.compare import (
     previous_reason,
 )
 from krmscan.errors import BadDataError
+from krmscan.files import os_problem
 from krmscan.messages import Messages
 from krmscan.questionnaire import Level, Questionnaire
 from krmscan.text import printable
@@ -216,7 +217,7 @@ def read_invited(path: Path, m: Messages) -> dict[str, int]:
     try:
         text = path.read_text("utf-8-sig")
     except OSError as error:
-        problem = error.strerror or str(error)
+        problem = os_problem(error, m)
         raise BadDataError(m.rep_invited_unreadable.format(path=path, problem=problem)) from None
     except UnicodeDecodeError as error:
         byte = f"{error.object[error.start]:02X}"

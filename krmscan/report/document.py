@@ -61,14 +61,19 @@ class Document:
     """Holds every organisation of the run: the files skipped may be named."""
 
 
-def documents(reports: list[OrganisationReport], *, split: bool, whole_run: bool) -> list[Document]:
-    """One document with every organisation, or one per organisation with unique stems."""
+def documents(
+    reports: list[OrganisationReport], *, split: bool, whole_run: bool, unnamed: str
+) -> list[Document]:
+    """One document with every organisation, or one per organisation with unique stems.
+
+    ``unnamed`` is the stem of an organisation whose name leaves nothing for a file name.
+    """
     if not split:
         return [Document("", reports, whole_run)]
     found: list[Document] = []
     used: set[str] = set()
     for report in reports:
-        stem = base = file_stem(report.summary.name)
+        stem = base = file_stem(report.summary.name) or unnamed
         number = 1
         while stem.casefold() in used:
             number += 1
@@ -79,9 +84,12 @@ def documents(reports: list[OrganisationReport], *, split: bool, whole_run: bool
 
 
 def file_stem(name: str) -> str:
-    """An organisation name as a file name: separators, wildcards and controls replaced."""
+    """An organisation name as a file name: separators, wildcards and controls replaced.
+
+    Empty when nothing is left (a name like ``..``).
+    """
     kept = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", " ".join(name.split()))
-    return kept.strip(" ._")[:80] or "organisation"
+    return kept.strip(" ._")[:80]
 
 
 def environment(template_dir: Path | None, m: Messages) -> jinja2.Environment:
@@ -201,7 +209,12 @@ class Renderer:
                 level_shades=charts.shades(len(q.bands)),
                 top_weight=max(point.weight for point in q.scale),
                 radar=len(q.components) >= charts.RADAR_FROM,
-                method=method(q, m, self.results.min_group),
+                method=method(
+                    q,
+                    m,
+                    self.results.min_group,
+                    withheld=all(r.withheld for r in document.organisations),
+                ),
                 compared_of=self.compared_of,
                 comparing=self.compared is not None,
                 comparison_method=self.comparison_method(),
@@ -423,8 +436,13 @@ class Method:
     after: list[str]
 
 
-def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
-    """How scores, levels, the ambition, agreement and the ranking are computed."""
+def method(
+    questionnaire: Questionnaire, m: Messages, min_group: int, *, withheld: bool = False
+) -> Method:
+    """How scores, levels, the ambition, agreement and the ranking are computed.
+
+    ``withheld``: every organisation of the document a small group, without weakest statements.
+    """
     from krmscan.render import joined
 
     top = max(point.weight for point in questionnaire.scale)
@@ -441,6 +459,12 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
     count = len(questionnaire.components)
     total = m.rep_method_total_one if count == 1 else m.rep_method_total.format(n=count)
     position = m.rep_method_position
+    weakest = "" if withheld else m.rep_method_top_weakest
+    top_words = (
+        m.rep_method_top_one.format(weakest=weakest)
+        if count == 1
+        else m.rep_method_top.format(top=min(TOP_FINDINGS, count), weakest=weakest)
+    )
     if count >= charts.RADAR_FROM:
         position += " " + m.rep_method_radar
     return Method(
@@ -465,8 +489,8 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
                 threshold=number(SHARED_VIEW, m, 2),
                 min_group=min_group,
             ),
-            m.rep_method_ranking.format(top=TOP_FINDINGS),
-            m.rep_method_weakest.format(top=top),
+            f"{m.rep_method_ranking} {top_words}",
+            *([] if withheld else [m.rep_method_weakest.format(top=top)]),
             m.rep_method_privacy.format(min_group=min_group),
         ],
     )
@@ -593,7 +617,9 @@ def plan(
         raise BadDataError(m.rep_nothing_left.format(min_group=results.min_group))
     check_invited(reports, invited_source, m)
     renderer = Renderer(results, collected, template_dir=template_dir, other_texts=other_texts)
-    docs = documents(reports, split=split is not None, whole_run=whole_run)
+    docs = documents(
+        reports, split=split is not None, whole_run=whole_run, unnamed=m.rep_file_unnamed
+    )
     if split is not None:
         if split.exists() and not split.is_dir():
             raise UsageError(m.rep_split_not_folder.format(path=split))
