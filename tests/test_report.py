@@ -589,3 +589,33 @@ def test_method_says_what_a_report_shows(shipped: LoadedQuestionnaire) -> None:
     alone = " ".join(document.method(one, ENGLISH, 5).after)
     assert "Each of the first" not in alone
     assert ENGLISH.rep_method_top_one.format(weakest=ENGLISH.rep_method_top_weakest) in alone
+
+
+@pytest.mark.parametrize("loaded", [questionnaire.load(), questionnaire.load(SECOND)])
+def test_radar_names_stay_clear_of_its_circle(loaded: LoadedQuestionnaire) -> None:
+    """Every component's name lies outside the outer circle, so off the points on it too."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from krmscan.report import charts
+
+    q = loaded.questionnaire
+    with matplotlib.rc_context(charts.STYLE):
+        radar = charts.Radar(q, [c.name for c in q.components], ("score", "ambition"))
+        figure = radar.figure
+        renderer = FigureCanvasAgg(figure).get_renderer()
+        axes = figure.axes[0]
+        centre = axes.transData.transform((0, 0))
+        outer = abs(axes.transData.transform((0, 100))[1] - centre[1])
+        names = [t for t in axes.texts if t.get_gid() == "component-label"]
+        assert sorted(t.get_text().replace("\n", " ") for t in names) == sorted(
+            c.name for c in q.components
+        )
+        for text in names:
+            box = text.get_window_extent(renderer)
+            nearest_x = min(max(centre[0], box.x0), box.x1)
+            nearest_y = min(max(centre[1], box.y0), box.y1)
+            gap = ((nearest_x - centre[0]) ** 2 + (nearest_y - centre[1]) ** 2) ** 0.5 - outer
+            assert gap > 3, (text.get_text(), gap)  # pixels: not touching the circle
+        rings = [t.get_text() for t in axes.texts if t.get_gid() != "component-label"]
+        assert "100" not in rings  # no label on the outer circle
