@@ -33,6 +33,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from enum import Enum
 from fractions import Fraction
 
 from krmscan.collect import Respondent
@@ -105,6 +106,47 @@ class ComponentSummary:
     def shared_view(self) -> bool | None:
         """Whether rwg reaches `SHARED_VIEW`; None without an rwg."""
         return None if self.rwg is None else self.rwg >= SHARED_VIEW
+
+
+class Kind(str, Enum):
+    """The advice for a component, by the rule of `ranking`."""
+
+    ACT = "act"
+    TALK = "talk"
+    KEEP = "keep"
+
+
+def kind_of(component: ComponentSummary, *, withheld: bool) -> Kind:
+    """The advice for a component (a withheld rwg never says 'no shared view')."""
+    shared = None if withheld else component.shared_view
+    if shared is False:
+        return Kind.TALK
+    return Kind.ACT if component.behind else Kind.KEEP
+
+
+def ranking(
+    components: Sequence[ComponentSummary], *, withheld: bool
+) -> list[tuple[Kind, ComponentSummary]]:
+    """The components with their advice, in the order the report and `score` rank them.
+
+    1. *act*: behind the felt ambition (`ComponentSummary.behind`) and no sign that employees
+       disagree: largest gap first;
+    2. *talk first*: no shared view (rwg below `SHARED_VIEW`): the least agreement first;
+    3. *keep*: the rest, at or above the ambition: the smallest margin first.
+
+    Ties keep questionnaire order.
+    """
+    order = {Kind.ACT: 0, Kind.TALK: 1, Kind.KEEP: 2}
+
+    def key(component: ComponentSummary) -> tuple[int, float]:
+        kind = kind_of(component, withheld=withheld)
+        if kind is Kind.ACT:
+            return order[kind], -component.points_to_ambition
+        if kind is Kind.TALK:
+            return order[kind], component.rwg or 0.0
+        return order[kind], component.mean_pct - component.ambition_pct
+
+    return [(kind_of(c, withheld=withheld), c) for c in sorted(components, key=key)]
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,8 @@ class Collected:
     respondents: list[Respondent]
     skipped: list[Skipped]
     progress_files: list[str] = field(default_factory=list)
+    given: tuple[str, ...] = ()
+    """The files and folders as the user named them."""
 
     @property
     def duplicates(self) -> list[Respondent]:
@@ -270,4 +272,4 @@ def collect(
         else:
             original = respondents[index]
             respondents[index] = replace(original, copies=(*original.copies, result.file))
-    return Collected(respondents, skipped, progress)
+    return Collected(respondents, skipped, progress, tuple(os.fspath(p) for p in paths))

@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from krmscan.aggregate import PRIORITIES, OrganisationSummary, Results
+from krmscan.aggregate import PRIORITIES, OrganisationSummary, Results, ranking
 from krmscan.collect import Collected, Respondent
 from krmscan.compare import Comparisons, ComponentChange, Quality, verdict
 from krmscan.errors import BadDataError
@@ -141,15 +141,24 @@ def _organisation_json(summary: OrganisationSummary, reason: str | None) -> dict
     }
     overall, ambition = summary.overall, summary.ambition
     if overall is None or ambition is None:
-        empty: dict[str, object] = {"components": [], "overall": None, "ambition": None}
+        empty: dict[str, object] = {
+            "components": [],
+            "ranking": [],
+            "overall": None,
+            "ambition": None,
+        }
         return head | empty | {"frequencies": {}, "statements": {}}
     components = [asdict(component) for component in summary.components]
+    ranked = ranking(summary.components, withheld=summary.withheld)
+    advice = {found.id: kind.value for kind, found in ranked}
     for component, found in zip(components, summary.components, strict=True):
         component["level_distribution"] = _keyed(found.level_distribution)
         component["behind"] = found.behind
         component["shared_view"] = found.shared_view
+        component["advice"] = advice[found.id]
     return head | {
         "components": components,
+        "ranking": [found.id for _, found in ranked],
         "overall": asdict(overall) | {"behind": overall.behind},
         "ambition": asdict(ambition) | {"distribution": _keyed(ambition.distribution)},
         "frequencies": {f.id: _without_id(asdict(f)) for f in summary.frequencies},

@@ -90,6 +90,14 @@ class Messages(NamedTuple):
             template = self.max_choices_one if count == 1 else self.max_choices_many
         return template.format(n=count)
 
+    def respondents(self, count: int) -> str:
+        """``1 respondent`` or ``{n} respondents``."""
+        return (self.respondents_one if count == 1 else self.respondents_count).format(n=count)
+
+    def files(self, count: int) -> str:
+        """``1 file`` or ``{n} files``."""
+        return (self.files_one if count == 1 else self.files_count).format(n=count)
+
     # issue 4: organisation results (score over many files, exports, the HTML report)
     org_heading: str
     org_spellings: str
@@ -128,6 +136,9 @@ class Messages(NamedTuple):
     guide_band: str
     decimal_mark: str
     respondents_count: str
+    respondents_one: str
+    files_count: str
+    files_one: str
     more_other_texts: str
     levels_legend: str
     # issue 9: hardening (saving that fails, limits at input)
@@ -275,7 +286,7 @@ class Messages(NamedTuple):
     rep_bars_caption: str
     rep_bars_caption_small: str
     rep_choices_withheld: str
-    rep_choices_small_cells: str
+    rep_choices_shown: str
     rep_other_texts_left_out: str
     rep_method_heading: str
     rep_appendix_heading: str
@@ -320,12 +331,16 @@ class Messages(NamedTuple):
     rep_method_radar: str
     rep_method_agreement: str
     rep_method_ranking: str
+    rep_method_top: str
+    rep_method_top_one: str
+    rep_method_top_weakest: str
     rep_method_weakest: str
     rep_method_privacy: str
     rep_small_left_out: str
     rep_written: str
     rep_nothing_left: str
     rep_invited_unreadable: str
+    rep_file_unnamed: str
     rep_invited_not_utf8: str
     rep_invited_columns: str
     rep_invited_not_number: str
@@ -658,7 +673,7 @@ DUTCH = Messages(
     plain_back_to_overview_hint="< of terug = terug naar het overzicht, zonder wijziging",
     review_number_hint="(leeg laten of Shift+Tab = terug naar het overzicht)",
     # issue 4: organisation results (score over many files, exports, the HTML report)
-    org_heading="{name}: {n} respondenten",
+    org_heading="{name}: {respondents}",
     org_spellings="Ook geschreven als: {names}",
     small_group=(
         "Let op: minder dan {min_group} respondenten. De uitkomsten kunnen tot personen "
@@ -689,7 +704,9 @@ DUTCH = Messages(
         "respondenten per niveau {levels}: {distribution}."
     ),
     and_word="en",
-    priorities_title="Prioriteiten: de zwakste stellingen per onderdeel",
+    priorities_title=(
+        "Prioriteiten: eerst wat aandacht vraagt; per onderdeel het advies en de zwakste stellingen"
+    ),
     frequencies_title="Antwoorden op de meerkeuzevragen",
     col_option="Antwoord",
     col_count="Aantal",
@@ -709,6 +726,9 @@ DUTCH = Messages(
     guide_band="niveau {level} ({name}): van {low} % tot {high} %",
     decimal_mark=",",
     respondents_count="{n} respondenten",
+    respondents_one="1 respondent",
+    files_count="{n} bestanden",
+    files_one="1 bestand",
     more_other_texts="... en {n} andere (alle in --format json, csv of xlsx)",
     levels_legend="Niveaus: {levels}.",
     # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
@@ -885,9 +905,9 @@ DUTCH = Messages(
     rep_participation="Respons",
     rep_small_notice=(
         "Kleine groep: {n} respondenten, minder dan {min_group}. Dit rapport laat daarom geen "
-        "laagste en hoogste scores, geen aandeel onder eigen ambitie, geen aantallen per "
-        "antwoord, geen scores per stelling (dus geen zwakste stellingen) en geen "
-        "eensgezindheid zien: die zouden naar personen wijzen."
+        "laagste en hoogste scores, geen standaardafwijking, geen aandeel onder eigen ambitie, "
+        "geen aantallen per antwoord, geen scores per stelling (dus geen zwakste stellingen) en "
+        "geen eensgezindheid zien: die zouden naar personen wijzen."
     ),
     rep_summary_heading="Managementsamenvatting",
     rep_overall=("De {n} respondenten scoren gemiddeld {pct} %: niveau {level}, {level_name}."),
@@ -933,9 +953,9 @@ DUTCH = Messages(
         "Weggelaten: bij minder dan {min_group} respondenten wijzen aantallen per antwoord "
         "naar personen."
     ),
-    rep_choices_small_cells=(
-        "Een antwoord dat minder dan {min_group} respondenten kozen, staat als '< "
-        "{min_group}', zonder percentage: zo'n klein aantal kan naar personen wijzen."
+    rep_choices_shown=(
+        "Per antwoord het aandeel van de respondenten en, tussen haakjes, hun aantal, zoals bij "
+        "de stellingen: een groep van minder dan {min_group} respondenten krijgt geen cijfers."
     ),
     rep_other_texts_left_out=(
         "Wat zelf is ingevuld bij '{option}', staat niet in dit rapport: eigen woorden kunnen "
@@ -1019,10 +1039,17 @@ DUTCH = Messages(
         "Volgorde in de samenvatting: eerst de onderdelen die achter liggen op de ambitie "
         "zonder teken van onenigheid (aanpakken; de grootste achterstand eerst), dan die "
         "zonder gedeeld beeld (eerst bespreken; de minste eensgezindheid eerst), dan de "
-        "onderdelen op of boven de ambitie (vasthouden; de kleinste voorsprong eerst). Bij "
-        "elk van de eerste {top} staan het gemeten en het volgende niveau uit de vragenlijst "
-        "en de zwakste stellingen; daaronder staat elk onderdeel bij zijn advies."
+        "onderdelen op of boven de ambitie (vasthouden; de kleinste voorsprong eerst)."
     ),
+    rep_method_top=(
+        "Bij elk van de eerste {top} staan het gemeten en het volgende niveau uit de "
+        "vragenlijst{weakest}; daaronder staat elk onderdeel bij zijn advies."
+    ),
+    rep_method_top_one=(
+        "Bij het onderdeel staan het gemeten en het volgende niveau uit de vragenlijst"
+        "{weakest}, en zijn advies."
+    ),
+    rep_method_top_weakest=" en de zwakste stellingen",
     rep_method_weakest=(
         "De zwakste stellingen zijn die met de laagste gemiddelde score, als percentage van "
         "het hoogste aantal punten ({top}) per stelling."
@@ -1030,8 +1057,8 @@ DUTCH = Messages(
     rep_method_privacy=(
         "Namen en e-mailadressen staan niet in dit rapport. Een organisatie met minder dan "
         "{min_group} respondenten krijgt alleen op verzoek een rapport, en dan zonder "
-        "laagste en hoogste scores, aandelen onder eigen ambitie, aantallen per antwoord en "
-        "eensgezindheid."
+        "laagste en hoogste scores, standaardafwijking, aandelen onder eigen ambitie, aantallen "
+        "per antwoord, scores per stelling (dus zonder zwakste stellingen) en eensgezindheid."
     ),
     rep_small_left_out=(
         "{name}: {n} respondenten, minder dan {min_group}: geen rapport (--include-small-groups "
@@ -1043,6 +1070,7 @@ DUTCH = Messages(
         "--include-small-groups of een lagere --min-group"
     ),
     rep_invited_unreadable="{path}: het bestand met uitgenodigden is niet te lezen: {problem}",
+    rep_file_unnamed="organisatie",
     rep_invited_not_utf8=(
         "{path}: byte 0x{byte} is geen UTF-8; sla het bestand op als UTF-8 (in Excel: CSV UTF-8)"
     ),
@@ -1158,7 +1186,7 @@ DUTCH = Messages(
     ),
     note_warning="waarschuwing: {warning}",
     note_more_warnings="waarschuwing: ... en nog {n} bestanden zoals deze",
-    note_collected="{n} respondenten uit {files} bestanden",
+    note_collected="{respondents} uit {files}",
     note_duplicates_counted=", {n} dubbel(e) één keer geteld",
     note_skipped_count=", {n} overgeslagen",
     note_small_group=(
@@ -1527,7 +1555,7 @@ ENGLISH = Messages(
     plain_back_to_overview_hint="< or back = back to the overview, unchanged",
     review_number_hint="(leave empty or Shift+Tab = back to the overview)",
     # issue 4: organisation results (score over many files, exports, the HTML report)
-    org_heading="{name}: {n} respondents",
+    org_heading="{name}: {respondents}",
     org_spellings="Also written as: {names}",
     small_group=(
         "Caution: fewer than {min_group} respondents. The results can identify people; "
@@ -1558,7 +1586,10 @@ ENGLISH = Messages(
         "respondents per level {levels}: {distribution}."
     ),
     and_word="and",
-    priorities_title="Priorities: the weakest statements per component",
+    priorities_title=(
+        "Priorities: what needs attention first; per component the advice and the weakest "
+        "statements"
+    ),
     frequencies_title="Answers to the multiple-choice questions",
     col_option="Answer",
     col_count="Count",
@@ -1578,6 +1609,9 @@ ENGLISH = Messages(
     guide_band="level {level} ({name}): from {low} % to {high} %",
     decimal_mark=".",
     respondents_count="{n} respondents",
+    respondents_one="1 respondent",
+    files_count="{n} files",
+    files_one="1 file",
     more_other_texts="... and {n} more (all in --format json, csv or xlsx)",
     levels_legend="Levels: {levels}.",
     # issue 12: comparisons (benchmark, previous round, segments) and measurement quality
@@ -1746,9 +1780,9 @@ ENGLISH = Messages(
     rep_participation="Response rate",
     rep_small_notice=(
         "Small group: {n} respondents, fewer than {min_group}. This report therefore shows no "
-        "lowest and highest scores, no share below own ambition, no counts per answer, no "
-        "scores per statement (so no weakest statements) and no agreement: they would point "
-        "at persons."
+        "lowest and highest scores, no standard deviation, no share below own ambition, no "
+        "counts per answer, no scores per statement (so no weakest statements) and no "
+        "agreement: they would point at persons."
     ),
     rep_summary_heading="Management summary",
     rep_overall="The {n} respondents score {pct} % on average: level {level}, {level_name}.",
@@ -1790,9 +1824,9 @@ ENGLISH = Messages(
     rep_choices_withheld=(
         "Left out: with fewer than {min_group} respondents counts per answer point at persons."
     ),
-    rep_choices_small_cells=(
-        "An answer chosen by fewer than {min_group} respondents is shown as '< {min_group}', "
-        "without a percentage: so small a number can point at persons."
+    rep_choices_shown=(
+        "Per answer the share of the respondents and, in brackets, their number, as for the "
+        "statements: a group of fewer than {min_group} respondents gets no figures."
     ),
     rep_other_texts_left_out=(
         "What was typed for '{option}' is not in this report: own words can point at a person."
@@ -1873,10 +1907,17 @@ ENGLISH = Messages(
         "Order in the summary: first the components behind the ambition without a sign of "
         "disagreement (act; the largest gap first), then those without a shared view (talk "
         "first; the least agreement first), then the components at or above the ambition "
-        "(keep; the smallest lead first). Each of the first {top} comes with the measured and "
-        "the next level from the questionnaire and the weakest statements; below them every "
-        "component is listed under its advice."
+        "(keep; the smallest lead first)."
     ),
+    rep_method_top=(
+        "Each of the first {top} comes with the measured and the next level from the "
+        "questionnaire{weakest}; below them every component is listed under its advice."
+    ),
+    rep_method_top_one=(
+        "The component comes with the measured and the next level from the questionnaire"
+        "{weakest}, and its advice."
+    ),
+    rep_method_top_weakest=" and the weakest statements",
     rep_method_weakest=(
         "The weakest statements are those with the lowest mean score, as a percentage of the "
         "most points ({top}) per statement."
@@ -1884,7 +1925,8 @@ ENGLISH = Messages(
     rep_method_privacy=(
         "Names and e-mail addresses are not in this report. An organisation with fewer than "
         "{min_group} respondents gets a report only on request, and then without lowest and "
-        "highest scores, shares below own ambition, counts per answer and agreement."
+        "highest scores, standard deviation, shares below own ambition, counts per answer, "
+        "scores per statement (so no weakest statements) and agreement."
     ),
     rep_small_left_out=(
         "{name}: {n} respondents, fewer than {min_group}: no report (--include-small-groups "
@@ -1896,6 +1938,7 @@ ENGLISH = Messages(
         "--include-small-groups or a lower --min-group"
     ),
     rep_invited_unreadable="{path}: cannot read the invited file: {problem}",
+    rep_file_unnamed="organisation",
     rep_invited_not_utf8=(
         "{path}: byte 0x{byte} is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)"
     ),
@@ -1998,7 +2041,7 @@ ENGLISH = Messages(
     note_progress_files="note: {n} progress file(s) of unfinished scans (*.partial) left out",
     note_warning="warning: {warning}",
     note_more_warnings="warning: ... and {n} more files like these",
-    note_collected="{n} respondents from {files} files",
+    note_collected="{respondents} from {files}",
     note_duplicates_counted=", {n} duplicate(s) counted once",
     note_skipped_count=", {n} skipped",
     note_small_group=(

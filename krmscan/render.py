@@ -30,7 +30,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from krmscan.answers import OtherAnswer, choice_id
-from krmscan.numbers import number, signed, trimmed
+from krmscan.numbers import judged, number, score, signed, to_go, trimmed
 from krmscan.questionnaire import AmbitionQuestion, Statement, TextQuestion
 from krmscan.text import has_control, printable
 
@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
         Ambition,
         ComponentSummary,
         Frequency,
+        Kind,
         OrganisationSummary,
         Overall,
         Results,
@@ -166,12 +167,12 @@ def result_table(questionnaire: Questionnaire, result: Result, messages: Message
     rows = [
         (
             name,
-            number(score.score_pct, messages),
-            str(score.level),
-            signed(score.gap, messages, 0),
-            number(score.points_to_ambition, messages),
+            score(given.score_pct, questionnaire.bands, messages),
+            str(given.level),
+            signed(given.gap, messages, 0),
+            to_go(given.points_to_ambition, messages),
         )
-        for name, score in _scored(result, messages)
+        for name, given in _scored(result, messages)
     ]
     gaps = [*(c.gap for c in result.components), result.overall.gap]
     styles = ["red" if gap < 0 else ("green" if gap > 0 else "") for gap in gaps]
@@ -226,17 +227,17 @@ def result_explained(messages: Messages) -> Text:
 def result_sentences(result: Result, messages: Messages) -> Group:
     """One plain sentence per component (and overall): where it stands against the ambition."""
     lines = []
-    for name, score in _scored(result, messages):
+    for name, given in _scored(result, messages):
         template = messages.result_on
-        if score.gap < 0:
+        if given.gap < 0:
             template = messages.result_behind
-        elif score.gap > 0:
+        elif given.gap > 0:
             template = messages.result_above
         sentence = template.format(
             name=name,
-            level=score.level,
-            ambition=score.ambition_level,
-            points=number(score.points_to_ambition, messages),
+            level=given.level,
+            ambition=given.ambition_level,
+            points=to_go(given.points_to_ambition, messages),
         )
         lines.append(Text(sentence))
     return Group(*lines)
@@ -521,7 +522,12 @@ def organisation_view(
     Of a small group whose figures are withheld (`aggregate.size_only`) only its n, and why.
     """
     parts: list[RenderableType] = [
-        Text(messages.org_heading.format(name=printable(summary.name), n=summary.n), style="bold")
+        Text(
+            messages.org_heading.format(
+                name=printable(summary.name), respondents=messages.respondents(summary.n)
+            ),
+            style="bold",
+        )
     ]
     overall, ambition = summary.overall, summary.ambition
     if overall is None or ambition is None:
@@ -536,7 +542,7 @@ def organisation_view(
         parts.append(Text(messages.small_group.format(min_group=min_group), style="yellow"))
     parts += [
         Text(""),
-        _scores_table(summary, overall, messages),
+        _scores_table(questionnaire, summary, overall, messages),
         KeptTogether(levels_legend(questionnaire, messages), style="italic"),
         Text(""),
         _against_table(questionnaire, summary, messages),
@@ -580,7 +586,9 @@ def agreement(component: ComponentSummary, messages: Messages) -> tuple[str, str
     if component.rwg is None:
         return "-", messages.too_few_for_rwg
     view = messages.shared_view if component.shared_view else messages.no_shared_view
-    return number(component.rwg, messages, 2), view
+    from krmscan.aggregate import SHARED_VIEW
+
+    return judged(component.rwg, (SHARED_VIEW,), messages, 2), view
 
 
 def joined(items: Sequence[str], messages: Messages) -> str:
@@ -591,7 +599,10 @@ def joined(items: Sequence[str], messages: Messages) -> str:
 
 
 def _scores_table(
-    summary: OrganisationSummary, overall: Overall, messages: Messages
+    questionnaire: Questionnaire,
+    summary: OrganisationSummary,
+    overall: Overall,
+    messages: Messages,
 ) -> FittedTable:
     headings = (
         messages.col_component,
@@ -604,7 +615,7 @@ def _scores_table(
     rows = [
         (
             c.name,
-            pct(c.mean_pct, messages),
+            score(c.mean_pct, questionnaire.bands, messages),
             pct(c.median_pct, messages),
             pct(c.sd_pct, messages),
             "-"
@@ -614,7 +625,8 @@ def _scores_table(
         )
         for c in summary.components
     ]
-    rows.append((messages.overall, pct(overall.mean_pct, messages), "", "", "", str(overall.level)))
+    mean = score(overall.mean_pct, questionnaire.bands, messages)
+    rows.append((messages.overall, mean, "", "", "", str(overall.level)))
     return FittedTable(
         messages.scores_title,
         headings,
@@ -645,7 +657,7 @@ def _against_table(
         (
             c.name,
             slashed(c.level_distribution.values()) or "-",
-            pct(c.points_to_ambition, messages),
+            to_go(c.points_to_ambition, messages),
             share(c.below_ambition, messages),
             *agreement(c, messages),
         )
@@ -694,14 +706,25 @@ def slashed(numbers: Iterable[int]) -> str:
 
 
 def _priorities(summary: OrganisationSummary, messages: Messages) -> Group:
-    """Per component its weakest statements, numbered, with their score."""
+    """Per component, ranked as the report ranks them, its advice and weakest statements."""
+    from krmscan.aggregate import ranking
+
     lines: list[RenderableType] = [Text(messages.priorities_title, style="bold")]
-    for component in summary.components:
-        lines.append(Text(component.name, style="italic"))
+    for kind, component in ranking(summary.components, withheld=summary.withheld):
+        lines.append(Text(f"{component.name} \u2013 {advice(kind, messages)}", style="italic"))
         lines.append(
             Numbered([f"{p.text} ({number(p.pct, messages)}\u00a0%)" for p in component.priorities])
         )
     return Group(*lines)
+
+
+def advice(kind: Kind, messages: Messages) -> str:
+    """The advice for a component in words: act, talk first or keep."""
+    return {
+        "act": messages.rep_kind_act,
+        "talk": messages.rep_kind_talk,
+        "keep": messages.rep_kind_keep,
+    }[kind.value]
 
 
 class Numbered:
@@ -926,7 +949,10 @@ def collection_notes(
     copies = sum(len(respondent.copies) for respondent in collection.respondents)
     found = len(collection.respondents) + copies + len(collection.skipped)
     yield (
-        messages.note_collected.format(n=len(collection.respondents), files=found)
+        messages.note_collected.format(
+            respondents=messages.respondents(len(collection.respondents)),
+            files=messages.files(found),
+        )
         + (messages.note_duplicates_counted.format(n=copies) if copies else "")
         + (
             messages.note_skipped_count.format(n=len(collection.skipped))
@@ -1125,11 +1151,13 @@ def _segments_table(found: Segments, messages: Messages) -> RenderableType:
 
 def quality_view(found: Sequence[Quality], messages: Messages) -> FittedTable:
     """Cronbach's alpha per component, flagged below the threshold."""
+    from krmscan.compare import ALPHA_FLAG
+
     rows = [
         (
             q.name,
             str(q.n),
-            "-" if q.alpha is None else number(q.alpha, messages, 2),
+            "-" if q.alpha is None else judged(q.alpha, (ALPHA_FLAG,), messages, 2),
             messages.alpha_flag if q.flagged else "",
         )
         for q in found

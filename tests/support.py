@@ -7,11 +7,14 @@ import resource
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from krmscan import answers as answers_file
 from krmscan.answers import AnswerValue, Choice, OtherAnswer
 from krmscan.questionnaire import (
     AmbitionQuestion,
+    LoadedQuestionnaire,
     MultipleChoiceQuestion,
     Questionnaire,
     SingleChoiceQuestion,
@@ -57,6 +60,21 @@ def sample_answers(
     for statement, point in zip(questionnaire.statements, points, strict=True):
         answers[statement.id] = questionnaire.scale[point].id
     return answers
+
+
+def write_edge(loaded: LoadedQuestionnaire, folder: Path) -> None:
+    """150 respondents of one organisation, 1049 of 2100 points on Strategie: 49.95 %.
+
+    Just below the band edge at 50 % (level 2, 0.05 points to the ambition at 50 %); every
+    other component exactly 50 % (level 3), Klantmanagement 100 %.
+    """
+    q = loaded.questionnaire
+    for i in range(150):
+        points = [1] * 7 + [2] * 7 + [1] * (len(q.statements) - 14)
+        points[0] = 0 if i == 0 else 1
+        given = sample_answers(q, statement_points=points)
+        when = datetime(2026, 11, 2, 9, tzinfo=timezone.utc) + timedelta(minutes=i)
+        answers_file.save(folder / f"r{i:03}.json", answers_file.build(loaded, given, when, when))
 
 
 def plain_lines(questionnaire: Questionnaire, answers: dict[str, AnswerValue]) -> list[str]:

@@ -22,9 +22,10 @@ from pypdf import PdfReader
 from krmscan import questionnaire
 from krmscan.messages import DUTCH, ENGLISH
 from krmscan.questionnaire import LoadedQuestionnaire
+from krmscan.report import document
 from tests.boards import BOARDS, write_boards
 from tests.browser import Browser, find_chromium
-from tests.support import KRMSCAN, run_krmscan
+from tests.support import KRMSCAN, run_krmscan, write_edge
 
 SECOND = Path(__file__).parent / "data" / "second.yaml"
 SECOND_TEAMS = {"North Team": 14, "South Team": 7}
@@ -203,7 +204,8 @@ def test_small_group_report_withholds_what_shows_one_person(
     assert DUTCH.rep_weakest not in text
     assert DUTCH.rep_statements_withheld.format(min_group=5) in text  # and why
     # with the mean, a standard deviation of two or three people gives away their scores
-    assert "standaardafwijking" not in text
+    assert not re.search(r"standaardafwijking \d", text) and DUTCH.col_sd not in text
+    assert "± standaardafwijking" not in text  # the bars' caption of a larger group
     pdf = "\n".join(pdf_pages(split_pdfs / "Woonstad Oost.pdf"))
     assert "Laagste" not in pdf and "Eensgezindheid (rwg)" not in pdf
     assert "zwakste stellingen:" not in pdf
@@ -490,3 +492,130 @@ def test_report_to_standard_output(boards: Path) -> None:
     )
     assert pdf.returncode == 0, pdf.stderr
     assert pdf.stdout.startswith(b"%PDF-")
+
+
+def test_a_mean_just_below_a_band_edge_reads_below_it(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """Strategie at 49.95 % (level 2, behind) is 49,9 % with 0,1 points to go, never 50,0."""
+    write_edge(shipped, tmp_path)
+    out = tmp_path / "rapport.html"
+    done = run_krmscan("report", tmp_path, "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = html.unescape(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")))
+    assert "49,9" in text and "0,1 procentpunt" in text
+    assert "0,0 procentpunt" not in text
+    assert "<td>Strategie</td><td>49,9</td>" in out.read_text(encoding="utf-8")
+
+
+def test_own_template_extends_the_shipped_one(boards: Path, tmp_path: Path) -> None:
+    """An own report.html.j2 overrides one block of the shipped one and keeps the rest."""
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "report.html.j2").write_text(
+        '{% extends "krmscan/report.html.j2" %}\n'
+        "{% block summary %}<p>Eigen samenvatting van {{ report.summary.name }}</p>"
+        "{% endblock %}\n",
+        "utf-8",
+    )
+    out = tmp_path / "r.html"
+    done = run_krmscan("report", boards, "--template", own, "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = html.unescape(out.read_text("utf-8"))
+    assert "Eigen samenvatting van De Woonmaatschappij" in text
+    assert DUTCH.rep_summary_heading not in text  # the block replaced
+    assert DUTCH.rep_overview_heading in text and DUTCH.rep_method_heading in text
+
+
+def test_appendix_names_files_from_the_folder_given(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """Two r0000.json in different folders stay apart; no folder above the argument shows."""
+    answers = tmp_path / "scans-jansen" / "meting-a"
+    write_boards(shipped, answers, {"Corporatie": 6})
+    copy = answers / "kopie" / "r0000.json"
+    copy.parent.mkdir()
+    shutil.copyfile(answers / "org000" / "r0000.json", copy)
+    out = tmp_path / "r.html"
+    done = run_krmscan("report", answers, "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = html.unescape(out.read_text("utf-8"))
+    assert "<li>kopie/r0000.json: org000/r0000.json</li>" in text
+    assert str(tmp_path) not in text and "scans-jansen" not in text and "meting-a" not in text
+    other = tmp_path / "scans-jansen" / "meting-b"  # with two folders given, each by its own name
+    other.mkdir()
+    shutil.copyfile(copy, other / "r0000.json")
+    done = run_krmscan("report", answers, other, "-o", out, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = html.unescape(out.read_text("utf-8"))
+    assert "meting-a/kopie/r0000.json: meting-a/org000/r0000.json, meting-b/r0000.json" in text
+    assert str(tmp_path) not in text and "scans-jansen" not in text
+
+
+def test_wording_of_edge_cases(shipped: LoadedQuestionnaire, tmp_path: Path) -> None:
+    """A missing invited file, a name without letters for a file, one respondent: in Dutch."""
+    answers = tmp_path / "in"
+    write_boards(shipped, answers, {"..": 6, "Eenling": 1})
+    missing = tmp_path / "weg.csv"
+    done = run_krmscan("report", answers, "--invited-file", missing, "-o", tmp_path / "r.html")
+    assert done.returncode == 1
+    assert (
+        DUTCH.rep_invited_unreadable.format(path=missing, problem=DUTCH.os_missing) in done.stderr
+    )
+    assert "No such file" not in done.stderr
+    split = tmp_path / "los"
+    done = run_krmscan(
+        "report", answers, "--split", split, "-f", "html", "--include-small-groups", timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in split.iterdir()) == ["Eenling.html", "organisatie.html"]
+    whole = tmp_path / "heel.html"
+    done = run_krmscan("report", answers, "-o", whole, "--include-small-groups", timeout=120)
+    assert "(1 respondent)" in whole.read_text("utf-8")
+    table = run_krmscan("score", answers, "--include-small-groups", env={"NO_COLOR": "1"})
+    assert "Eenling: 1 respondent\n" in table.stdout
+
+
+def test_method_says_what_a_report_shows(shipped: LoadedQuestionnaire) -> None:
+    """No weakest statements for a small group; one component is not 'the first 3'."""
+    q = shipped.questionnaire
+    full = " ".join(document.method(q, DUTCH, 5).after)
+    assert DUTCH.rep_method_top.format(top=3, weakest=DUTCH.rep_method_top_weakest) in full
+    small = " ".join(document.method(q, DUTCH, 5, withheld=True).after)
+    assert DUTCH.rep_method_top.format(top=3, weakest="") in small
+    assert "zwakste stellingen zijn" not in small
+    assert "standaardafwijking" in small and "scores per stelling" in small
+    one = q.model_copy(update={"components": q.components[:1]})
+    alone = " ".join(document.method(one, ENGLISH, 5).after)
+    assert "Each of the first" not in alone
+    assert ENGLISH.rep_method_top_one.format(weakest=ENGLISH.rep_method_top_weakest) in alone
+
+
+@pytest.mark.parametrize("loaded", [questionnaire.load(), questionnaire.load(SECOND)])
+def test_radar_names_stay_clear_of_its_circle(loaded: LoadedQuestionnaire) -> None:
+    """Every component's name lies outside the outer circle, so off the points on it too."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from krmscan.report import charts
+
+    q = loaded.questionnaire
+    with matplotlib.rc_context(charts.STYLE):
+        radar = charts.Radar(q, [c.name for c in q.components], ("score", "ambition"))
+        figure = radar.figure
+        renderer = FigureCanvasAgg(figure).get_renderer()
+        axes = figure.axes[0]
+        centre = axes.transData.transform((0, 0))
+        outer = abs(axes.transData.transform((0, 100))[1] - centre[1])
+        names = [t for t in axes.texts if t.get_gid() == "component-label"]
+        assert sorted(t.get_text().replace("\n", " ") for t in names) == sorted(
+            c.name for c in q.components
+        )
+        for text in names:
+            box = text.get_window_extent(renderer)
+            nearest_x = min(max(centre[0], box.x0), box.x1)
+            nearest_y = min(max(centre[1], box.y0), box.y1)
+            gap = ((nearest_x - centre[0]) ** 2 + (nearest_y - centre[1]) ** 2) ** 0.5 - outer
+            assert gap > 3, (text.get_text(), gap)  # pixels: not touching the circle
+        rings = [t.get_text() for t in axes.texts if t.get_gid() != "component-label"]
+        assert "100" not in rings  # no label on the outer circle

@@ -115,10 +115,12 @@ def test_every_component_that_needs_a_decision_is_named_in_the_summary(
     assert f"<strong>{DUTCH.rep_kind_keep}:</strong> {components[KEEP].name}." in summary
 
 
-def test_the_appendix_names_files_not_folders(whole_html: str, run_folder: Path) -> None:
+def test_the_appendix_names_files_inside_the_folder_given(
+    whole_html: str, run_folder: Path
+) -> None:
     appendix = whole_html[whole_html.index('<section class="appendix"') :]
-    assert "<li>kapot.json</li>" in appendix
-    assert "<li>kopie-r0.json: r0.json</li>" in appendix
+    assert "<li>stuk/kapot.json</li>" in appendix
+    assert "<li>woonplus/kopie-r0.json: woonplus/r0.json</li>" in appendix
     assert "consultant-jansen-map" not in whole_html
     assert str(run_folder.parent) not in whole_html
 
@@ -165,7 +167,9 @@ def test_a_small_groups_report_mentions_no_standard_deviation(run_folder: Path) 
     done = run_krmscan("report", run_folder / "klein", "--include-small-groups", "-o", out)
     assert done.returncode == 0, done.stderr
     html = out.read_text("utf-8")
-    assert "standaardafwijking" not in html and DUTCH.col_sd not in html
+    # named only among what is withheld (the notice, the method): never as a figure
+    assert html.count("standaardafwijking") == 2 and DUTCH.col_sd not in html
+    assert not re.search(r"standaardafwijking \d", html)
     assert "spreiding" not in html.lower()  # neither the bars' heading nor the table's
     assert DUTCH.rep_bars_heading_small in html
     assert "Score 0,0\u00a0%: niveau 1" in html
@@ -212,16 +216,15 @@ def _choices(html: str, organisation: str = "Woonplus") -> str:
     return html[start : html.index("</section>", start)]
 
 
-def test_an_answer_few_chose_is_not_counted_out(whole_html: str) -> None:
-    """Above the minimum group, an option fewer than 5 chose shows as '< 5', no share."""
+def test_an_answer_few_chose_is_counted_as_the_statements_are(whole_html: str) -> None:
+    """Above the minimum group, an option fewer than 5 chose shows its share and count too."""
     choices = _choices(whole_html)
     row = choices[choices.index("iets dat wij goed beheersen") :]
     row = row[: row.index("</tr>")]
-    assert '<td class="score">&lt; 5</td>' in row
-    assert "%" not in row and "(1)" not in row
-    assert not re.search(r"\([1-4]\)", choices)  # no count below the minimum anywhere
+    assert re.search(r'<td class="score">\d+\xa0%\s\([1-4]\)</td>', row), row
+    assert "&lt;" not in choices
     assert "(7)" in choices and "(8)" in choices
-    assert escape(DUTCH.rep_choices_small_cells.format(min_group=5)) in choices
+    assert escape(DUTCH.rep_choices_shown.format(min_group=5)) in choices
 
 
 def test_other_texts_only_when_asked(whole_html: str, run_folder: Path) -> None:

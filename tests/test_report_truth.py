@@ -105,7 +105,7 @@ def test_inside_the_ambition_line_is_what_the_words_call_behind(
                 "No component is behind the ambition.",
             )
         # The ranking agrees: behind and not disputed is 'act', and nothing else is.
-        acted = {f.component.name for f in report.findings if f.kind is content.Kind.ACT}
+        acted = {f.component.name for f in report.findings if f.kind is aggregate.Kind.ACT}
         disputed = {c.name for c in components if c.shared_view is False and not report.withheld}
         assert acted == chart - disputed
         # The table says the same: points to the ambition above 0 exactly when inside.

@@ -18,7 +18,7 @@ from krmscan.answers import AnswerValue
 from krmscan.cli import app
 from krmscan.messages import DUTCH, ENGLISH
 from krmscan.questionnaire import LoadedQuestionnaire
-from tests.support import REPO, run_krmscan, sample_answers
+from tests.support import REPO, run_krmscan, sample_answers, write_edge
 
 runner = CliRunner()
 WHEN = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
@@ -420,3 +420,77 @@ def test_one_number_rule(value: float, digits: int, dutch: str, english: str) ->
 
     assert number(value, DUTCH, digits) == dutch
     assert number(value, ENGLISH, digits) == english
+
+
+@pytest.mark.parametrize(
+    ("value", "edges", "digits", "shown"),
+    [
+        (49.952, [50], 1, "49,9"),  # below the edge: never rounded onto it
+        (0.597, [0.6], 2, "0,59"),  # an alpha below 0,6 is flagged: it shows below 0,6
+        (0.048, [0], 1, "0,1"),  # points still to go: never 0,0
+        (50.0, [50], 1, "50,0"),  # on the edge: as `number`
+        (49.94, [50], 1, "49,9"),
+        (62.46, [50, 75], 1, "62,5"),  # far from every edge: as `number`
+    ],
+)
+def test_a_judged_number_stays_on_its_side_of_the_edge(
+    value: float, edges: list[float], digits: int, shown: str
+) -> None:
+    from krmscan.numbers import judged
+
+    assert judged(value, edges, DUTCH, digits) == shown
+
+
+def test_a_mean_just_below_a_band_edge_shows_below_it(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """150 respondents, 1049 of 2100 points on Strategie: 49.95 %, level 2, 0.05 points to go."""
+    write_edge(shipped, tmp_path)
+    result = run_krmscan("score", tmp_path, env={"NO_COLOR": "1"})
+    assert result.returncode == 0, result.stderr
+    strategy = [
+        line.split() for line in result.stdout.splitlines() if line.startswith(" Strategie")
+    ]
+    assert strategy[0][:2] == ["Strategie", "49,9"] and strategy[0][-1] == "2"
+    assert strategy[1][:3] == ["Strategie", "0/1/149/0", "0,1"]
+
+
+def test_an_alpha_just_below_the_flag_shows_below_it() -> None:
+    """Cronbach's alpha 0.597 is flagged below 0,6: it reads 0,59, not 0,60."""
+    import io
+
+    from rich.console import Console
+
+    from krmscan.compare import Quality
+    from krmscan.render import quality_view
+
+    out = io.StringIO()
+    Console(file=out, width=80, color_system=None).print(
+        quality_view([Quality("strategie", "Strategie", 40, 7, 0.597, [])], DUTCH)
+    )
+    row = next(line for line in out.getvalue().splitlines() if "Strategie" in line)
+    assert "0,59" in row and DUTCH.alpha_flag in row
+
+
+def test_priorities_are_ranked_as_the_report_ranks_them(
+    shipped: LoadedQuestionnaire, tmp_path: Path
+) -> None:
+    """Klantmanagement behind (act) comes first, Strategie far above the ambition last."""
+    q = shipped.questionnaire
+    points = [2] * 7 + [0] * 7 + [1] * (len(q.statements) - 14)
+    for i in range(6):
+        when = WHEN.replace(minute=i)
+        given = sample_answers(q, statement_points=points)
+        answers.save(tmp_path / f"r{i}.json", answers.build(shipped, given, when, when))
+    ids = [c.id for c in q.components]
+    order = [ids[1], *ids[2:], ids[0]]  # act; then keep, the smallest lead first
+    table = run_krmscan("score", tmp_path, env={"NO_COLOR": "1"})
+    assert table.returncode == 0, table.stderr
+    listed = table.stdout.split(DUTCH.priorities_title)[1]
+    names = {c.id: c.name for c in q.components}
+    advice = {"klantmanagement": DUTCH.rep_kind_act}
+    headings = [f"{names[i]} \u2013 {advice.get(i, DUTCH.rep_kind_keep)}" for i in order]
+    assert [line for line in listed.splitlines() if line in headings] == headings
+    found = json.loads(run_krmscan("score", tmp_path, "-f", "json").stdout)["organisations"][0]
+    assert found["ranking"] == order
+    assert {c["id"]: c["advice"] for c in found["components"]}["klantmanagement"] == "act"

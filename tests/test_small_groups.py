@@ -95,6 +95,7 @@ def only_n(name: str) -> dict[str, Any]:
         "withheld_reason": WITHHELD,
         "spellings": [name],
         "components": [],
+        "ranking": [],
         "overall": None,
         "ambition": None,
         "frequencies": {},
@@ -215,7 +216,7 @@ def test_table_of_a_small_group_shows_its_n_and_why(folder: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     found = sections(done.stdout.split(DUTCH.quality_title[:20])[0])
-    assert found["Alleen"] == f"Alleen: 1 respondenten {' '.join(WITHHELD.split())}"
+    assert found["Alleen"] == f"Alleen: 1 respondent {' '.join(WITHHELD.split())}"
     assert found["Klein"] == f"Klein: 2 respondenten {' '.join(WITHHELD.split())}"
     assert DUTCH.scores_title in found["Groot"] and DUTCH.priorities_title in found["Groot"]
     assert "92,9" not in done.stdout and SECRET not in done.stdout

@@ -35,6 +35,8 @@ RADAR_FROM = 3
 FONT = 8
 """Every chart text in points, as printed: a figure is printed at its own size."""
 RADAR_SIZE = (4.6, 2.9)
+LABEL_GAP = 7
+"""Points between the radar's outer circle (and a point on it) and a component's name."""
 BARS_WIDTH = 6.8
 """Inches; the print stylesheet shows each SVG at its own width (within the page's 182 mm)."""
 STYLE: dict[RcKeyType, Any] = {
@@ -80,6 +82,18 @@ def _label(text: str, width: int = 18) -> str:
     return textwrap.fill(printable(text, pictures=False), width, break_long_words=False)
 
 
+def _outward(angle: float) -> dict[str, Any]:
+    """Where a label at ``angle`` (0 at the top, clockwise) starts: away from the circle."""
+    x, y = math.sin(angle), math.cos(angle)
+    return {
+        "ha": "left" if x > 0.2 else ("right" if x < -0.2 else "center"),
+        "va": "bottom" if y > 0.2 else ("top" if y < -0.2 else "center"),
+        "transform_rotates_text": False,
+        "clip_on": False,
+        "gid": "component-label",
+    }
+
+
 class Radar:
     """Mean score per component on 0-100 against where the ambition starts.
 
@@ -101,6 +115,7 @@ class Radar:
         previous: str | None = None,
     ) -> None:
         from matplotlib.figure import Figure
+        from matplotlib.transforms import offset_copy
 
         count = len(names)
         self.angles = [2 * math.pi * i / count for i in range(count)]
@@ -188,7 +203,8 @@ class Radar:
         axes.set_yticks(edges)
         axes.set_yticklabels([])
         between = 2 * math.pi - math.pi / count  # between the last and the first axis
-        for edge in edges:  # above every line, on a white ground: never hidden by one
+        inner = [edge for edge in edges if edge < 100]  # the outer circle is 100: no label on it
+        for edge in inner:  # above every line, on a white ground: never hidden by one
             axes.text(
                 between,
                 edge,
@@ -201,8 +217,22 @@ class Radar:
                 bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
             )
         axes.set_xticks(self.angles)
-        axes.set_xticklabels([_label(name, 16) for name in names], fontsize=FONT)
-        axes.tick_params(axis="x", pad=10)
+        axes.set_xticklabels([])
+        for angle, name in zip(self.angles, names, strict=True):  # outside the outer circle
+            axes.text(
+                angle,
+                100,
+                _label(name, 16),
+                fontsize=FONT,
+                transform=offset_copy(
+                    axes.transData,
+                    self.figure,
+                    LABEL_GAP * math.sin(angle),
+                    LABEL_GAP * math.cos(angle),
+                    units="points",
+                ),
+                **_outward(angle),
+            )
         axes.grid(color="#999999", linewidth=0.6)
         self.handles, self.labels = handles, labels
         self.legend: Legend | None = None

@@ -2,29 +2,27 @@
 
 Per organisation: the cover's facts (fieldwork period, respondents, participation), the
 components ranked by one documented rule, the answers per statement, and what a small group's
-report must leave out. The ranking rule:
-
-1. *act*: behind the felt ambition (the mean score below where the ambition starts,
-   `ComponentSummary.behind`) and no sign that employees disagree: largest gap first;
-2. *talk first*: no shared view (rwg below `SHARED_VIEW`): the least agreement first;
-3. *keep*: the rest, at or above the ambition: the smallest margin first.
+report must leave out. The ranking rule is `aggregate.ranking`, the one `krmscan score`
+lists its priorities by.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from pathlib import Path
 
 from krmscan.aggregate import (
     ComponentSummary,
+    Kind,
     OrganisationSummary,
     Results,
     organisation_key,
+    ranking,
     withhold_small,
 )
 from krmscan.collect import Respondent
@@ -39,18 +37,10 @@ from krmscan.compare import (
     previous_reason,
 )
 from krmscan.errors import BadDataError
+from krmscan.files import os_problem
 from krmscan.messages import Messages
 from krmscan.questionnaire import Level, Questionnaire
 from krmscan.text import printable
-
-
-class Kind(str, Enum):
-    """Where a component stands in the ranking."""
-
-    ACT = "act"
-    TALK = "talk"
-    KEEP = "keep"
-
 
 TOP_FINDINGS = 3
 """Findings the management summary spells out."""
@@ -117,35 +107,17 @@ class OrganisationReport:
         return [finding for finding in self.findings if finding.kind is kind]
 
 
-def kind_of(component: ComponentSummary, *, withheld: bool) -> Kind:
-    """Where a component goes in the ranking (a withheld rwg never says 'no shared view')."""
-    shared = None if withheld else component.shared_view
-    if shared is False:
-        return Kind.TALK
-    return Kind.ACT if component.behind else Kind.KEEP
-
-
 def ranked(
     questionnaire: Questionnaire, components: Sequence[ComponentSummary], *, withheld: bool
 ) -> list[Finding]:
-    """The components in the order of the module's rule."""
-    order = {Kind.ACT: 0, Kind.TALK: 1, Kind.KEEP: 2}
-
-    def key(component: ComponentSummary) -> tuple[int, float]:
-        kind = kind_of(component, withheld=withheld)
-        if kind is Kind.ACT:
-            return order[kind], -component.points_to_ambition
-        if kind is Kind.TALK:
-            return order[kind], component.rwg or 0.0
-        return order[kind], component.mean_pct - component.ambition_pct
-
+    """The components in the order of the module's rule (`aggregate.ranking`)."""
     levels = [level.level for level in questionnaire.levels]
     findings = []
-    for component in sorted(components, key=key):  # stable: ties keep questionnaire order
+    for kind, component in ranking(components, withheld=withheld):
         above = [level for level in levels if level > component.level]
         findings.append(
             Finding(
-                kind=kind_of(component, withheld=withheld),
+                kind=kind,
                 component=component,
                 level=questionnaire.level(component.level),
                 next_level=questionnaire.level(min(above)) if above else None,
@@ -186,11 +158,13 @@ def organisation_reports(
     *,
     include_small: bool,
     invited: dict[str, int] | None = None,
+    given: Sequence[str] = (),
 ) -> list[OrganisationReport]:
     """The organisations to report on; small groups only with ``include_small``.
 
     A small group's report shows only what `withhold_small` leaves. ``invited`` maps
-    organisation names (compared as `organisation_key`) to the number of employees invited.
+    organisation names (compared as `organisation_key`) to the number of employees invited;
+    ``given`` are the files and folders named by the user (`file_name`).
     """
     questionnaire = results.questionnaire
     wanted = {organisation_key(name): n for name, n in (invited or {}).items()}
@@ -209,7 +183,7 @@ def organisation_reports(
                 period=(min(completed), max(completed)) if completed else None,
                 invited=wanted.get(organisation_key(summary.name)),
                 duplicates=[
-                    (file_name(m.file), tuple(file_name(c) for c in m.copies))
+                    (file_name(m.file, given), tuple(file_name(c, given) for c in m.copies))
                     for m in members
                     if m.copies
                 ],
@@ -218,8 +192,20 @@ def organisation_reports(
     return reports
 
 
-def file_name(path: str) -> str:
-    """A file's name without its folders: a board's report names no consultant's folders."""
+def file_name(path: str, given: Sequence[str]) -> str:
+    """A file as a board's report names it: ``org000/r0001.json``, never absolute.
+
+    Relative to the folder of ``given`` it was found in (with several given, starting with
+    that folder's own name, so two folders' files stay apart); a file given as such by its
+    name. Never a consultant's folder above what was given.
+    """
+    file = os.path.normpath(path)
+    for name in given:
+        folder = os.path.normpath(name)
+        if file == folder:
+            break
+        if folder == os.curdir or file.startswith(folder + os.sep):
+            return os.path.relpath(file, Path(folder).parent if len(given) > 1 else folder)
     return Path(path).name
 
 
@@ -231,7 +217,7 @@ def read_invited(path: Path, m: Messages) -> dict[str, int]:
     try:
         text = path.read_text("utf-8-sig")
     except OSError as error:
-        problem = error.strerror or str(error)
+        problem = os_problem(error, m)
         raise BadDataError(m.rep_invited_unreadable.format(path=path, problem=problem)) from None
     except UnicodeDecodeError as error:
         byte = f"{error.object[error.start]:02X}"

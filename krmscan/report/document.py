@@ -18,18 +18,17 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from krmscan.aggregate import SHARED_VIEW, Results, organisation_key
+from krmscan.aggregate import SHARED_VIEW, Kind, Results, organisation_key
 from krmscan.collect import Collected
 from krmscan.errors import BadDataError, UsageError
 from krmscan.files import os_problem
 from krmscan.messages import Messages, messages_for
-from krmscan.numbers import number, signed
+from krmscan.numbers import judged, number, score, signed, to_go
 from krmscan.questionnaire import Questionnaire
 from krmscan.report import charts
 from krmscan.report.content import (
     TOP_FINDINGS,
     Compared,
-    Kind,
     OrganisationReport,
     check_invited,
     compared,
@@ -62,14 +61,19 @@ class Document:
     """Holds every organisation of the run: the files skipped may be named."""
 
 
-def documents(reports: list[OrganisationReport], *, split: bool, whole_run: bool) -> list[Document]:
-    """One document with every organisation, or one per organisation with unique stems."""
+def documents(
+    reports: list[OrganisationReport], *, split: bool, whole_run: bool, unnamed: str
+) -> list[Document]:
+    """One document with every organisation, or one per organisation with unique stems.
+
+    ``unnamed`` is the stem of an organisation whose name leaves nothing for a file name.
+    """
     if not split:
         return [Document("", reports, whole_run)]
     found: list[Document] = []
     used: set[str] = set()
     for report in reports:
-        stem = base = file_stem(report.summary.name)
+        stem = base = file_stem(report.summary.name) or unnamed
         number = 1
         while stem.casefold() in used:
             number += 1
@@ -80,16 +84,21 @@ def documents(reports: list[OrganisationReport], *, split: bool, whole_run: bool
 
 
 def file_stem(name: str) -> str:
-    """An organisation name as a file name: separators, wildcards and controls replaced."""
+    """An organisation name as a file name: separators, wildcards and controls replaced.
+
+    Empty when nothing is left (a name like ``..``).
+    """
     kept = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", " ".join(name.split()))
-    return kept.strip(" ._")[:80] or "organisation"
+    return kept.strip(" ._")[:80]
 
 
 def environment(template_dir: Path | None, m: Messages) -> jinja2.Environment:
     """The Jinja2 environment: autoescape on, every printed value made `printable`."""
     import jinja2
 
-    loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("krmscan.report", "templates")]
+    shipped = jinja2.PackageLoader("krmscan.report", "templates")
+    # the shipped templates also as "krmscan/NAME", for an own template that extends one
+    loaders: list[jinja2.BaseLoader] = [shipped, jinja2.PrefixLoader({"krmscan": shipped})]
     if template_dir is not None:
         if not template_dir.is_dir():
             raise UsageError(m.rep_template_folder.format(path=template_dir))
@@ -188,10 +197,11 @@ class Renderer:
                 threshold=number(SHARED_VIEW, m, 2),
                 Kind=Kind,
                 num=lambda value, decimals=1: number(value, m, decimals),
+                **_judged(q, m),
                 pct=lambda value: percentage(value, m),
                 first_sentence=first_sentence,
                 left_out=self.left_out(document),
-                skipped=[file_name(s.file) for s in self.collected.skipped]
+                skipped=[file_name(s.file, self.collected.given) for s in self.collected.skipped]
                 if document.whole_run
                 else [],
                 scale_colours=charts.scale_colours(len(q.scale)),
@@ -199,7 +209,12 @@ class Renderer:
                 level_shades=charts.shades(len(q.bands)),
                 top_weight=max(point.weight for point in q.scale),
                 radar=len(q.components) >= charts.RADAR_FROM,
-                method=method(q, m, self.results.min_group),
+                method=method(
+                    q,
+                    m,
+                    self.results.min_group,
+                    withheld=all(r.withheld for r in document.organisations),
+                ),
                 compared_of=self.compared_of,
                 comparing=self.compared is not None,
                 comparison_method=self.comparison_method(),
@@ -249,7 +264,7 @@ class Renderer:
             n = self.quality[0].n  # every component over the same respondents
             texts.append(m.rep_method_quality.format(n=n, threshold=threshold))
             flagged = [
-                f"{q.name} ({number(q.alpha, m, 2)})"
+                f"{q.name} ({judged(q.alpha, (ALPHA_FLAG,), m, 2)})"
                 for q in self.quality
                 if q.flagged and q.alpha is not None
             ]
@@ -282,6 +297,7 @@ class Renderer:
                 min_group=self.results.min_group,
                 made=self.today.isoformat(),
                 num=lambda value, decimals=1: number(value, m, decimals),
+                **_judged(q, m),
                 pct=lambda value: percentage(value, m),
                 level_colours=level_colours(len(q.bands)),
                 level_of=lambda pct: _level_of(q, pct),
@@ -307,6 +323,18 @@ def _level_of(questionnaire: Questionnaire, pct: float) -> int:
     from krmscan.scoring import level_for
 
     return level_for(questionnaire.bands, Fraction(pct))
+
+
+def _judged(questionnaire: Questionnaire, messages: Messages) -> dict[str, Callable[[float], str]]:
+    """The templates' numbers shown next to a judgement, never rounded across its edge."""
+    from krmscan.compare import ALPHA_FLAG
+
+    return {
+        "score": lambda value: score(value, questionnaire.bands, messages),
+        "to_go": lambda value: to_go(value, messages),
+        "rwg": lambda value: judged(value, (SHARED_VIEW,), messages, 2),
+        "alpha": lambda value: judged(value, (ALPHA_FLAG,), messages, 2),
+    }
 
 
 def _verdict(change: Change, messages: Messages) -> str:
@@ -408,8 +436,13 @@ class Method:
     after: list[str]
 
 
-def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
-    """How scores, levels, the ambition, agreement and the ranking are computed."""
+def method(
+    questionnaire: Questionnaire, m: Messages, min_group: int, *, withheld: bool = False
+) -> Method:
+    """How scores, levels, the ambition, agreement and the ranking are computed.
+
+    ``withheld``: every organisation of the document a small group, without weakest statements.
+    """
     from krmscan.render import joined
 
     top = max(point.weight for point in questionnaire.scale)
@@ -426,6 +459,12 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
     count = len(questionnaire.components)
     total = m.rep_method_total_one if count == 1 else m.rep_method_total.format(n=count)
     position = m.rep_method_position
+    weakest = "" if withheld else m.rep_method_top_weakest
+    top_words = (
+        m.rep_method_top_one.format(weakest=weakest)
+        if count == 1
+        else m.rep_method_top.format(top=min(TOP_FINDINGS, count), weakest=weakest)
+    )
     if count >= charts.RADAR_FROM:
         position += " " + m.rep_method_radar
     return Method(
@@ -450,8 +489,8 @@ def method(questionnaire: Questionnaire, m: Messages, min_group: int) -> Method:
                 threshold=number(SHARED_VIEW, m, 2),
                 min_group=min_group,
             ),
-            m.rep_method_ranking.format(top=TOP_FINDINGS),
-            m.rep_method_weakest.format(top=top),
+            f"{m.rep_method_ranking} {top_words}",
+            *([] if withheld else [m.rep_method_weakest.format(top=top)]),
             m.rep_method_privacy.format(min_group=min_group),
         ],
     )
@@ -565,16 +604,22 @@ def plan(
         raise UsageError(m.rep_format_mismatch.format(format=file_format.value, path=output))
     if overview:
         assert output is not None
-        everyone = organisation_reports(results, include_small=True, invited=invited)
+        everyone = organisation_reports(
+            results, include_small=True, invited=invited, given=collected.given
+        )
         check_invited(everyone, invited_source, m)
         renderer = Renderer(results, collected, template_dir=template_dir)
         return Job(renderer, [], [output], chosen, None, overview=True, invited=invited)
-    reports = organisation_reports(results, include_small=include_small, invited=invited)
+    reports = organisation_reports(
+        results, include_small=include_small, invited=invited, given=collected.given
+    )
     if not reports:
         raise BadDataError(m.rep_nothing_left.format(min_group=results.min_group))
     check_invited(reports, invited_source, m)
     renderer = Renderer(results, collected, template_dir=template_dir, other_texts=other_texts)
-    docs = documents(reports, split=split is not None, whole_run=whole_run)
+    docs = documents(
+        reports, split=split is not None, whole_run=whole_run, unnamed=m.rep_file_unnamed
+    )
     if split is not None:
         if split.exists() and not split.is_dir():
             raise UsageError(m.rep_split_not_folder.format(path=split))
