@@ -40,6 +40,8 @@ app = typer.Typer(
 P = ParamSpec("P")
 R = TypeVar("R")
 _debug = False
+_stdout_closed = False
+"""Whether krmscan started with standard output closed (``>&-``): see `_fill_closed_streams`."""
 
 QuestionnaireOption = Annotated[
     Path | None,
@@ -717,6 +719,8 @@ def _check_output(
 ) -> None:
     """Refuse an output that is no regular file or that is one of ``inputs`` (exit 2)."""
     if _is_stdout(output):
+        if _stdout_closed:
+            raise UsageError(messages.stdout_closed)
         return
     from krmscan import files
 
@@ -967,5 +971,25 @@ def main() -> None:
 
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     gc.set_threshold(50_000)
+    _fill_closed_streams()
     install_ascii_fallback(sys.stdout, sys.stderr)
     app()
+
+
+def _fill_closed_streams() -> None:
+    """Put the null device where standard output or error was closed (``>&-``, ``2>&-``).
+
+    A closed standard error only loses the messages (the exit code stays right); a closed
+    standard output is remembered, and a command whose output goes there is refused
+    (`_check_output`). Either way no file opened later gets descriptor 1 or 2.
+    """
+    global _stdout_closed  # noqa: PLW0603 - set once, at start-up
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+        setattr(sys, name, open(fd, "w", encoding="utf-8", closefd=False))  # noqa: SIM115
+        _stdout_closed = _stdout_closed or fd == 1

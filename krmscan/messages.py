@@ -475,6 +475,7 @@ class Messages(NamedTuple):
     output_unusable: str
     output_not_written: str
     binary_output: str
+    stdout_closed: str
     os_no_space: str
     os_no_permission: str
     os_read_only: str
@@ -1318,6 +1319,10 @@ DUTCH = Messages(
     binary_output=(
         "{option} schrijft een binair bestand: geef het met -o {example} (of -o - naar een pipe)"
     ),
+    stdout_closed=(
+        "de standaarduitvoer is gesloten: geef een bestand met -o BESTAND, of start krmscan "
+        "zonder >&-"
+    ),
     os_no_space="de schijf is vol",
     os_no_permission="geen toestemming",
     os_read_only="de schijf is alleen-lezen",
@@ -2148,6 +2153,7 @@ ENGLISH = Messages(
     output_unusable="{path}: cannot use this output: {problem}",
     output_not_written="{path}: cannot write: {problem}",
     binary_output="{option} writes a binary file: give it with -o {example} (or -o - into a pipe)",
+    stdout_closed="standard output is closed: give a file with -o FILE, or run krmscan without >&-",
     os_no_space="the disk is full",
     os_no_permission="no permission",
     os_read_only="the disk is read-only",
