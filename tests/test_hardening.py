@@ -179,6 +179,8 @@ def test_an_answer_of_the_wrong_type_costs_only_itself(
         ("format_version", True, "format_version: true is een onbekende versie"),
         ("format_version", 1.0, "format_version: 1.0 is een onbekende versie"),
         ("saved_at", 5, "saved_at: 5 is geen datum en tijd"),
+        ("started_at", "1700000000", 'started_at: "1700000000" is geen datum en tijd'),
+        ("saved_at", 1700000000, "saved_at: 1700000000 is geen datum en tijd"),
         ("position", {"id": "x", "number": "9", "total": 43}, "position.number: verwacht een"),
     ],
 )
