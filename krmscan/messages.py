@@ -33,6 +33,7 @@ class Messages(NamedTuple):
     plain_number_range: str
     plain_numbers_range: str
     input_ended: str
+    plain_not_utf8: str
     interrupted: str
     saved: str
     result_title_ambition: str
@@ -578,6 +579,10 @@ DUTCH = Messages(
     plain_number_range="Typ één nummer van 1 tot en met {n}.",
     plain_numbers_range="Typ nummers van 1 tot en met {n}, gescheiden door komma's.",
     input_ended="De invoer stopte vóór de laatste vraag ({question}); er is niets opgeslagen.",
+    plain_not_utf8=(
+        "Deze regel is geen UTF-8: de terminal gebruikt een andere codering. Stel hem in op "
+        "UTF-8 (bijvoorbeeld LANG=nl_NL.UTF-8) of typ de regel zonder accenten."
+    ),
     interrupted="Afgebroken; er is niets opgeslagen.",
     saved="Uw antwoorden zijn opgeslagen in {path}",
     result_title_ambition="Resultaat tegenover de gevoelsmatige ambitie: {ambition}",
@@ -1457,6 +1462,10 @@ ENGLISH = Messages(
     plain_number_range="Type one number from 1 to {n}.",
     plain_numbers_range="Type numbers from 1 to {n}, separated by commas.",
     input_ended="Input ended before the last question ({question}); nothing was saved.",
+    plain_not_utf8=(
+        "This line is not UTF-8: the terminal uses another encoding. Set it to UTF-8 (for "
+        "example LANG=en_US.UTF-8) or type the line without accents."
+    ),
     interrupted="Interrupted; nothing was saved.",
     saved="Your answers were saved to {path}",
     result_title_ambition="Result against the felt ambition: {ambition}",
