@@ -382,6 +382,7 @@ def score(
     messages = messages_for(loaded.questionnaire.language)
     if output_format is Format.xlsx:
         _binary_output(output, "--format xlsx", "FILE.xlsx", messages)
+    _check_stdout(output, messages)
     _check_output(output, [*paths, questionnaire_path, previous_questionnaire], messages)
     segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     comparing = bool(benchmark or previous or by)
@@ -717,15 +718,22 @@ def _is_stdout(output: Path | None) -> bool:
 def _check_output(
     output: Path | None, inputs: "Sequence[Path | str | None]", messages: "Messages"
 ) -> None:
-    """Refuse an output that is no regular file or that is one of ``inputs`` (exit 2)."""
+    """Refuse an output that is no regular file or that is one of ``inputs`` (exit 2).
+
+    None and ``-`` (standard output) pass: `_check_stdout` looks at those.
+    """
     if _is_stdout(output):
-        if _stdout_closed:
-            raise UsageError(messages.stdout_closed)
         return
     from krmscan import files
 
     assert output is not None  # _is_stdout said so
     files.check_output(output, [given for given in inputs if given is not None], messages)
+
+
+def _check_stdout(output: Path | None, messages: "Messages") -> None:
+    """Refuse output to a standard output that was closed at start-up (``>&-``), exit 2."""
+    if _stdout_closed and _is_stdout(output):
+        raise UsageError(messages.stdout_closed)
 
 
 def _binary_output(output: Path | None, option: str, example: str, messages: "Messages") -> None:
@@ -853,7 +861,7 @@ def report(
     loaded = questionnaire.load(questionnaire_path)  # read only: its language tells the words
     messages = messages_for(loaded.questionnaire.language)
     inputs = [*paths, questionnaire_path, invited_file, previous_questionnaire]
-    _check_output(output, inputs, messages)
+    _check_report_outputs(output, split, inputs, messages)
     if wants_pdf and output == STDOUT:
         _binary_output(output, "--format pdf", "rapport.pdf", messages)
     segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
@@ -913,6 +921,20 @@ def report(
             _note(messages.rep_written.format(path=written))
     if collection.skipped or not complete:
         raise typer.Exit(1)
+
+
+def _check_report_outputs(
+    output: Path | None,
+    split: Path | None,
+    inputs: "Sequence[Path | str | None]",
+    messages: "Messages",
+) -> None:
+    """Refuse a report's ``-o`` or ``--split`` that cannot be written (exit 2)."""
+    if output is not None:  # none: --split, into a folder
+        _check_stdout(output, messages)
+    _check_output(output, inputs, messages)
+    if split == STDOUT:
+        raise UsageError(messages.rep_split_dash)
 
 
 def _wants_pdf(output: Path | None, file_format: ReportFormat | None) -> bool:

@@ -335,6 +335,7 @@ class Messages(NamedTuple):
     rep_invited_too_few: str
     rep_invited_one: str
     rep_invited_both: str
+    rep_split_dash: str
     rep_template_folder: str
     rep_template_missing: str
     rep_template_error: str
@@ -1067,6 +1068,10 @@ DUTCH = Messages(
         "--invited N telt één organisatie: voeg --organisation NAAM toe of geef --invited-file CSV"
     ),
     rep_invited_both="--invited en --invited-file sluiten elkaar uit; geef er één",
+    rep_split_dash=(
+        "--split - kan niet: --split schrijft een bestand per organisatie in een map; geef een "
+        "map, zoals --split rapporten (of -o - voor één rapport op de standaarduitvoer)"
+    ),
     rep_template_folder="--template {path}: geen map met sjablonen",
     rep_template_missing=(
         "sjabloon {name} niet gevonden, niet in de map van --template en niet in het pakket"
@@ -1927,6 +1932,10 @@ ENGLISH = Messages(
         "--invited N counts one organisation: add --organisation NAME or give --invited-file CSV"
     ),
     rep_invited_both="--invited and --invited-file exclude each other; pass one of them",
+    rep_split_dash=(
+        "--split - is not possible: --split writes one file per organisation into a folder; "
+        "give a folder, such as --split reports (or -o - for one report on standard output)"
+    ),
     rep_template_folder="--template {path}: not a folder of templates",
     rep_template_missing="template {name} not found in --template folder or package",
     rep_template_error="{file}:{line}: template error: {problem}",

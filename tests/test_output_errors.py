@@ -177,3 +177,17 @@ def test_a_closed_standard_output_does_not_matter_for_a_file(tmp_path: Path) -> 
     result = run_krmscan("score", VALID, "-o", "out.txt", cwd=tmp_path, preexec_fn=_close(1))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out.txt").read_text("utf-8")
+
+
+def test_a_closed_standard_output_does_not_matter_for_split_reports(tmp_path: Path) -> None:
+    args = ["report", VALID, VALID, "--min-group", "1", "--split", "out", "-f", "html"]
+    result = run_krmscan(*args, cwd=tmp_path, preexec_fn=_close(1))
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "out").iterdir())
+
+
+def test_split_into_a_dash_is_refused(tmp_path: Path) -> None:
+    result = run_krmscan("report", VALID, VALID, "--split", "-", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == DUTCH.rep_split_dash
+    assert list(tmp_path.iterdir()) == []
