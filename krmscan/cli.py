@@ -333,9 +333,15 @@ ByOption = Annotated[
 def score(
     paths: Paths,
     *,
-    output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="table, json, csv or xlsx.")
-    ] = Format.table,
+    given_format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv or xlsx (default: from the -o file's extension, else table).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -380,6 +386,7 @@ def score(
 
     loaded = questionnaire.load(questionnaire_path)  # read only: its language tells the words
     messages = messages_for(loaded.questionnaire.language)
+    output_format = given_format or _format_of(output)
     if output_format is Format.xlsx:
         _binary_output(output, "--format xlsx", "FILE.xlsx", messages)
     _check_stdout(output, messages)
@@ -447,6 +454,12 @@ def score(
         )
     if collection.skipped or not complete:
         raise typer.Exit(1)
+
+
+def _format_of(output: Path | None) -> Format:
+    """The format an ``-o`` file's extension names (``out.xlsx``); the table for any other."""
+    suffix = "" if output is None else output.suffix.lower().lstrip(".")
+    return next((kind for kind in Format if kind.value == suffix != "table"), Format.table)
 
 
 def _segment_question(

@@ -420,3 +420,14 @@ def test_one_number_rule(value: float, digits: int, dutch: str, english: str) ->
 
     assert number(value, DUTCH, digits) == dutch
     assert number(value, ENGLISH, digits) == english
+
+
+def test_the_output_files_extension_chooses_the_format(tmp_path: Path) -> None:
+    valid = REPO / "tests" / "bad_inputs" / "answers" / "valid.json"
+    for name in ("out.json", "out.csv", "out.xlsx", "out.txt"):
+        done = run_krmscan("score", valid, valid, "-o", name, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "out.json").read_text("utf-8"))["organisations"]
+    assert (tmp_path / "out.csv").read_text("utf-8-sig").startswith("respondent;")
+    assert (tmp_path / "out.xlsx").read_bytes().startswith(b"PK")
+    assert "Woonstede" in (tmp_path / "out.txt").read_text("utf-8")
