@@ -251,12 +251,15 @@ class OrganisationSummary:
 
 
 def organisation_key(name: str) -> str:
-    """The form in which organisation names are compared: case and runs of spaces ignored.
+    """The form in which organisation names are compared: as they look, case and spaces ignored.
 
-    Unicode-normalised too (NFC, after case folding): "Woonstéde" typed with a composed é or
-    with e + a combining accent is one organisation, as it looks.
+    Unicode-normalised (NFKC, before and after case folding) and without invisible format
+    characters (category Cf): "Woonstéde" with a composed é or e + a combining accent, with a
+    zero-width space or in full-width letters is one organisation, as it looks.
     """
-    return unicodedata.normalize("NFC", " ".join(name.split()).casefold())
+    compatible = unicodedata.normalize("NFKC", name)
+    visible = "".join(c for c in compatible if unicodedata.category(c) != "Cf")
+    return unicodedata.normalize("NFKC", " ".join(visible.split()).casefold())
 
 
 def name_order(name: str) -> tuple[tuple[str | int, ...], str]:

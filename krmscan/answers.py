@@ -12,6 +12,7 @@ An answers file is JSON (UTF-8)::
 Files store ids; an "other" option is stored as ``{"id", "text"}`` with the text typed for it.
 """
 
+import contextlib
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import datetime
@@ -27,6 +28,7 @@ from pydantic import (
     ValidationError,
     field_serializer,
 )
+from pydantic_core import PydanticCustomError
 
 from krmscan.errors import BadDataError, NotSavedError, ProblemsError
 from krmscan.files import read_input, without_bom, write_private
@@ -98,6 +100,24 @@ def _exact_integer(value: object) -> object:
 
 FormatVersion = Annotated[Literal[1], BeforeValidator(_exact_integer)]
 
+_ISO_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}")
+
+
+def _iso_text(value: object) -> object:
+    """A moment read is an ISO 8601 text with an offset: not a number, nor a Unix time text."""
+    if isinstance(value, datetime):  # built by krmscan itself
+        return value
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        with contextlib.suppress(ValueError):
+            moment = datetime.fromisoformat(value)
+            if moment.utcoffset() is not None:
+                return moment
+    raise PydanticCustomError("datetime_iso", "expected an ISO 8601 date and time")
+
+
+Moment = Annotated[AwareDatetime, BeforeValidator(_iso_text)]
+"""A date and time as written: ISO 8601 with its offset from UTC."""
+
 
 class AnswersFile(Strict):
     """The whole answers file."""
@@ -105,8 +125,8 @@ class AnswersFile(Strict):
     format: Literal["krmscan-answers"]
     format_version: FormatVersion
     questionnaire: QuestionnaireRef
-    started_at: AwareDatetime
-    completed_at: AwareDatetime
+    started_at: Moment
+    completed_at: Moment
     answers: dict[str, AnswerValue]
 
     @field_serializer("started_at", "completed_at")

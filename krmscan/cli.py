@@ -40,6 +40,8 @@ app = typer.Typer(
 P = ParamSpec("P")
 R = TypeVar("R")
 _debug = False
+_stdout_closed = False
+"""Whether krmscan started with standard output closed (``>&-``): see `_fill_closed_streams`."""
 
 QuestionnaireOption = Annotated[
     Path | None,
@@ -331,9 +333,15 @@ ByOption = Annotated[
 def score(
     paths: Paths,
     *,
-    output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="table, json, csv or xlsx.")
-    ] = Format.table,
+    given_format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv or xlsx (default: from the -o file's extension, else table).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -378,8 +386,10 @@ def score(
 
     loaded = questionnaire.load(questionnaire_path)  # read only: its language tells the words
     messages = messages_for(loaded.questionnaire.language)
+    output_format = given_format or _format_of(output)
     if output_format is Format.xlsx:
         _binary_output(output, "--format xlsx", "FILE.xlsx", messages)
+    _check_stdout(output, messages)
     _check_output(output, [*paths, questionnaire_path, previous_questionnaire], messages)
     segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
     comparing = bool(benchmark or previous or by)
@@ -444,6 +454,12 @@ def score(
         )
     if collection.skipped or not complete:
         raise typer.Exit(1)
+
+
+def _format_of(output: Path | None) -> Format:
+    """The format an ``-o`` file's extension names (``out.xlsx``); the table for any other."""
+    suffix = "" if output is None else output.suffix.lower().lstrip(".")
+    return next((kind for kind in Format if kind.value == suffix != "table"), Format.table)
 
 
 def _segment_question(
@@ -715,13 +731,22 @@ def _is_stdout(output: Path | None) -> bool:
 def _check_output(
     output: Path | None, inputs: "Sequence[Path | str | None]", messages: "Messages"
 ) -> None:
-    """Refuse an output that is no regular file or that is one of ``inputs`` (exit 2)."""
+    """Refuse an output that is no regular file or that is one of ``inputs`` (exit 2).
+
+    None and ``-`` (standard output) pass: `_check_stdout` looks at those.
+    """
     if _is_stdout(output):
         return
     from krmscan import files
 
     assert output is not None  # _is_stdout said so
     files.check_output(output, [given for given in inputs if given is not None], messages)
+
+
+def _check_stdout(output: Path | None, messages: "Messages") -> None:
+    """Refuse output to a standard output that was closed at start-up (``>&-``), exit 2."""
+    if _stdout_closed and _is_stdout(output):
+        raise UsageError(messages.stdout_closed)
 
 
 def _binary_output(output: Path | None, option: str, example: str, messages: "Messages") -> None:
@@ -849,7 +874,7 @@ def report(
     loaded = questionnaire.load(questionnaire_path)  # read only: its language tells the words
     messages = messages_for(loaded.questionnaire.language)
     inputs = [*paths, questionnaire_path, invited_file, previous_questionnaire]
-    _check_output(output, inputs, messages)
+    _check_report_outputs(output, split, inputs, messages)
     if wants_pdf and output == STDOUT:
         _binary_output(output, "--format pdf", "rapport.pdf", messages)
     segment_by = _segment_question(loaded, by, previous, previous_questionnaire)
@@ -911,6 +936,20 @@ def report(
         raise typer.Exit(1)
 
 
+def _check_report_outputs(
+    output: Path | None,
+    split: Path | None,
+    inputs: "Sequence[Path | str | None]",
+    messages: "Messages",
+) -> None:
+    """Refuse a report's ``-o`` or ``--split`` that cannot be written (exit 2)."""
+    if output is not None:  # none: --split, into a folder
+        _check_stdout(output, messages)
+    _check_output(output, inputs, messages)
+    if split == STDOUT:
+        raise UsageError(messages.rep_split_dash)
+
+
 def _wants_pdf(output: Path | None, file_format: ReportFormat | None) -> bool:
     """Whether the report asked for is a PDF (which needs WeasyPrint)."""
     if output is None:  # --split: PDF unless asked otherwise
@@ -967,5 +1006,25 @@ def main() -> None:
 
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     gc.set_threshold(50_000)
+    _fill_closed_streams()
     install_ascii_fallback(sys.stdout, sys.stderr)
     app()
+
+
+def _fill_closed_streams() -> None:
+    """Put the null device where standard output or error was closed (``>&-``, ``2>&-``).
+
+    A closed standard error only loses the messages (the exit code stays right); a closed
+    standard output is remembered, and a command whose output goes there is refused
+    (`_check_output`). Either way no file opened later gets descriptor 1 or 2.
+    """
+    global _stdout_closed  # noqa: PLW0603 - set once, at start-up
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+        setattr(sys, name, open(fd, "w", encoding="utf-8", closefd=False))  # noqa: SIM115
+        _stdout_closed = _stdout_closed or fd == 1

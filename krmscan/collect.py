@@ -234,14 +234,15 @@ def content_digest(
     """A digest of a file's content, not its bytes: other indentation or key order is the same.
 
     It covers everything the file says (questionnaire, times and every answer), read in
-    questionnaire order from what the respondent was reduced to.
+    questionnaire order from what the respondent was reduced to; the options of a multiple
+    choice count in any order (``["a", "b"]`` is ``["b", "a"]``).
     """
     reference = answers_file.questionnaire
     content = (
         (reference.id, reference.version, reference.sha256),
         (answers_file.started_at, answers_file.completed_at),
         texts,
-        choices,
+        {question_id: sorted(chosen) for question_id, chosen in choices.items()},
         others,
         codes,
     )

@@ -278,8 +278,10 @@ def write_private_with(path: Path, produce: Callable[[IO[bytes]], object]) -> No
     new file is unnamed (``O_TMPFILE``) until it is complete, so a killed write leaves
     nothing; elsewhere, and in the instant between naming and renaming, it is
     ``.krmscan-<pid>-<random>.tmp``, and the next write into that folder removes such files of
-    processes that are gone. ``produce`` may write more than fits in memory at once.
+    processes that are gone. ``produce`` may write more than fits in memory at once. When
+    ``path`` is a link, the file it leads to is replaced (in that file's folder); the link stays.
     """
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
     folder = path.parent
     _remove_stale_temporaries(folder)
     temporary = folder / f"{TEMPORARY_PREFIX}{os.getpid()}-{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
@@ -356,7 +358,10 @@ def _refuse_special(path: Path) -> None:
 
 
 def _remove_stale_temporaries(folder: Path) -> None:
-    """Remove krmscan's temporary files in ``folder`` whose process is gone (once per run)."""
+    """Remove krmscan's temporary files in ``folder`` whose process is gone (once per run).
+
+    Only regular files of the current user are removed: a link, FIFO or device of that name stays.
+    """
     key = os.path.abspath(folder)  # noqa: PTH100 - a key, not a path to use
     if key in _cleaned:
         return
@@ -367,9 +372,18 @@ def _remove_stale_temporaries(folder: Path) -> None:
         return
     for entry in entries:
         match = _TEMPORARY.match(entry.name)
-        if match is not None and not _alive(int(match[1])):
+        if match is not None and _own_regular(entry) and not _alive(int(match[1])):
             with contextlib.suppress(OSError):
                 Path(entry.path).unlink()
+
+
+def _own_regular(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` (not followed if a link) is a regular file of the current user."""
+    try:
+        status = entry.stat(follow_symlinks=False)
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_uid == os.getuid()
 
 
 def _alive(pid: int) -> bool:

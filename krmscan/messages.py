@@ -33,6 +33,7 @@ class Messages(NamedTuple):
     plain_number_range: str
     plain_numbers_range: str
     input_ended: str
+    plain_not_utf8: str
     interrupted: str
     saved: str
     result_title_ambition: str
@@ -349,6 +350,7 @@ class Messages(NamedTuple):
     rep_invited_too_few: str
     rep_invited_one: str
     rep_invited_both: str
+    rep_split_dash: str
     rep_template_folder: str
     rep_template_missing: str
     rep_template_error: str
@@ -490,6 +492,7 @@ class Messages(NamedTuple):
     output_unusable: str
     output_not_written: str
     binary_output: str
+    stdout_closed: str
     os_no_space: str
     os_no_permission: str
     os_read_only: str
@@ -592,6 +595,10 @@ DUTCH = Messages(
     plain_number_range="Typ één nummer van 1 tot en met {n}.",
     plain_numbers_range="Typ nummers van 1 tot en met {n}, gescheiden door komma's.",
     input_ended="De invoer stopte vóór de laatste vraag ({question}); er is niets opgeslagen.",
+    plain_not_utf8=(
+        "Deze regel is geen UTF-8: de terminal gebruikt een andere codering. Stel hem in op "
+        "UTF-8 (bijvoorbeeld LANG=nl_NL.UTF-8) of typ de regel zonder accenten."
+    ),
     interrupted="Afgebroken; er is niets opgeslagen.",
     saved="Uw antwoorden zijn opgeslagen in {path}",
     result_title_ambition="Resultaat tegenover de gevoelsmatige ambitie: {ambition}",
@@ -1089,6 +1096,10 @@ DUTCH = Messages(
         "--invited N telt één organisatie: voeg --organisation NAAM toe of geef --invited-file CSV"
     ),
     rep_invited_both="--invited en --invited-file sluiten elkaar uit; geef er één",
+    rep_split_dash=(
+        "--split - kan niet: --split schrijft een bestand per organisatie in een map; geef een "
+        "map, zoals --split rapporten (of -o - voor één rapport op de standaarduitvoer)"
+    ),
     rep_template_folder="--template {path}: geen map met sjablonen",
     rep_template_missing=(
         "sjabloon {name} niet gevonden, niet in de map van --template en niet in het pakket"
@@ -1346,6 +1357,10 @@ DUTCH = Messages(
     binary_output=(
         "{option} schrijft een binair bestand: geef het met -o {example} (of -o - naar een pipe)"
     ),
+    stdout_closed=(
+        "de standaarduitvoer is gesloten: geef een bestand met -o BESTAND, of start krmscan "
+        "zonder >&-"
+    ),
     os_no_space="de schijf is vol",
     os_no_permission="geen toestemming",
     os_read_only="de schijf is alleen-lezen",
@@ -1480,6 +1495,10 @@ ENGLISH = Messages(
     plain_number_range="Type one number from 1 to {n}.",
     plain_numbers_range="Type numbers from 1 to {n}, separated by commas.",
     input_ended="Input ended before the last question ({question}); nothing was saved.",
+    plain_not_utf8=(
+        "This line is not UTF-8: the terminal uses another encoding. Set it to UTF-8 (for "
+        "example LANG=en_US.UTF-8) or type the line without accents."
+    ),
     interrupted="Interrupted; nothing was saved.",
     saved="Your answers were saved to {path}",
     result_title_ambition="Result against the felt ambition: {ambition}",
@@ -1956,6 +1975,10 @@ ENGLISH = Messages(
         "--invited N counts one organisation: add --organisation NAME or give --invited-file CSV"
     ),
     rep_invited_both="--invited and --invited-file exclude each other; pass one of them",
+    rep_split_dash=(
+        "--split - is not possible: --split writes one file per organisation into a folder; "
+        "give a folder, such as --split reports (or -o - for one report on standard output)"
+    ),
     rep_template_folder="--template {path}: not a folder of templates",
     rep_template_missing="template {name} not found in --template folder or package",
     rep_template_error="{file}:{line}: template error: {problem}",
@@ -2191,6 +2214,7 @@ ENGLISH = Messages(
     output_unusable="{path}: cannot use this output: {problem}",
     output_not_written="{path}: cannot write: {problem}",
     binary_output="{option} writes a binary file: give it with -o {example} (or -o - into a pipe)",
+    stdout_closed="standard output is closed: give a file with -o FILE, or run krmscan without >&-",
     os_no_space="the disk is full",
     os_no_permission="no permission",
     os_read_only="the disk is read-only",

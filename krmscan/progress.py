@@ -25,11 +25,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from pydantic import AwareDatetime, JsonValue, TypeAdapter, ValidationError
+from pydantic import JsonValue, TypeAdapter, ValidationError
 
 from krmscan.answers import (
     AnswerValue,
     FormatVersion,
+    Moment,
     OtherAnswer,
     QuestionnaireRef,
     Rules,
@@ -73,8 +74,8 @@ class ProgressFile(Strict):
     format: Literal["krmscan-progress"]
     format_version: FormatVersion
     questionnaire: QuestionnaireRef
-    started_at: AwareDatetime
-    saved_at: AwareDatetime
+    started_at: Moment
+    saved_at: Moment
     anonymous: bool = False
     position: Position | None
     answers: dict[str, JsonValue]

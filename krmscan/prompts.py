@@ -914,7 +914,16 @@ class PlainPrompter:
         On a terminal the line is read with the standard line editing (arrow keys,
         Backspace, history), so no escape code of a cursor key ends up in an answer; piped
         lines are read as they come. ``question`` names the question for the end of input.
+        A line that came in as bytes the locale could not decode (``LC_ALL=C``) is read as
+        UTF-8; a line that is not UTF-8 either is refused and asked again.
         """
+        while True:
+            line = _as_utf8(self._line(question, prompt), self.stdin)
+            if line is not None:
+                return line
+            self.complain(self.messages.plain_not_utf8)
+
+    def _line(self, question: str, prompt: str) -> str:
         if self._typed_by_hand():
             _line_editing()
             try:
@@ -936,6 +945,21 @@ class PlainPrompter:
     def complain(self, message: str) -> None:
         """Say why a line was not accepted."""
         self.say(Text(message, style="red"))
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
+"""A byte the locale's encoding could not decode, kept as a lone surrogate (surrogateescape)."""
+
+
+def _as_utf8(line: str, stream: TextIO) -> str | None:
+    """``line`` with the bytes its stream could not decode read as UTF-8; None if they are not."""
+    if not _UNDECODED.search(line):
+        return line
+    try:
+        raw = line.encode(getattr(stream, "encoding", None) or "utf-8", "surrogateescape")
+        return raw.decode("utf-8")
+    except (UnicodeError, LookupError):
+        return None
 
 
 class _Asking:

@@ -59,7 +59,12 @@ _STR = _CORE + "str"
 _SEQ = _CORE + "seq"
 _MAP = _CORE + "map"
 _TIMESTAMP = _CORE + "timestamp"
-_NUMBERS = frozenset({_CORE + "int", _CORE + "float"})
+_INT = _CORE + "int"
+_NUMBERS = frozenset({_INT, _CORE + "float"})
+_PLAIN_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+"""A whole number as written, in plain digits (``-`` allowed): taken as it reads."""
+_INTEGER_FORM = re.compile(r"[-+]?[0-9][0-9a-fA-FxXbB_]*")
+"""What YAML 1.1 may read as a whole number in another form: ``010``, ``0x2``, ``+2``, ``1_0``."""
 _SCALAR_KINDS = {
     _CORE + "null": "an empty value",
     _CORE + "bool": "true or false",
@@ -299,6 +304,16 @@ class _Builder:
             raise YamlSyntaxError(
                 f"{_quoted(node.value)} reads as a base-60 number (YAML 1.1 sexagesimal); write "
                 "the number itself, or put it in quotes if it is meant as text",
+                _position(node.start_mark),
+            )
+        if (
+            node.tag == _INT
+            and _INTEGER_FORM.fullmatch(node.value)
+            and not _PLAIN_INTEGER.fullmatch(node.value)
+        ):  # YAML 1.1 reads 010 as 8 and 1_0 as 10
+            raise YamlSyntaxError(
+                f"{_quoted(node.value)} reads as a YAML 1.1 number form (octal, hexadecimal, "
+                "binary, a sign or _ between digits); write the number as plain digits",
                 _position(node.start_mark),
             )
         try:

@@ -179,6 +179,8 @@ def test_an_answer_of_the_wrong_type_costs_only_itself(
         ("format_version", True, "format_version: true is een onbekende versie"),
         ("format_version", 1.0, "format_version: 1.0 is een onbekende versie"),
         ("saved_at", 5, "saved_at: 5 is geen datum en tijd"),
+        ("started_at", "1700000000", 'started_at: "1700000000" is geen datum en tijd'),
+        ("saved_at", 1700000000, "saved_at: 1700000000 is geen datum en tijd"),
         ("position", {"id": "x", "number": "9", "total": 43}, "position.number: verwacht een"),
     ],
 )
@@ -323,6 +325,32 @@ def test_a_stale_temporary_file_of_a_gone_process_is_removed(tmp_path: Path) -> 
     assert not stale.exists()
     assert alive.exists()
     assert (tmp_path / "out.json").read_bytes() == b"{}"
+
+
+def test_a_fifo_or_link_named_like_a_stale_temporary_stays(tmp_path: Path) -> None:
+    dead = _dead_pid()
+    fifo = tmp_path / f".krmscan-{dead}-0123abcd.tmp"
+    os.mkfifo(fifo)
+    link = tmp_path / f".krmscan-{dead}-4567abcd.tmp"
+    link.symlink_to("kept.txt")
+    (tmp_path / "kept.txt").write_text("kept", "utf-8")
+    files.write_private(tmp_path / "out.json", b"{}")
+    assert fifo.is_fifo()
+    assert link.is_symlink()
+    assert (tmp_path / "kept.txt").read_text("utf-8") == "kept"
+
+
+def test_an_output_link_to_a_regular_file_writes_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "data" / "scores.json"
+    target.parent.mkdir()
+    target.write_text("old", "utf-8")
+    (tmp_path / "lk.json").symlink_to("data/scores.json")
+    result = run_krmscan("score", VALID, "-f", "json", "-o", "lk.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "lk.json").is_symlink()
+    assert json.loads(target.read_text("utf-8"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "lk.json"]
+    assert [p.name for p in target.parent.iterdir()] == ["scores.json"]
 
 
 def _dead_pid() -> int:

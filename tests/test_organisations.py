@@ -454,3 +454,38 @@ def test_organisations_are_listed_in_natural_order(
         r'<tr class="(?:organisation|small)">\s*<th>(.*?)</th>', out.read_text("utf-8")
     )
     assert rows == expected
+
+
+def test_names_that_look_the_same_are_one_organisation(tmp_path: Path) -> None:
+    valid = Path(__file__).resolve().parent / "bad_inputs" / "answers" / "valid.json"
+    spellings = [
+        "Woonstéde",
+        "Woonste\u0301de",
+        "Woonstéde\u200b",
+        "\uff37\uff4f\uff4f\uff4e\uff53\uff54éde",
+    ]
+    for number, spelling in enumerate(spellings):
+        data = json.loads(valid.read_text("utf-8"))
+        data["answers"]["organisatie"] = spelling
+        data["answers"]["naam"] = f"Persoon {number}"
+        text = json.dumps(data, ensure_ascii=False)
+        (tmp_path / f"r{number}.json").write_text(text, "utf-8")
+    done = run_krmscan("score", tmp_path, "--format", "json", "--min-group", "1")
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)["organisations"]
+    assert [(o["name"], o["n"]) for o in found] == [("Woonstéde", 4)]
+
+
+def test_a_copy_with_the_choices_in_another_order_is_a_duplicate(tmp_path: Path) -> None:
+    valid = Path(__file__).resolve().parent / "bad_inputs" / "answers" / "valid.json"
+    data = json.loads(valid.read_text("utf-8"))
+    (tmp_path / "a.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    data["answers"]["krm_is"].reverse()
+    data["answers"]["krm_doelen"].reverse()
+    (tmp_path / "b.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    done = run_krmscan("score", tmp_path, "--format", "json", "--min-group", "1")
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert found["duplicates"] == [
+        {"file": str(tmp_path / "a.json"), "copies": [str(tmp_path / "b.json")]}
+    ]

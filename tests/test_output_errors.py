@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import resource
 import shutil
 import signal
@@ -125,3 +126,68 @@ def test_an_unfinished_scan_offered_is_a_regular_file_never_a_link(
     progress.save(tmp_path / "krmscan-20261127-101501.json.partial", saved)
     found = progress.unfinished(tmp_path, shipped, DUTCH)
     assert [scan.output.name for scan in found] == ["krmscan-20261127-101501.json"]
+
+
+def _close(fd: int) -> Callable[[], None]:
+    """In the child: descriptor ``fd`` closed, as by ``>&-`` or ``2>&-`` in a shell."""
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", VALID, VALID, "-f", "json", "-o", "out.json"],
+        ["score", VALID, "-o", "out.json"],
+        ["report", VALID, VALID, "--min-group", "1", "-o", "out.html"],
+    ],
+    ids=["export", "personal result", "report"],
+)
+def test_a_closed_standard_error_does_not_stop_the_work(tmp_path: Path, args: list[str]) -> None:
+    result = run_krmscan(*args, cwd=tmp_path, preexec_fn=_close(2))
+    assert result.returncode == 0
+    assert (tmp_path / str(args[-1])).stat().st_size > 0
+
+
+def test_a_closed_standard_error_keeps_the_exit_code_of_bad_usage(tmp_path: Path) -> None:
+    result = run_krmscan("score", VALID, "-o", "nowhere/out.json", preexec_fn=_close(2))
+    assert result.returncode == 2
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", VALID],
+        ["score", VALID, VALID, "-f", "csv", "-o", "-"],
+        ["score", VALID, VALID, "-f", "xlsx", "-o", "-"],
+        ["report", VALID, VALID, "--min-group", "1", "-o", "-"],
+    ],
+    ids=["table", "csv", "xlsx", "report"],
+)
+def test_a_closed_standard_output_is_refused_when_the_output_goes_there(
+    tmp_path: Path, args: list[str]
+) -> None:
+    result = run_krmscan(*args, cwd=tmp_path, preexec_fn=_close(1))
+    assert result.returncode == 2
+    assert result.stderr.strip() == DUTCH.stdout_closed
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_closed_standard_output_does_not_matter_for_a_file(tmp_path: Path) -> None:
+    result = run_krmscan("score", VALID, "-o", "out.txt", cwd=tmp_path, preexec_fn=_close(1))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.txt").read_text("utf-8")
+
+
+def test_a_closed_standard_output_does_not_matter_for_split_reports(tmp_path: Path) -> None:
+    args = ["report", VALID, VALID, "--min-group", "1", "--split", "out", "-f", "html"]
+    result = run_krmscan(*args, cwd=tmp_path, preexec_fn=_close(1))
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "out").iterdir())
+
+
+def test_split_into_a_dash_is_refused(tmp_path: Path) -> None:
+    result = run_krmscan("report", VALID, VALID, "--split", "-", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == DUTCH.rep_split_dash
+    assert list(tmp_path.iterdir()) == []

@@ -494,3 +494,14 @@ def test_priorities_are_ranked_as_the_report_ranks_them(
     found = json.loads(run_krmscan("score", tmp_path, "-f", "json").stdout)["organisations"][0]
     assert found["ranking"] == order
     assert {c["id"]: c["advice"] for c in found["components"]}["klantmanagement"] == "act"
+
+
+def test_the_output_files_extension_chooses_the_format(tmp_path: Path) -> None:
+    valid = REPO / "tests" / "bad_inputs" / "answers" / "valid.json"
+    for name in ("out.json", "out.csv", "out.xlsx", "out.txt"):
+        done = run_krmscan("score", valid, valid, "-o", name, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "out.json").read_text("utf-8"))["organisations"]
+    assert (tmp_path / "out.csv").read_text("utf-8-sig").startswith("respondent;")
+    assert (tmp_path / "out.xlsx").read_bytes().startswith(b"PK")
+    assert "Woonstede" in (tmp_path / "out.txt").read_text("utf-8")

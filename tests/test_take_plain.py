@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import stat
@@ -274,3 +275,26 @@ def test_statements_by_label_and_control_characters_refused(
     saved = json.loads(out.read_text("utf-8"))["answers"]
     statements = [key for key in saved if key not in {"naam", "organisatie", "email"}][-35:]
     assert [saved[key] for key in statements[:3]] == ["eens", "neutraal", "oneens"]
+
+
+def test_typed_utf8_is_read_as_utf8_without_a_utf8_locale(
+    shipped: LoadedQuestionnaire, intended: dict[str, AnswerValue], tmp_path: Path
+) -> None:
+    """Python in the C locale decodes stdin as ASCII: é arrives as two escaped bytes."""
+    lines = plain_lines(shipped.questionnaire, intended)
+    typed_bytes = b"Jos\xe9\n" + typed(lines).encode("utf-8")  # a Latin-1 line first: refused
+    locale = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    done = subprocess.run(
+        [str(KRMSCAN), "take", "-o", "a.json"],
+        input=typed_bytes,
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "COLUMNS": "100", **locale},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    shown = " ".join(done.stdout.decode("ascii").split())
+    assert shown.count(" ".join(DUTCH.plain_not_utf8.split())) == 1
+    written = json.loads((tmp_path / "a.json").read_text("utf-8"))["answers"]
+    assert written["naam"] == "Anaïs van 't Hof"
+    assert written["organisatie"] == "Wóonstede Zuid/Oost: 2"
