@@ -1257,7 +1257,7 @@ DUTCH = Messages(
         "Dank u wel, u bent klaar. Uw antwoorden blijven op deze computer voor de consultant; "
         "u hoeft er niets mee te doen. Met Enter verdwijnen ze van het scherm."
     ),
-    kiosk_next="Enter = naar het welkomstscherm voor de volgende",
+    kiosk_next="Enter = naar het welkomstscherm voor de volgende persoon",
     # answers-file reasons (issue 11): why an answers file is skipped or refused
     file_is_folder="{path}: is een map; geef {wanted}",
     file_missing="{path}: dit bestand bestaat niet; controleer de naam en de map",

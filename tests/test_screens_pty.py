@@ -516,3 +516,29 @@ def test_the_reason_for_a_too_long_answer_stays_on_the_screen(
     assert "te lang" not in shown
     terminal.send("\x03")
     assert terminal.finish() == 130
+
+
+def test_a_kiosk_stop_message_keeps_paths_whole_at_60_columns(tmp_path: Path) -> None:
+    """Ctrl-C in a kiosk: the message wrapped at words, each path whole on one line."""
+    folder = tmp_path / "een-lange-mapnaam-voor-de-kiosk-van-vandaag" / "sessie"
+    folder.mkdir(parents=True)
+    args = ["take", "--kiosk", folder, "--organisation", "Stg. Thuisvast"]
+    terminal = Terminal(args, rows=20, columns=60, cwd=tmp_path)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send(ENTER)
+    for typed, header in [("Alice", "vraag 1 "), ("", "vraag 2 "), ("1", "vraag 3 ")]:
+        terminal.wait_for(header)
+        terminal.send(typed + ENTER)
+    terminal.wait_for("vraag 4 van 42")
+    terminal.send("\x03")
+    stopped = terminal.wait_for(DUTCH.kiosk_next, "the stop message")
+    progress = [path.name for path in folder.iterdir()]
+    assert progress
+    assert flat(DUTCH.kiosk_next) in flat(stopped)
+    written = terminal.output.decode("utf-8", "replace")  # the terminal wraps a path, the
+    assert f"{folder}/{progress[0]}" in written  # program writes it whole (to copy it)
+    assert "'Stg. Thuisvast' --resume -o " in written
+    terminal.send(ENTER)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send("\x03")
+    assert terminal.finish() == 0
