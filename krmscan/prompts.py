@@ -168,6 +168,9 @@ class QuestionaryPrompter:
         self._changed: tuple[int, str] | None = None
         """The number and old answer of the question changed from the overview."""
         self._notes: list[str] = []
+        self._step: Step | None = None
+        """The step being asked, and its header line's parts (to draw its screen again)."""
+        self._header: tuple[str, str, float] = ("", "", 0.0)
         self.fixed: list[str] = []
         """The preset answers in words, shown at the top of the overview."""
         self._prepared = False
@@ -233,7 +236,8 @@ class QuestionaryPrompter:
                 lines += screens.lines_of(self.console, render.intro_panel(intro))
             self._intros = []
             self.screen.read(lines, section, counter, fraction, last=self.messages.page_to_question)
-        self.screen.start(section, counter, fraction)
+        self._header = (section, counter, fraction)
+        self.screen.start(*self._header)
         for note in self._notes:
             self.console.print(Text(note, style="bold"))
         self._notes = []
@@ -253,16 +257,12 @@ class QuestionaryPrompter:
         """Ask one step with the prompt its kind needs; `BACK` when the respondent goes back."""
         item = step.item
         self._to_overview = to_overview
+        self._step = step
         self._begin(step)
-        if to_overview:
-            self.console.print(Text(self.messages.back_to_overview_hint, style="dim"))
-        if step.note:
-            self.console.print(render.note(step.note))
+        self._above(step)
         if isinstance(item, Statement):
             labels = [(point.label, point.id) for point in self.questionnaire.scale]
             return self._select(item.text, labels, _text_of(previous), back=can_go_back)
-        if item.hint:
-            self.console.print(render.note(item.hint))
         if isinstance(item, TextQuestion):
             return self._text(item, previous, back=can_go_back)
         if isinstance(item, AmbitionQuestion):
@@ -275,6 +275,21 @@ class QuestionaryPrompter:
         if isinstance(item, SingleChoiceQuestion):
             return self._single(item, previous, back=can_go_back)
         return self._multiple(item, previous, back=can_go_back)
+
+    def _above(self, step: Step) -> None:
+        """The lines between a step's header and its prompt."""
+        if self._to_overview:
+            self.console.print(Text(self.messages.back_to_overview_hint, style="dim"))
+        if step.note:
+            self.console.print(render.note(step.note))
+        if not isinstance(step.item, Statement) and step.item.hint:
+            self.console.print(render.note(step.item.hint))
+
+    def _again(self) -> None:
+        """The step's screen drawn afresh (back from an "other" text to its options)."""
+        self.screen.start(*self._header)
+        if self._step is not None:
+            self._above(self._step)
 
     def review(self, groups: Sequence[Group], total: int) -> Save | Change:
         """The overview a page at a time; then save, or pick a question to answer again.
@@ -598,6 +613,7 @@ class QuestionaryPrompter:
             if not isinstance(other, Navigation):
                 return other
             default = chosen  # back from the text: choose again
+            self._again()
 
     def _multiple(
         self, question: MultipleChoiceQuestion, previous: AnswerValue | None, *, back: bool
@@ -645,6 +661,7 @@ class QuestionaryPrompter:
             else:
                 return answer
             ticked = set(map(str, chosen))  # back from a text: choose again
+            self._again()
 
     def _with_other_text(
         self, option: Option, previous: AnswerValue | None

@@ -542,3 +542,30 @@ def test_a_kiosk_stop_message_keeps_paths_whole_at_60_columns(tmp_path: Path) ->
     terminal.wait_for(DUTCH.welcome_start)
     terminal.send("\x03")
     assert terminal.finish() == 0
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(24, 80), (20, 60)])
+def test_back_from_an_other_text_draws_the_options_afresh(
+    tmp_path: Path, rows: int, columns: int
+) -> None:
+    """Shift+Tab in the text of "Anders, namelijk": the options' screen, nothing of the text's."""
+    args = ["take", "--anonymous", "--organisation", "X", "-o", tmp_path / "a.json"]
+    terminal = Terminal(args, rows=rows, columns=columns)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send(ENTER)
+    terminal.wait_for("vraag 1 van 40")
+    terminal.send("1" + ENTER)
+    first = terminal.wait_for("vraag 2 van 40")
+    terminal.send("8" + ENTER)
+    terminal.wait_for("Anders, namelijk:", "the other option's text")
+    terminal.send("abc" + BACKTAB)
+    again = terminal.wait_for(lambda s: "8) Anders" in s and "abc" not in s, "the options")
+    lines = again.splitlines()
+    assert "vraag 2 van 40" in lines[0]
+    assert flat(again).count("Welk(e) doel(en)") == 1, again
+    assert flat(DUTCH.text_back_hint) not in flat(again)
+    assert again.split("Welk(e)")[0] == first.split("Welk(e)")[0]  # the same lines above it
+    terminal.send(ENTER)
+    terminal.wait_for("Anders, namelijk:")
+    terminal.send("abc" + ENTER)
+    terminal.wait_for("vraag 3 van 40", "the next question")
