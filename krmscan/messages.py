@@ -424,7 +424,6 @@ class Messages(NamedTuple):
     result_above: str
     result_saved_next: str
     result_legend: str
-    result_close: str
     col_level_short: str
     control_characters: str
     preset_bad: str
@@ -1223,7 +1222,6 @@ DUTCH = Messages(
         "het verwijderen."
     ),
     result_legend="Niveaus: {levels}.",
-    result_close="Enter = afsluiten",
     col_level_short="Niveau",
     control_characters="Het antwoord bevat een stuurteken; typ alleen gewone tekst.",
     preset_bad="--answer {id}={value}: {problem}",
@@ -2063,7 +2061,6 @@ ENGLISH = Messages(
         "delete it."
     ),
     result_legend="Levels: {levels}.",
-    result_close="Enter = close",
     col_level_short="Level",
     control_characters="The answer holds a control character; type plain text only.",
     preset_bad="--answer {id}={value}: {problem}",

@@ -212,7 +212,7 @@ class QuestionaryPrompter:
         for part in parts:
             blocks = [screens.lines_of(self.console, block) for block in part]
             paged += screens.paged_blocks(blocks, later if paged else first, later)
-        last = self.messages.result_close if wait else None
+        last = self.messages.kiosk_next if wait else None
         self.screen.read_pages(paged, last=last, wait_last=wait)
         if not wait and len(paged) > 1:
             self.console.clear()

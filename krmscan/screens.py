@@ -255,7 +255,7 @@ class Screen:
         messages = self.messages
         last = max(
             messages.page_next, messages.page_to_question, messages.welcome_start,
-            messages.result_close, key=len,
+            messages.kiosk_next, key=len,
         )  # fmt: skip
         first = f"{messages.page_of.format(n=99, count=99)}  {last}"
         room = self.console.height - 2

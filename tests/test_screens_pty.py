@@ -124,7 +124,7 @@ def check_result(terminal: Terminal, title: str) -> None:
         terminal.send(ENTER)
         shown = terminal.wait_for(lambda s, old=shown: s != old, "the next page")
     closing = terminal.wait_for("opgeslagen in", "where the file is")
-    assert DUTCH.result_close not in closing  # the program ends: the whole result stays
+    assert DUTCH.kiosk_next not in closing  # the program ends: the whole result stays
     assert terminal.finish() == 0
     assert "Strategie: niveau" in closing
     # the whole result stays: above the end on the screen, the table, with no header between
@@ -354,11 +354,11 @@ def test_a_kiosk_takes_two_respondents_and_forgets_the_first(
         for step in steps:
             walker.step(step)
         shown = terminal.wait_for(DUTCH.review_action, "the overview")
-        while DUTCH.result_close not in shown:  # the overview's pages, saving, the result's
+        while DUTCH.kiosk_next not in shown:  # the overview's pages, saving, the result's
             terminal.send(ENTER)
             shown = terminal.wait_for(
                 lambda s, old=shown: s != old and (DUTCH.review_action in s or "Niveaus" in s
-                                                   or DUTCH.result_close in s),
+                                                   or DUTCH.kiosk_next in s),
                 "the next page",
             )  # fmt: skip
         assert flat(DUTCH.kiosk_saved_next) in flat(shown)  # no file to hand in or delete
