@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, RenderableType
+from rich.console import Group as RichGroup
 from rich.padding import Padding
 
 from krmscan import render, screens
@@ -778,20 +779,25 @@ class PlainPrompter:
     def _typed_by_hand(self) -> bool:
         return self.stdin is sys.stdin and self.stdin.isatty() and sys.stdout.isatty()
 
-    def say(self, renderable: RenderableType = "", *, soft_wrap: bool = False) -> None:
+    def say(
+        self, renderable: RenderableType = "", *, soft_wrap: bool = False, keep: int = 0
+    ) -> None:
         """Print ``renderable``; typed by hand, a screenful at a time (Enter for more).
 
         So nothing scrolls away unread: an introduction, the ambition's descriptions, the
-        overview and the result stop when the screen is full. With ``soft_wrap`` rich does
-        not wrap the lines (a path stays whole).
+        overview and the result stop when the screen is full. What fits on a screen is not
+        split over two; of a longer text, the first ``keep`` lines stay on one page (a
+        heading with what follows it). With ``soft_wrap`` rich does not wrap the lines (a
+        path stays whole).
         """
         if not self.paging:
             self.console.print(renderable, soft_wrap=soft_wrap)
             return
         lines = screens.lines_of(self.console, renderable, soft_wrap=soft_wrap)
         room = self.console.height - 2  # under it: the hint and the line typed
-        if self._shown and self._shown + len(lines) > room >= len(lines):
-            self._more()  # what fits on a screen is not split over two
+        whole = len(lines) if len(lines) <= room else min(keep, room)
+        if self._shown and self._shown + whole > room:
+            self._more()
         for line in lines:
             if self._shown >= room:
                 self._more()
@@ -805,10 +811,9 @@ class PlainPrompter:
     def show_intro(self, intro: Intro) -> None:
         """Print an introduction as a heading and a paragraph."""
         self.say()
-        if intro.title:
-            self.say(Text(intro.title, style="bold"))
-        if intro.text:
-            self.say(Text(intro.text))
+        parts = [Text(intro.title, style="bold")] if intro.title else []
+        parts += [Text(intro.text)] if intro.text else []
+        self.say(RichGroup(*parts), keep=2)  # the heading with the text's first line
 
     def notify(self, text: str) -> None:
         """Print a short message."""
@@ -884,10 +889,19 @@ class PlainPrompter:
             self.say(Text(line))
         for title, rows in render.review_lines(self.questionnaire, groups, self.messages):
             self.say()
-            self.say(Text(title or "", style="bold"))
-            for number, question, answer in rows:
+            for row, (number, question, answer) in enumerate(rows):
                 line = render.labelled(render.shorten(question), answer)
-                self.say(Text(f"{number:>3}. {line}"))
+                shown = Text(  # a long row continues under its text, not at column 0
+                    textwrap.fill(
+                        printable(f"{number:>3}. {line}"),
+                        max(20, self.console.width - 1),
+                        subsequent_indent=" " * 5,
+                        break_long_words=False,
+                        break_on_hyphens=False,
+                    )
+                )
+                heading = [Text(title or "", style="bold")] if row == 0 else []
+                self.say(RichGroup(*heading, shown), keep=len(heading) + 1)
 
     def choose_unfinished(self, scans: Sequence[str], *, kiosk: bool = False) -> int | None:
         """The unfinished scans and a new one as numbered lines; Enter takes the first line.
@@ -944,6 +958,7 @@ class PlainPrompter:
         self.console.print("> ", end="")
         self.console.file.flush()
         line = self.stdin.readline()
+        self._shown = 0
         if not line or not self.stdin.isatty():
             self.console.print()  # piped input is not echoed: end the prompt's line ourselves
         if not line:
@@ -1019,9 +1034,9 @@ class _Asking:
             self.prompter.say(Text(hint))
         for number, label in enumerate(labels, start=1):
             first, _, rest = label.partition("\n")
-            self.prompter.say(Text(f"  {number}. {first}"))
-            if rest:
-                self.prompter.say(Padding(Text(rest, style="dim"), (0, 0, 0, 5)))
+            line = Text(f"  {number}. {first}")
+            more = [Padding(Text(rest, style="dim"), (0, 0, 0, 5))] if rest else []
+            self.prompter.say(RichGroup(line, *more), keep=2)  # a name with its description
 
     def number(
         self,
