@@ -209,11 +209,11 @@ class QuestionaryPrompter:
         the rest in its scrollback) when `take` ends.
         """
         paged: list[list[str]] = []
-        first, later = self.screen.heights
+        last = self.messages.kiosk_next if wait else None
+        first, later = self.screen.heights(last or "")
         for part in parts:
             blocks = [screens.lines_of(self.console, block) for block in part]
             paged += screens.paged_blocks(blocks, later if paged else first, later)
-        last = self.messages.kiosk_next if wait else None
         self.screen.read_pages(paged, last=last, wait_last=wait)
         if not wait and len(paged) > 1:
             self.console.clear()
