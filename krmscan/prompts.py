@@ -208,12 +208,12 @@ class QuestionaryPrompter:
         once more after the pages, so it all stays on the terminal (the end on the screen,
         the rest in its scrollback) when `take` ends.
         """
-        paged: list[list[str]] = []
         last = self.messages.kiosk_next if wait else None
+        blocks = [[screens.lines_of(self.console, block) for block in part] for part in parts]
+        paged = self._result_pages(blocks, *self.screen.heights())
         first, later = self.screen.heights(last or "")
-        for part in parts:
-            blocks = [screens.lines_of(self.console, block) for block in part]
-            paged += screens.paged_blocks(blocks, later if paged else first, later)
+        if len(paged[-1]) > (later if len(paged) > 1 else first):  # no room for its hint
+            paged = self._result_pages(blocks, first, later)
         self.screen.read_pages(paged, last=last, wait_last=wait)
         if not wait and len(paged) > 1:
             self.console.clear()
@@ -222,6 +222,14 @@ class QuestionaryPrompter:
                     self.console.print()
                 for block in part:
                     self.console.print(block)
+
+    @staticmethod
+    def _result_pages(parts: list[list[list[str]]], first: int, later: int) -> list[list[str]]:
+        """The result's parts paged, each from a new page, each block whole on one page."""
+        paged: list[list[str]] = []
+        for blocks in parts:
+            paged += screens.paged_blocks(blocks, later if paged else first, later)
+        return paged
 
     def _begin(self, step: Step) -> None:
         """The step's pending introductions page by page, then a cleared screen for it."""
