@@ -765,29 +765,15 @@ def _note(line: str) -> None:
     On a terminal its lines are wrapped between words to the terminal's width; an indented
     line (a command to type) and a long path stay whole, to copy them.
     """
-    from krmscan.text import printable
+    from krmscan.text import message_lines, printable
 
     text = printable(line, lines=True)
     with contextlib.suppress(OSError, ValueError):  # no size: the lines as they are
         if sys.stderr.isatty():
-            text = _wrapped(text, os.get_terminal_size(sys.stderr.fileno()).columns)
+            columns = os.get_terminal_size(sys.stderr.fileno()).columns
+            text = "\n".join(message_lines(text, columns))
     with contextlib.suppress(OSError):
         sys.stderr.write(text + "\n")
-
-
-def _wrapped(text: str, width: int) -> str:
-    """``text`` wrapped between words to ``width``; indented lines are left whole."""
-    import textwrap
-
-    lines = []
-    for line in text.split("\n"):
-        if line[:1].isspace() or len(line) < width:
-            lines.append(line)
-        else:
-            lines += textwrap.wrap(
-                line, max(20, width - 1), break_long_words=False, break_on_hyphens=False
-            )
-    return "\n".join(lines)
 
 
 @app.command()

@@ -441,7 +441,6 @@ class Messages(NamedTuple):
     result_above: str
     result_saved_next: str
     result_legend: str
-    result_close: str
     col_level_short: str
     control_characters: str
     preset_bad: str
@@ -1262,7 +1261,6 @@ DUTCH = Messages(
         "het verwijderen."
     ),
     result_legend="Niveaus: {levels}.",
-    result_close="Enter = afsluiten",
     col_level_short="Niveau",
     control_characters="Het antwoord bevat een stuurteken; typ alleen gewone tekst.",
     preset_bad="--answer {id}={value}: {problem}",
@@ -1296,7 +1294,7 @@ DUTCH = Messages(
         "Dank u wel, u bent klaar. Uw antwoorden blijven op deze computer voor de consultant; "
         "u hoeft er niets mee te doen. Met Enter verdwijnen ze van het scherm."
     ),
-    kiosk_next="Enter = naar het welkomstscherm voor de volgende",
+    kiosk_next="Enter = naar het welkomstscherm voor de volgende persoon",
     # answers-file reasons (issue 11): why an answers file is skipped or refused
     file_is_folder="{path}: is een map; geef {wanted}",
     file_missing="{path}: dit bestand bestaat niet; controleer de naam en de map",
@@ -2129,7 +2127,6 @@ ENGLISH = Messages(
         "delete it."
     ),
     result_legend="Levels: {levels}.",
-    result_close="Enter = close",
     col_level_short="Level",
     control_characters="The answer holds a control character; type plain text only.",
     preset_bad="--answer {id}={value}: {problem}",

@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, RenderableType
+from rich.console import Group as RichGroup
 from rich.padding import Padding
 
 from krmscan import render, screens
@@ -168,6 +169,9 @@ class QuestionaryPrompter:
         self._changed: tuple[int, str] | None = None
         """The number and old answer of the question changed from the overview."""
         self._notes: list[str] = []
+        self._step: Step | None = None
+        """The step being asked, and its header line's parts (to draw its screen again)."""
+        self._header: tuple[str, str, float] = ("", "", 0.0)
         self.fixed: list[str] = []
         """The preset answers in words, shown at the top of the overview."""
         self._prepared = False
@@ -204,12 +208,12 @@ class QuestionaryPrompter:
         once more after the pages, so it all stays on the terminal (the end on the screen,
         the rest in its scrollback) when `take` ends.
         """
-        paged: list[list[str]] = []
-        first, later = self.screen.heights
-        for part in parts:
-            blocks = [screens.lines_of(self.console, block) for block in part]
-            paged += screens.paged_blocks(blocks, later if paged else first, later)
-        last = self.messages.result_close if wait else None
+        last = self.messages.kiosk_next if wait else None
+        blocks = [[screens.lines_of(self.console, block) for block in part] for part in parts]
+        paged = self._result_pages(blocks, *self.screen.heights())
+        first, later = self.screen.heights(last or "")
+        if len(paged[-1]) > (later if len(paged) > 1 else first):  # no room for its hint
+            paged = self._result_pages(blocks, first, later)
         self.screen.read_pages(paged, last=last, wait_last=wait)
         if not wait and len(paged) > 1:
             self.console.clear()
@@ -218,6 +222,14 @@ class QuestionaryPrompter:
                     self.console.print()
                 for block in part:
                     self.console.print(block)
+
+    @staticmethod
+    def _result_pages(parts: list[list[list[str]]], first: int, later: int) -> list[list[str]]:
+        """The result's parts paged, each from a new page, each block whole on one page."""
+        paged: list[list[str]] = []
+        for blocks in parts:
+            paged += screens.paged_blocks(blocks, later if paged else first, later)
+        return paged
 
     def _begin(self, step: Step) -> None:
         """The step's pending introductions page by page, then a cleared screen for it."""
@@ -233,7 +245,8 @@ class QuestionaryPrompter:
                 lines += screens.lines_of(self.console, render.intro_panel(intro))
             self._intros = []
             self.screen.read(lines, section, counter, fraction, last=self.messages.page_to_question)
-        self.screen.start(section, counter, fraction)
+        self._header = (section, counter, fraction)
+        self.screen.start(*self._header)
         for note in self._notes:
             self.console.print(Text(note, style="bold"))
         self._notes = []
@@ -253,16 +266,12 @@ class QuestionaryPrompter:
         """Ask one step with the prompt its kind needs; `BACK` when the respondent goes back."""
         item = step.item
         self._to_overview = to_overview
+        self._step = step
         self._begin(step)
-        if to_overview:
-            self.console.print(Text(self.messages.back_to_overview_hint, style="dim"))
-        if step.note:
-            self.console.print(render.note(step.note))
+        self._above(step)
         if isinstance(item, Statement):
             labels = [(point.label, point.id) for point in self.questionnaire.scale]
             return self._select(item.text, labels, _text_of(previous), back=can_go_back)
-        if item.hint:
-            self.console.print(render.note(item.hint))
         if isinstance(item, TextQuestion):
             return self._text(item, previous, back=can_go_back)
         if isinstance(item, AmbitionQuestion):
@@ -275,6 +284,21 @@ class QuestionaryPrompter:
         if isinstance(item, SingleChoiceQuestion):
             return self._single(item, previous, back=can_go_back)
         return self._multiple(item, previous, back=can_go_back)
+
+    def _above(self, step: Step) -> None:
+        """The lines between a step's header and its prompt."""
+        if self._to_overview:
+            self.console.print(Text(self.messages.back_to_overview_hint, style="dim"))
+        if step.note:
+            self.console.print(render.note(step.note))
+        if not isinstance(step.item, Statement) and step.item.hint:
+            self.console.print(render.note(step.item.hint))
+
+    def _again(self) -> None:
+        """The step's screen drawn afresh (back from an "other" text to its options)."""
+        self.screen.start(*self._header)
+        if self._step is not None:
+            self._above(self._step)
 
     def review(self, groups: Sequence[Group], total: int) -> Save | Change:
         """The overview a page at a time; then save, or pick a question to answer again.
@@ -598,6 +622,7 @@ class QuestionaryPrompter:
             if not isinstance(other, Navigation):
                 return other
             default = chosen  # back from the text: choose again
+            self._again()
 
     def _multiple(
         self, question: MultipleChoiceQuestion, previous: AnswerValue | None, *, back: bool
@@ -645,6 +670,7 @@ class QuestionaryPrompter:
             else:
                 return answer
             ticked = set(map(str, chosen))  # back from a text: choose again
+            self._again()
 
     def _with_other_text(
         self, option: Option, previous: AnswerValue | None
@@ -761,20 +787,25 @@ class PlainPrompter:
     def _typed_by_hand(self) -> bool:
         return self.stdin is sys.stdin and self.stdin.isatty() and sys.stdout.isatty()
 
-    def say(self, renderable: RenderableType = "", *, soft_wrap: bool = False) -> None:
+    def say(
+        self, renderable: RenderableType = "", *, soft_wrap: bool = False, keep: int = 0
+    ) -> None:
         """Print ``renderable``; typed by hand, a screenful at a time (Enter for more).
 
         So nothing scrolls away unread: an introduction, the ambition's descriptions, the
-        overview and the result stop when the screen is full. With ``soft_wrap`` rich does
-        not wrap the lines (a path stays whole).
+        overview and the result stop when the screen is full. What fits on a screen is not
+        split over two; of a longer text, the first ``keep`` lines stay on one page (a
+        heading with what follows it). With ``soft_wrap`` rich does not wrap the lines (a
+        path stays whole).
         """
         if not self.paging:
             self.console.print(renderable, soft_wrap=soft_wrap)
             return
         lines = screens.lines_of(self.console, renderable, soft_wrap=soft_wrap)
         room = self.console.height - 2  # under it: the hint and the line typed
-        if self._shown and self._shown + len(lines) > room >= len(lines):
-            self._more()  # what fits on a screen is not split over two
+        whole = len(lines) if len(lines) <= room else min(keep, room)
+        if self._shown and self._shown + whole > room:
+            self._more()
         for line in lines:
             if self._shown >= room:
                 self._more()
@@ -788,10 +819,9 @@ class PlainPrompter:
     def show_intro(self, intro: Intro) -> None:
         """Print an introduction as a heading and a paragraph."""
         self.say()
-        if intro.title:
-            self.say(Text(intro.title, style="bold"))
-        if intro.text:
-            self.say(Text(intro.text))
+        parts = [Text(intro.title, style="bold")] if intro.title else []
+        parts += [Text(intro.text)] if intro.text else []
+        self.say(RichGroup(*parts), keep=2)  # the heading with the text's first line
 
     def notify(self, text: str) -> None:
         """Print a short message."""
@@ -867,10 +897,19 @@ class PlainPrompter:
             self.say(Text(line))
         for title, rows in render.review_lines(self.questionnaire, groups, self.messages):
             self.say()
-            self.say(Text(title or "", style="bold"))
-            for number, question, answer in rows:
+            for row, (number, question, answer) in enumerate(rows):
                 line = render.labelled(render.shorten(question), answer)
-                self.say(Text(f"{number:>3}. {line}"))
+                shown = Text(  # a long row continues under its text, not at column 0
+                    textwrap.fill(
+                        printable(f"{number:>3}. {line}"),
+                        max(20, self.console.width - 1),
+                        subsequent_indent=" " * 5,
+                        break_long_words=False,
+                        break_on_hyphens=False,
+                    )
+                )
+                heading = [Text(title or "", style="bold")] if row == 0 else []
+                self.say(RichGroup(*heading, shown), keep=len(heading) + 1)
 
     def choose_unfinished(self, scans: Sequence[str], *, kiosk: bool = False) -> int | None:
         """The unfinished scans and a new one as numbered lines; Enter takes the first line.
@@ -936,6 +975,7 @@ class PlainPrompter:
         self.console.print("> ", end="")
         self.console.file.flush()
         line = self.stdin.readline()
+        self._shown = 0
         if not line or not self.stdin.isatty():
             self.console.print()  # piped input is not echoed: end the prompt's line ourselves
         if not line:
@@ -1026,9 +1066,9 @@ class _Asking:
             self.prompter.say(Text(hint))
         for number, label in enumerate(labels, start=1):
             first, _, rest = label.partition("\n")
-            self.prompter.say(Text(f"  {number}. {first}"))
-            if rest:
-                self.prompter.say(Padding(Text(rest, style="dim"), (0, 0, 0, 5)))
+            line = Text(f"  {number}. {first}")
+            more = [Padding(Text(rest, style="dim"), (0, 0, 0, 5))] if rest else []
+            self.prompter.say(RichGroup(line, *more), keep=2)  # a name with its description
 
     def number(
         self,

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # for types only: `score` imports neither flow nor scoring fo
     from krmscan.flow import Group as StepGroup
     from krmscan.flow import Intro, Step
     from krmscan.messages import Messages
-    from krmscan.questionnaire import Questionnaire
+    from krmscan.questionnaire import Level, Questionnaire
     from krmscan.scoring import Result, Score
 
 if TYPE_CHECKING:  # aggregate (and statistics) load only for many files
@@ -154,9 +154,7 @@ def result_table(questionnaire: Questionnaire, result: Result, messages: Message
     numbers (the legend names them), so the table fits 60 columns without cutting a word.
     """
     ambition = questionnaire.level(result.overall.ambition_level)
-    title = messages.result_title_ambition.format(
-        ambition=messages.level_title.format(level=ambition.level, name=ambition.name)
-    )
+    title = messages.result_title_ambition.format(ambition=level_title(ambition, messages))
     headings = (
         messages.col_component,
         messages.col_score,
@@ -297,9 +295,11 @@ class FittedTable:
         # Cells are Text, never markup: names from the questionnaire print as written, and
         # rich skips parsing markup and emoji codes (and importing their tables) for each cell.
         if self.compact and self.title:
-            yield Text(self.title)
+            yield KeptTogether(self.title)
         table = Table(
-            title=Text(self.title) if self.title and not self.compact else None,
+            title=Text(self.title.replace(NO_BREAK, " "))
+            if self.title and not self.compact
+            else None,
             title_justify="left",
             box=ASCII_SIMPLE_HEAD if ascii_only() else box.SIMPLE_HEAD,
             pad_edge=False,
@@ -314,8 +314,8 @@ class FittedTable:
             )
         yield table
 
-    def _stacked(self) -> Iterator[Text]:
-        yield Text(self.title, style="bold")
+    def _stacked(self) -> Iterator[RenderableType]:
+        yield KeptTogether(self.title, style="bold")
         for row, style in zip(self.rows, self.row_styles, strict=True):
             yield Text("")
             for heading, cell in zip(self.headings, row, strict=True):
@@ -673,12 +673,14 @@ def _against_table(
 
 
 def levels_legend(questionnaire: Questionnaire, messages: Messages) -> str:
-    """The level numbers with their names (a number and its name's first word kept together)."""
-    names = ", ".join(
-        messages.level_title.format(level=level.level, name=level.name).replace(" ", NO_BREAK, 1)
-        for level in questionnaire.levels
-    )
+    """The level numbers with their names, each kept together on one line."""
+    names = ", ".join(level_title(level, messages) for level in questionnaire.levels)
     return messages.levels_legend.format(levels=names)
+
+
+def level_title(level: Level, messages: Messages) -> str:
+    """A level's number and name, joined by no-break spaces (for `KeptTogether`)."""
+    return messages.level_title.format(level=level.level, name=level.name).replace(" ", NO_BREAK)
 
 
 def ambition_start(overall: Overall, ambition: Ambition, messages: Messages) -> str:

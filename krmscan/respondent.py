@@ -24,7 +24,7 @@ from krmscan.errors import InterruptedByUser, KrmscanError, UsageError
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import LoadedQuestionnaire
 from krmscan.render import Text
-from krmscan.text import printable
+from krmscan.text import message_lines, printable
 
 Prompter = prompts.PlainPrompter | prompts.QuestionaryPrompter
 
@@ -177,8 +177,10 @@ def kiosk(setup: Setup, console: Console) -> None:
             taken = _take(setup, prompter, None)
         except InterruptedByUser as stopped:
             console.clear()
-            for line in stopped.message.split("\n"):  # a command (indented) whole, to copy
-                console.print(Text(line), soft_wrap=line[:1].isspace())
+            for line in message_lines(
+                stopped.message, console.width
+            ):  # as `cli._note`: paths whole
+                console.print(Text(line), soft_wrap=True)
             _pause(setup.messages)
             continue
         show_result(setup, prompter, taken, wait=True)

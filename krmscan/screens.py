@@ -189,7 +189,7 @@ def first_screen(
     console = render.console()
     screen = Screen(console, questionnaire.title, messages)
     shown = welcome(questionnaire, messages, fixed=fixed, anonymous=anonymous)
-    page = pages(lines_of(console, shown), *screen.heights)[0]
+    page = pages(lines_of(console, shown), *screen.heights())[0]
     screen.show(page)
     console.file.flush()
     _drawn.append(screen)
@@ -234,7 +234,7 @@ class Screen:
         ``wait_last`` the last page stays on the screen without a key to press.
         """
         self.read_pages(
-            pages(lines, *self.heights), section, counter, fraction,
+            pages(lines, *self.heights(last or "")), section, counter, fraction,
             last=last, prepare=prepare, wait_last=wait_last, drawn=drawn,
         )  # fmt: skip
 
@@ -246,17 +246,16 @@ class Screen:
         for line in page:
             self.console.print(Text.from_ansi(line), no_wrap=True, overflow="crop")
 
-    @property
-    def heights(self) -> tuple[int, int]:
+    def heights(self, hint: str = "") -> tuple[int, int]:
         """Lines of text the first page and a later one hold (a later hint says Backspace).
 
-        Under the header and above a blank line and the key hint, as wrapped at the width.
+        Under the header and above a blank line and the key hint, as wrapped at the width;
+        ``hint`` is the last page's own key hint, if any.
         """
         messages = self.messages
         last = max(
-            messages.page_next, messages.page_to_question, messages.welcome_start,
-            messages.result_close, key=len,
-        )  # fmt: skip
+            messages.page_next, messages.page_to_question, messages.welcome_start, hint, key=len
+        )
         first = f"{messages.page_of.format(n=99, count=99)}  {last}"
         room = self.console.height - 2
         width = self.console.width

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import textwrap
 import unicodedata
 
 _CONTROL = re.compile(
@@ -57,6 +58,22 @@ def printable(text: str, *, lines: bool = False, pictures: bool = True) -> str:
     report, whose fonts (DejaVu, Liberation) have no Control Pictures.
     """
     return (_CONTROL_LINES if lines else _CONTROL).sub(_shown if pictures else _caret, text)
+
+
+def message_lines(text: str, width: int) -> list[str]:
+    """A message's lines wrapped between words to ``width``.
+
+    An indented line (a command to type) and a word longer than the width (a path) stay whole.
+    """
+    lines = []
+    for line in text.split("\n"):
+        if line[:1].isspace() or len(line) < width:
+            lines.append(line)
+        else:
+            lines += textwrap.wrap(
+                line, max(20, width - 1), break_long_words=False, break_on_hyphens=False
+            )
+    return lines
 
 
 def shell_command(words: list[str]) -> str:

@@ -76,6 +76,8 @@ class Terminal:
             else pyte.Screen(columns, rows)
         )
         self.stream = pyte.ByteStream(self.screen)
+        self.output = bytearray()
+        """Every byte the program wrote: a line the terminal wraps is one line here."""
         environment = {**os.environ, "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"}
         for name in ("NO_COLOR", "COLUMNS", "LINES", "KRMSCAN_ORGANISATION"):
             environment.pop(name, None)
@@ -94,7 +96,9 @@ class Terminal:
         end = time.monotonic() + most
         while time.monotonic() < end:
             try:
-                self.stream.feed(self.child.read_nonblocking(65536, timeout=quiet))
+                chunk = self.child.read_nonblocking(65536, timeout=quiet)
+                self.output += chunk
+                self.stream.feed(chunk)
             except pexpect.TIMEOUT:
                 return self.display
             except pexpect.EOF:

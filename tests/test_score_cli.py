@@ -505,3 +505,20 @@ def test_the_output_files_extension_chooses_the_format(tmp_path: Path) -> None:
     assert (tmp_path / "out.csv").read_text("utf-8-sig").startswith("respondent;")
     assert (tmp_path / "out.xlsx").read_bytes().startswith(b"PK")
     assert "Woonstede" in (tmp_path / "out.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize("ambition", [1, 2, 3, 4])
+def test_a_level_keeps_its_name_at_60_columns(
+    tmp_path: Path, shipped: LoadedQuestionnaire, ambition: int
+) -> None:
+    """The title's and the legend's level names are never broken over two lines."""
+    given = sample_answers(shipped.questionnaire, ambition=ambition, statement_points=POINTS)
+    result = invoke("score", write_answers(tmp_path / "a.json", shipped, given), columns=60)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    for level in shipped.questionnaire.levels:
+        assert any(f"{level.level}. {level.name}" in line for line in lines), level.name
+    wanted = shipped.questionnaire.level(ambition)
+    assert lines[0].startswith("Resultaat tegenover de gevoelsmatige ambitie:")
+    assert any(line.rstrip().endswith(f"{ambition}. {wanted.name}") for line in lines[:2])

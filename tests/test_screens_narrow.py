@@ -16,10 +16,12 @@ import pexpect
 import pytest
 from rich.console import Console
 
-from krmscan import render, screens
+from krmscan import flow, render, screens
 from krmscan.flow import Intro
 from krmscan.messages import DUTCH
+from krmscan.prompts import PlainPrompter
 from krmscan.questionnaire import LoadedQuestionnaire
+from krmscan.render import Text
 from tests.screen_support import ENTER, Terminal, flat
 from tests.support import KRMSCAN, plain_lines, run_krmscan, sample_answers
 
@@ -126,6 +128,16 @@ def test_plain_mode_typed_by_hand_never_scrolls_text_away(
         first = next(line for line in shown.split("\r\n")[1:] if line.strip())
         whole = first.strip() in titles or DUTCH.plain_review_prompt.startswith(first.strip())
         assert re.match(r"\s*\d+\. ", first) or whole, shown
+    for shown in overview:  # a row's wrapped lines continue under its text, not at column 0
+        for line in shown.split(DUTCH.plain_review_prompt[:20])[0].split("\r\n")[1:]:
+            starts = re.match(r"\s*\d+\. ", line) or line.startswith(" " * 5)
+            assert starts or not line.strip() or line.strip() in titles | {DUTCH.review_title}
+    # a heading (an introduction's, a section's, a level's name) never ends a screenful
+    headings = titles | {i.title for s in flow.steps(questionnaire) for i in s.intros if i.title}
+    headings |= {f"{level.level}. {level.name}" for level in questionnaire.levels}
+    for shown in [*printed, *overview]:
+        last = [line.strip() for line in shown.split("\r\n") if line.strip()][-1]
+        assert last not in headings, shown
     child.sendline("20")
     printed = _until(child)
     child.sendline("1")  # Oneens
@@ -161,3 +173,19 @@ def test_an_overview_row_stays_with_its_answer_on_one_page() -> None:
         ["Algemeen", "1  Naam   Alice"],
         ["2  Doelen  een,", "           twee", "3  x  y"],
     ]
+
+
+def test_plain_paging_keeps_a_heading_with_its_text(shipped: LoadedQuestionnaire) -> None:
+    """A heading on a screen's last line waits for the next screen, with its text."""
+    console = Console(file=io.StringIO(), width=60, height=20, color_system=None)
+    prompter = PlainPrompter(shipped.questionnaire, DUTCH, console, io.StringIO("\n" * 20))
+    prompter.paging = True
+    prompter.say(Text("\n".join(["regel"] * 16)))  # a blank line, then one line is left
+    prompter.show_intro(Intro("Inbedding van de missie", "Een tekst. " * 100))
+    pages = [page.split("\n") for page in console.file.getvalue().split("> ")]  # Enter typed
+    assert len(pages) > 2
+    for page in pages:
+        assert all(len(line) <= 60 for line in page)
+    assert pages[0][:-1] == ["regel"] * 16 + [""]
+    assert pages[1][1] == "Inbedding van de missie"  # not alone at the foot of the first
+    assert pages[1][2].startswith("Een tekst.")

@@ -124,7 +124,7 @@ def check_result(terminal: Terminal, title: str) -> None:
         terminal.send(ENTER)
         shown = terminal.wait_for(lambda s, old=shown: s != old, "the next page")
     closing = terminal.wait_for("opgeslagen in", "where the file is")
-    assert DUTCH.result_close not in closing  # the program ends: the whole result stays
+    assert DUTCH.kiosk_next not in closing  # the program ends: the whole result stays
     assert terminal.finish() == 0
     assert "Strategie: niveau" in closing
     # the whole result stays: above the end on the screen, the table, with no header between
@@ -354,11 +354,11 @@ def test_a_kiosk_takes_two_respondents_and_forgets_the_first(
         for step in steps:
             walker.step(step)
         shown = terminal.wait_for(DUTCH.review_action, "the overview")
-        while DUTCH.result_close not in shown:  # the overview's pages, saving, the result's
+        while DUTCH.kiosk_next not in shown:  # the overview's pages, saving, the result's
             terminal.send(ENTER)
             shown = terminal.wait_for(
                 lambda s, old=shown: s != old and (DUTCH.review_action in s or "Niveaus" in s
-                                                   or DUTCH.result_close in s),
+                                                   or DUTCH.kiosk_next in s),
                 "the next page",
             )  # fmt: skip
         assert flat(DUTCH.kiosk_saved_next) in flat(shown)  # no file to hand in or delete
@@ -516,3 +516,56 @@ def test_the_reason_for_a_too_long_answer_stays_on_the_screen(
     assert "te lang" not in shown
     terminal.send("\x03")
     assert terminal.finish() == 130
+
+
+def test_a_kiosk_stop_message_keeps_paths_whole_at_60_columns(tmp_path: Path) -> None:
+    """Ctrl-C in a kiosk: the message wrapped at words, each path whole on one line."""
+    folder = tmp_path / "een-lange-mapnaam-voor-de-kiosk-van-vandaag" / "sessie"
+    folder.mkdir(parents=True)
+    args = ["take", "--kiosk", folder, "--organisation", "Stg. Thuisvast"]
+    terminal = Terminal(args, rows=20, columns=60, cwd=tmp_path)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send(ENTER)
+    for typed, header in [("Alice", "vraag 1 "), ("", "vraag 2 "), ("1", "vraag 3 ")]:
+        terminal.wait_for(header)
+        terminal.send(typed + ENTER)
+    terminal.wait_for("vraag 4 van 42")
+    terminal.send("\x03")
+    stopped = terminal.wait_for(DUTCH.kiosk_next, "the stop message")
+    progress = [path.name for path in folder.iterdir()]
+    assert progress
+    assert flat(DUTCH.kiosk_next) in flat(stopped)
+    written = terminal.output.decode("utf-8", "replace")  # the terminal wraps a path, the
+    assert f"{folder}/{progress[0]}" in written  # program writes it whole (to copy it)
+    assert "'Stg. Thuisvast' --resume -o " in written
+    terminal.send(ENTER)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send("\x03")
+    assert terminal.finish() == 0
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(24, 80), (20, 60)])
+def test_back_from_an_other_text_draws_the_options_afresh(
+    tmp_path: Path, rows: int, columns: int
+) -> None:
+    """Shift+Tab in the text of "Anders, namelijk": the options' screen, nothing of the text's."""
+    args = ["take", "--anonymous", "--organisation", "X", "-o", tmp_path / "a.json"]
+    terminal = Terminal(args, rows=rows, columns=columns)
+    terminal.wait_for(DUTCH.welcome_start)
+    terminal.send(ENTER)
+    terminal.wait_for("vraag 1 van 40")
+    terminal.send("1" + ENTER)
+    first = terminal.wait_for("vraag 2 van 40")
+    terminal.send("8" + ENTER)
+    terminal.wait_for("Anders, namelijk:", "the other option's text")
+    terminal.send("abc" + BACKTAB)
+    again = terminal.wait_for(lambda s: "8) Anders" in s and "abc" not in s, "the options")
+    lines = again.splitlines()
+    assert "vraag 2 van 40" in lines[0]
+    assert flat(again).count("Welk(e) doel(en)") == 1, again
+    assert flat(DUTCH.text_back_hint) not in flat(again)
+    assert again.split("Welk(e)")[0] == first.split("Welk(e)")[0]  # the same lines above it
+    terminal.send(ENTER)
+    terminal.wait_for("Anders, namelijk:")
+    terminal.send("abc" + ENTER)
+    terminal.wait_for("vraag 3 van 40", "the next question")
