@@ -416,6 +416,9 @@ class Messages(NamedTuple):
     overview_benchmark_row: str
     overview_changes: str
     overview_detail: str
+    detail_benchmark: str
+    detail_previous: str
+    detail_segments: str
     col_organisation: str
     col_n: str
     progress_loading: str
@@ -854,7 +857,9 @@ DUTCH = Messages(
         "Segmenten naar '{question}': een segment staat apart alleen als het en de rest van de "
         "organisatie minstens {min_group} respondenten hebben; kleinere gaan samen in 'overig' "
         "of blijven weg. Een segment heet duidelijk anders als het 95 %-interval (Welch) van "
-        "het verschil met de rest nul niet bevat."
+        "het verschil met de rest nul niet bevat. Bij een vraag met meer antwoorden per "
+        "respondent worden segmenten alleen getoond als niemand in twee ervan valt; anders zou "
+        "uit hun gemiddelden de score van één persoon te berekenen zijn."
     ),
     rep_method_quality=(
         "Cronbachs alfa meet per onderdeel of de stellingen samen één ding meten, over alle "
@@ -1218,10 +1223,10 @@ DUTCH = Messages(
         "+ / -: duidelijk hoger / lager dan in de vorige scan ({n} van de {total} organisaties "
         "vergeleken)."
     ),
-    overview_detail=(
-        "--detail toont per organisatie de benchmark (mediaan, middelste helft, positie), de "
-        "vorige ronde en de segmenten."
-    ),
+    overview_detail="--detail toont per organisatie {parts}.",
+    detail_benchmark="de benchmark (mediaan, middelste helft, positie)",
+    detail_previous="de vorige ronde",
+    detail_segments="de segmenten",
     col_organisation="Organisatie",
     col_n="n",
     progress_loading="Antwoordbestanden lezen",
@@ -1740,7 +1745,9 @@ ENGLISH = Messages(
         "Segments by '{question}': a segment is shown on its own only when it and the rest of "
         "the organisation have at least {min_group} respondents; smaller ones join 'other' or "
         "are left out. A segment differs clearly when the 95 % interval (Welch) of its "
-        "difference with the rest excludes zero."
+        "difference with the rest excludes zero. For a question with several answers per "
+        "respondent, segments are shown only when nobody is in two of them; otherwise their "
+        "means could give away one person's score."
     ),
     rep_method_quality=(
         "Cronbach's alpha tells per component whether its statements measure one thing "
@@ -2084,10 +2091,10 @@ ENGLISH = Messages(
         "+ / -: clearly higher / lower than in the previous scan ({n} of the {total} "
         "organisations compared)."
     ),
-    overview_detail=(
-        "--detail shows per organisation the benchmark (median, middle half, position), the "
-        "previous round and the segments."
-    ),
+    overview_detail="--detail shows per organisation {parts}.",
+    detail_benchmark="the benchmark (median, middle half, position)",
+    detail_previous="the previous round",
+    detail_segments="the segments",
     col_organisation="Organisation",
     col_n="n",
     progress_loading="Reading answers files",

@@ -876,7 +876,17 @@ def overview(results: Results, messages: Messages, figures: Sequence[Comparisons
             notes.append(
                 note(messages.overview_changes.format(n=compared, total=len(results.summaries)))
             )
-        notes.append(note(messages.overview_detail))
+        parts = [
+            part
+            for part, shown in (
+                (messages.detail_benchmark, found.available),
+                (messages.detail_previous, any(f.previous is not None for f in figures)),
+                (messages.detail_segments, any(f.segments is not None for f in figures)),
+            )
+            if shown
+        ]
+        if parts:
+            notes.append(note(messages.overview_detail.format(parts=joined(parts, messages))))
     table = FittedTable(
         "", headings, rows, right_aligned=set(range(1, len(headings))), section_before=section
     )

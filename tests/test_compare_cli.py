@@ -297,4 +297,5 @@ def test_the_overview_of_many_organisations_keeps_the_comparisons(
     assert ["Benchmark", "(mediaan)", "50", "50", "50", "50", "50"] in lines
     text = " ".join(done.stdout.split())
     assert "+ / -: duidelijk hoger / lager dan in de vorige scan (20 van de 20" in text
-    assert "--detail toont per organisatie de benchmark" in text
+    detail = "--detail toont per organisatie de benchmark (mediaan, middelste helft, positie)"
+    assert f"{detail} en de vorige ronde." in text  # no segments without --by

@@ -194,6 +194,7 @@ def test_small_segments_never_in_the_report(tmp_path: Path, shipped: LoadedQuest
     assert "goed beheersen" not in table
     assert "Niet apart getoond" in html  # and the report says so
     assert "+ / -: duidelijk hoger / lager dan de rest van de organisatie." in html
+    assert "alleen getoond als niemand in twee ervan valt" in " ".join(html.split())  # method
 
 
 def test_the_segment_legend_only_with_a_mark(tmp_path: Path, shipped: LoadedQuestionnaire) -> None:
