@@ -24,7 +24,7 @@ from krmscan.errors import InterruptedByUser, KrmscanError, UsageError
 from krmscan.messages import Messages, messages_for
 from krmscan.questionnaire import LoadedQuestionnaire
 from krmscan.render import Text
-from krmscan.text import message_lines, printable
+from krmscan.text import message_lines, printable, wrapped
 
 Prompter = prompts.PlainPrompter | prompts.QuestionaryPrompter
 
@@ -148,7 +148,7 @@ def show_result(
         prompter.say(render.personal_result(questionnaire, result, messages))
         prompter.say()
         width = prompter.console.width
-        lines = screens.wrapped(saved.plain, width) if console.is_terminal else [saved.plain]
+        lines = wrapped(saved.plain, width) if console.is_terminal else [saved.plain]
         for line in lines:  # wrapped at words, a path whole on its line, to copy it
             prompter.say(Text(line), soft_wrap=True)
         if next_step.plain:

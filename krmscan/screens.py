@@ -19,7 +19,7 @@ from krmscan import render
 from krmscan.messages import Messages
 from krmscan.questionnaire import Questionnaire
 from krmscan.render import Text
-from krmscan.text import printable
+from krmscan.text import printable, wrapped
 
 BAR = 10
 """Cells of the progress bar in the header."""
@@ -298,13 +298,6 @@ class Screen:
                 index -= 1
             else:
                 index += 1
-
-
-def wrapped(text: str, width: int) -> list[str]:
-    """``text`` in lines shorter than ``width``, broken between words only."""
-    return textwrap.wrap(
-        text, max(10, width - 1), break_long_words=False, break_on_hyphens=False
-    ) or [""]
 
 
 def wait_key(hint: str, *, back: bool = False, width: int | None = None) -> str:

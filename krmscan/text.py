@@ -60,8 +60,15 @@ def printable(text: str, *, lines: bool = False, pictures: bool = True) -> str:
     return (_CONTROL_LINES if lines else _CONTROL).sub(_shown if pictures else _caret, text)
 
 
+def wrapped(text: str, width: int) -> list[str]:
+    """``text`` in lines shorter than ``width``, broken between words only (a long word whole)."""
+    return textwrap.wrap(
+        text, max(10, width - 1), break_long_words=False, break_on_hyphens=False
+    ) or [""]
+
+
 def message_lines(text: str, width: int) -> list[str]:
-    """A message's lines wrapped between words to ``width``.
+    """A message's lines wrapped between words to ``width`` (at least 20 characters wide).
 
     An indented line (a command to type) and a word longer than the width (a path) stay whole.
     """
@@ -70,9 +77,7 @@ def message_lines(text: str, width: int) -> list[str]:
         if line[:1].isspace() or len(line) < width:
             lines.append(line)
         else:
-            lines += textwrap.wrap(
-                line, max(20, width - 1), break_long_words=False, break_on_hyphens=False
-            )
+            lines += wrapped(line, max(21, width))
     return lines
 
 
